@@ -1,0 +1,29 @@
+// @bijou/sdk: the only module plugins import. Manifest and plugin definitions, context types, HTTP helpers.
+export { Elysia, t } from 'elysia';
+export { HttpError } from '../src/http/errors.ts';
+export { decodeCursor, encodeCursor, PageOf, PageQuery, toPage } from '../src/http/pagination.ts';
+export {
+  defineManifest,
+  type Manifest,
+  type ManifestFlag,
+  type ManifestJob,
+  type Permission,
+} from './manifest.ts';
+export type {
+  Audience,
+  AuthUser,
+  ConfigOf,
+  EnqueueOptions,
+  EventMap,
+  JobHandler,
+  PluginApis,
+  PluginContext,
+  PluginDefinition,
+  PluginJobs,
+  PluginQueue,
+  QueueHandler,
+  QueueOptions,
+  StartResult,
+} from './types.ts';
+export { definePlugin } from './types.ts';
+export { SDK_VERSION } from './version.ts';

@@ -1,0 +1,58 @@
+// The `auth` route option: 'public' | 'user' | 'admin'. Authenticates before validation; 401, 403 or CSRF 403.
+import { Elysia } from 'elysia';
+import { HttpError } from '../http/errors.ts';
+import { csrfOk, readCredential } from './credentials.ts';
+import { type AuthService, type AuthUser, type Principal, toAuthUser } from './service.ts';
+
+export type AuthLevel = 'public' | 'user' | 'admin';
+const PRINCIPAL = Symbol('bijou.principal');
+
+/** Resolves the principal of a request, or null when it carries no valid credential. */
+export function authenticate(
+  auth: AuthService,
+  request: Request,
+  allowQueryToken: boolean,
+): Principal | null {
+  const cred = readCredential(request, allowQueryToken);
+  if (!cred) return null;
+  if (cred.kind === 'api-key') {
+    const u = auth.resolveApiKey(cred.secret);
+    return u ? { user: toAuthUser(u), via: 'api-key', sessionId: null, cookie: false } : null;
+  }
+  const s = auth.resolveSession(cred.secret);
+  return s
+    ? { user: toAuthUser(s.user), via: 'session', sessionId: s.sessionId, cookie: cred.fromCookie }
+    : null;
+}
+
+/** Builds the auth plugin; `queryTokenPaths` lists path prefixes where `?token=` is accepted (SSE, streams). */
+export function createAuthPlugin(auth: AuthService, queryTokenPaths: string[]) {
+  const allowQuery = (request: Request) => {
+    const path = new URL(request.url).pathname;
+    return queryTokenPaths.some((p) => path.startsWith(p));
+  };
+  return new Elysia({ name: 'bijou-auth' }).macro({
+    auth: (level: AuthLevel) => ({
+      detail: {
+        'x-bijou-auth': level,
+        security: level === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }],
+      } as Record<string, unknown>,
+      transform(ctx: { request: Request }) {
+        const principal = authenticate(auth, ctx.request, allowQuery(ctx.request));
+        if (principal?.cookie && !csrfOk(ctx.request)) throw new HttpError(403, 'CSRF check failed');
+        if (level !== 'public') {
+          if (!principal) throw new HttpError(401, 'Authentication required');
+          if (level === 'admin' && principal.user.role !== 'admin') throw new HttpError(403, 'Admin only');
+        }
+        (ctx as Record<symbol, unknown>)[PRINCIPAL] = principal;
+      },
+      resolve(ctx: object) {
+        const principal = ((ctx as Record<symbol, unknown>)[PRINCIPAL] ?? null) as Principal | null;
+        // On 'public' routes `user` is null when the caller is anonymous; on 'user'/'admin' routes it is always set.
+        return { principal, user: principal?.user as AuthUser };
+      },
+    }),
+  });
+}
+
+export type AuthPlugin = ReturnType<typeof createAuthPlugin>;

@@ -1,0 +1,11 @@
+// Random secrets and their stored form: tokens and API keys are kept only as SHA-256 hashes.
+import { createHash, randomBytes } from 'node:crypto';
+
+/** A URL-safe random secret with `bytes` of entropy. */
+export function randomSecret(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}

@@ -1,0 +1,75 @@
+// HTTP error type and the one error handler that turns every failure into `{ "error": ... }` JSON.
+import type { Logger } from '../log/logger.ts';
+
+/** Throw from any route, hook or service to answer `{ error: message }` with `status`. */
+export class HttpError extends Error {
+  constructor(
+    public readonly status: number,
+    message: string,
+    public readonly headers: Record<string, string> = {},
+    public readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+interface ValidationIssue {
+  path?: string;
+  message?: string;
+  summary?: string;
+}
+
+/** Maps Elysia's validation issues to `{ path, message }` with the location (body, query, params) first. */
+export function validationDetails(where: string | undefined, issues: ValidationIssue[]) {
+  const seen = new Set<string>();
+  const out: { path: string; message: string }[] = [];
+  for (const i of issues) {
+    const field = (i.path ?? '').replace(/^\//, '').replace(/\//g, '.');
+    const path = [where, field].filter(Boolean).join('.');
+    const message = i.message ?? i.summary ?? 'Invalid value';
+    const k = `${path}|${message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ path, message });
+  }
+  return out;
+}
+
+/** The global error handler; returns the response body and sets status and headers. */
+export function handleError(
+  code: string | number,
+  error: unknown,
+  set: { status?: number | string; headers: Record<string, string | number> },
+  log: Logger,
+  request: Request,
+): unknown {
+  if (error instanceof HttpError) {
+    set.status = error.status;
+    Object.assign(set.headers, error.headers);
+    return error.details ? { error: error.message, details: error.details } : { error: error.message };
+  }
+  switch (code) {
+    case 'VALIDATION': {
+      const e = error as { type?: string; all?: ValidationIssue[] };
+      set.status = 422;
+      return { error: 'Validation error', details: validationDetails(e.type, e.all ?? []) };
+    }
+    case 'NOT_FOUND':
+      set.status = 404;
+      return { error: 'Not found' };
+    case 'PARSE':
+      set.status = 400;
+      return { error: 'Malformed request body' };
+    case 'INVALID_COOKIE_SIGNATURE':
+    case 'INVALID_FILE_TYPE':
+      set.status = 400;
+      return { error: 'Bad request' };
+  }
+  if (typeof code === 'number' && code >= 400 && code < 500) {
+    set.status = code;
+    return { error: error instanceof Error ? error.message : 'Bad request' };
+  }
+  log.error('unhandled error', { method: request.method, path: new URL(request.url).pathname, err: error });
+  set.status = 500;
+  return { error: 'Internal server error' };
+}

@@ -1,0 +1,216 @@
+// Croner schedules and ad-hoc runs: overrun protection, progress, cancellation and a recorded run history.
+import { Cron } from 'croner';
+import { and, eq } from 'drizzle-orm';
+import { nanoid } from 'nanoid';
+import type { CoreDb } from '../db/open.ts';
+import { jobRuns } from '../db/schema.ts';
+import type { EventBus } from '../events/bus.ts';
+import type { Logger } from '../log/logger.ts';
+
+/** What a job handler receives. */
+export interface JobContext {
+  runId: string;
+  signal: AbortSignal;
+  input: unknown;
+  /** Reports progress as a fraction 0..1 with an optional human note. */
+  progress(fraction: number, note?: string): void;
+  log: Logger;
+}
+export type JobHandler = (ctx: JobContext) => unknown | Promise<unknown>;
+export type JobTrigger = 'schedule' | 'manual' | 'api';
+export type StartResult = { ok: true; runId: string } | { ok: false; reason: 'running'; runId: string };
+
+interface Definition {
+  pluginId: string;
+  jobId: string;
+  cron?: string;
+  description: string;
+  handler?: JobHandler;
+  timer?: Cron;
+}
+interface Running {
+  abort: AbortController;
+  key: string;
+  pluginId: string;
+  jobId: string;
+  done: Promise<void>;
+}
+
+export class JobScheduler {
+  private readonly defs = new Map<string, Definition>();
+  private readonly running = new Map<string, Running>();
+  private readonly paused = new Set<string>();
+
+  constructor(
+    private readonly db: CoreDb,
+    private readonly bus: EventBus,
+    private readonly log: Logger,
+  ) {}
+
+  /** Marks runs left `running` by a killed process as interrupted. */
+  recover(): void {
+    this.db
+      .update(jobRuns)
+      .set({ state: 'interrupted', finishedAt: new Date().toISOString() })
+      .where(eq(jobRuns.state, 'running'))
+      .run();
+  }
+
+  declare(pluginId: string, jobId: string, opts: { cron?: string; description: string }): void {
+    this.defs.set(`${pluginId}:${jobId}`, { pluginId, jobId, ...opts });
+  }
+
+  handle(pluginId: string, jobId: string, handler: JobHandler): void {
+    const def = this.defs.get(`${pluginId}:${jobId}`);
+    if (!def) throw new Error(`JOB_UNDECLARED: ${pluginId} has no job "${jobId}" in its manifest`);
+    def.handler = handler;
+    def.timer?.stop();
+    if (def.cron) {
+      def.timer = new Cron(def.cron, { protect: true, catch: true }, () => {
+        if (!this.paused.has(pluginId)) this.start(pluginId, jobId, { trigger: 'schedule' });
+      });
+    }
+  }
+
+  definitions() {
+    return [...this.defs.values()].map((d) => ({
+      pluginId: d.pluginId,
+      jobId: d.jobId,
+      cron: d.cron ?? null,
+      description: d.description,
+      nextRunAt: d.timer?.nextRun()?.toISOString() ?? null,
+      running: [...this.running.values()].some((r) => r.pluginId === d.pluginId && r.jobId === d.jobId),
+    }));
+  }
+
+  /** Starts a declared job (or an ad-hoc one when `handler` is given); one run per job and key at a time. */
+  start(
+    pluginId: string,
+    jobId: string,
+    opts: { trigger: JobTrigger; key?: string; input?: unknown; handler?: JobHandler },
+  ): StartResult {
+    const handler = opts.handler ?? this.defs.get(`${pluginId}:${jobId}`)?.handler;
+    if (!handler) throw new Error(`JOB_UNKNOWN: ${pluginId}:${jobId}`);
+    const key = `${pluginId}:${jobId}:${opts.key ?? ''}`;
+    for (const [runId, r] of this.running) {
+      if (r.key === key) {
+        if (opts.trigger === 'schedule')
+          this.record(pluginId, jobId, opts, 'skipped', 'previous run still going');
+        return { ok: false, reason: 'running', runId };
+      }
+    }
+    const runId = this.record(pluginId, jobId, opts, 'running');
+    const abort = new AbortController();
+    const done = this.execute(runId, handler, abort, opts.input, pluginId, jobId);
+    this.running.set(runId, { abort, key, pluginId, jobId, done });
+    return { ok: true, runId };
+  }
+
+  isRunning(pluginId: string, jobId: string, key?: string): string | null {
+    const k = `${pluginId}:${jobId}:${key ?? ''}`;
+    for (const [runId, r] of this.running) if (r.key === k) return runId;
+    return null;
+  }
+
+  cancel(runId: string): boolean {
+    const r = this.running.get(runId);
+    if (!r) return false;
+    r.abort.abort(new Error('cancelled'));
+    return true;
+  }
+
+  pause(pluginId: string): void {
+    this.paused.add(pluginId);
+    for (const r of this.running.values())
+      if (r.pluginId === pluginId) r.abort.abort(new Error('plugin disabled'));
+  }
+
+  resume(pluginId: string): void {
+    this.paused.delete(pluginId);
+  }
+
+  async stop(): Promise<void> {
+    for (const d of this.defs.values()) d.timer?.stop();
+    const pending = [...this.running.values()];
+    for (const r of pending) r.abort.abort(new Error('server stopping'));
+    await Promise.allSettled(pending.map((r) => r.done));
+  }
+
+  private record(
+    pluginId: string,
+    jobId: string,
+    opts: { trigger: JobTrigger; key?: string },
+    state: 'running' | 'skipped',
+    note?: string,
+  ): string {
+    const id = nanoid();
+    const now = new Date().toISOString();
+    this.db
+      .insert(jobRuns)
+      .values({
+        id,
+        pluginId,
+        jobId,
+        key: opts.key ?? null,
+        trigger: opts.trigger,
+        state,
+        note,
+        startedAt: now,
+        finishedAt: state === 'skipped' ? now : null,
+      })
+      .run();
+    return id;
+  }
+
+  private async execute(
+    runId: string,
+    handler: JobHandler,
+    abort: AbortController,
+    input: unknown,
+    pluginId: string,
+    jobId: string,
+  ): Promise<void> {
+    const log = this.log.child(pluginId);
+    let lastWrite = 0;
+    const progress = (fraction: number, note?: string) => {
+      const p = Math.max(0, Math.min(1, Number.isFinite(fraction) ? fraction : 0));
+      const now = Date.now();
+      if (now - lastWrite < 250 && p < 1) return;
+      lastWrite = now;
+      this.db
+        .update(jobRuns)
+        .set({ progress: p, note: note ?? null })
+        .where(eq(jobRuns.id, runId))
+        .run();
+      this.bus.emit(
+        'core.job.progressed',
+        { runId, pluginId, jobId, progress: p, note: note ?? null },
+        'admin',
+      );
+    };
+    this.bus.emit('core.job.started', { runId, pluginId, jobId }, 'admin');
+    let state: 'succeeded' | 'failed' | 'cancelled' = 'succeeded';
+    let error: string | null = null;
+    try {
+      await handler({ runId, signal: abort.signal, input, progress, log });
+      if (abort.signal.aborted) state = 'cancelled';
+    } catch (err) {
+      state = abort.signal.aborted ? 'cancelled' : 'failed';
+      error = err instanceof Error ? err.message : String(err);
+      if (state === 'failed') log.error('job failed', { jobId, runId, err });
+    }
+    this.running.delete(runId);
+    const patch = {
+      state,
+      error,
+      finishedAt: new Date().toISOString(),
+      ...(state === 'succeeded' ? { progress: 1 } : {}),
+    };
+    this.db
+      .update(jobRuns)
+      .set(patch)
+      .where(and(eq(jobRuns.id, runId)))
+      .run();
+    this.bus.emit('core.job.finished', { runId, pluginId, jobId, state, error }, 'admin');
+  }
+}

@@ -1,0 +1,150 @@
+// TV episode path parsing: series (name, year, ids) from the show folder, season from the season folder or
+// the file name, episode numbers / air date / absolute number, episode title and part.
+import { type EpisodeMatch, matchEpisode } from './episode-patterns';
+import { stripVideoExtension } from './file-types';
+import { omitUndefined, splitPath } from './path-parts';
+import { extractProviderIds, type ProviderIds } from './provider-ids';
+import {
+  findNoiseStart,
+  isDotted,
+  normaliseSeparators,
+  splitTitleYear,
+  stripLeadingTags,
+  tidyTitle,
+} from './release-name';
+
+/** What an episode's path says about it. Absent fields were not found. */
+export interface ParsedEpisode {
+  /** Series name from the show folder (year and provider ids removed), else from the file name. */
+  series: string;
+  /** Series year, e.g. 2005 for `Doctor Who (2005)`. */
+  year?: number;
+  providerIds: ProviderIds;
+  /** Season: from the file name (`S02E03`, `2x03`), else the season folder, else 1 for numbered episodes. */
+  season?: number;
+  episode?: number;
+  /** Last episode of a multi-episode file (`S01E01-E03` → 3); absolute when `absoluteEpisode` is set. */
+  endingEpisode?: number;
+  /** Anime-style absolute number (`Show - 105`); such files get no `episode`. */
+  absoluteEpisode?: number;
+  /** Air date of a date-based episode, `YYYY-MM-DD`. */
+  airDate?: string;
+  /** Episode title: the text after the episode pattern with release noise removed. */
+  title?: string;
+  /** Part of a split episode (`S02E03 Part 1`, `S02E03-part-2`, `Pt. II`). */
+  part?: number;
+}
+
+interface SeriesInfo {
+  title: string;
+  year?: number;
+  ids: ProviderIds;
+}
+
+const SEASON_WORD =
+  /^(?:season|series|saison|staffel|temporada|stagione|seizoen|sezon|säsong|sæson|kausi)[ ._-]*(\d{1,4})(?!\d)/i;
+const SPECIALS = /^(?:season[ ._-]*)?specials?$/i;
+const SHORT_SEASON = /^s(\d{1,4})(?=$|[ ._-])/i;
+const EMBEDDED_SEASON = /[ ._-](?:s(\d{1,4})(?!\d|[ ._-]*e\d)|season[ ._-]*(\d{1,4})(?!\d))(?=$|[ ._-])/i;
+const SEASON_MARKER = /(?:^|[ ._-])(?:s\d{1,4}(?:[ ._-]*e\d+)?|season[ ._-]*\d+|complete)(?=$|[ ._-])/i;
+const PART_AT_START = /^(?:part|pt)\.?[ ._-]?(\d{1,2}|[ivx]{1,4})(?=$|[ ._)\]-])/i;
+const PART_AT_END = /(?:[ ._]-[ ._]|[ ._]?\()(?:part|pt)\.?[ ._-]?(\d{1,2}|[ivx]{1,4})\)?$/i;
+const ROMAN: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  v: 5,
+  vi: 6,
+  vii: 7,
+  viii: 8,
+  ix: 9,
+  x: 10,
+};
+
+/**
+ * Parses an episode file path relative to the library root (`Show (2005)/Season 01/Show - S01E02 - Title.mkv`).
+ * Returns null when the file name carries no episode number, date or absolute number.
+ */
+export function parseEpisode(pathRelativeToRoot: string): ParsedEpisode | null {
+  const segments = splitPath(pathRelativeToRoot);
+  const fileName = segments.pop();
+  if (fileName === undefined) return null;
+  const base = stripVideoExtension(fileName);
+  const match = matchEpisode(base);
+  if (!match) return null;
+  const layout = locateFolders(segments);
+  const fromFolder = layout.showFolder === undefined ? undefined : parseSeriesName(layout.showFolder);
+  const series = fromFolder?.title ? fromFolder : parseSeriesName(match.before);
+  const details = titleAndPart(match.after, isDotted(base));
+  return omitUndefined<ParsedEpisode>({
+    series: series.title,
+    year: series.year,
+    providerIds: series.ids,
+    season: seasonOf(match, layout.folderSeason),
+    episode: match.episode,
+    endingEpisode: match.endingEpisode,
+    absoluteEpisode: match.absoluteEpisode,
+    airDate: match.airDate,
+    title: details.title,
+    part: details.part,
+  });
+}
+
+/**
+ * Season number a folder name stands for: `Season 01`, `Season 1`, `Staffel 2`, `S01`, `Specials` (0),
+ * or a season pack such as `Show.S02.1080p.BluRay-GRP`. Undefined when the folder is not a season folder.
+ */
+export function seasonFromFolder(name: string): number | undefined {
+  if (SPECIALS.test(name.trim())) return 0;
+  const m = SEASON_WORD.exec(name) ?? SHORT_SEASON.exec(name) ?? EMBEDDED_SEASON.exec(name);
+  if (!m) return undefined;
+  return Number(m[1] ?? m[2]);
+}
+
+function locateFolders(folders: string[]): { showFolder?: string; folderSeason?: number } {
+  for (let i = folders.length - 1; i >= 0; i--) {
+    const season = seasonFromFolder(folders[i]);
+    if (season !== undefined) return { showFolder: folders[i > 0 ? i - 1 : 0], folderSeason: season };
+  }
+  return { showFolder: folders[0] };
+}
+
+function parseSeriesName(text: string): SeriesInfo {
+  const dotted = isDotted(text);
+  const { ids, rest } = extractProviderIds(text);
+  const cleaned = stripLeadingTags(rest);
+  const marker = SEASON_MARKER.exec(cleaned);
+  const { title, year } = splitTitleYear(marker ? cleaned.slice(0, marker.index) : cleaned, dotted);
+  return { title, year, ids };
+}
+
+function seasonOf(match: EpisodeMatch, folderSeason: number | undefined): number | undefined {
+  if (match.season !== undefined) return match.season;
+  if (folderSeason !== undefined) return folderSeason;
+  return match.style === 'episode' || match.style === 'absolute' ? 1 : undefined;
+}
+
+function titleAndPart(after: string, dotted: boolean): { title?: string; part?: number } {
+  let text = after.replace(/^[\s._-]+/, '');
+  let part: number | undefined;
+  const leading = PART_AT_START.exec(text);
+  if (leading) {
+    part = partValue(leading[1]);
+    text = text.slice(leading[0].length);
+  }
+  const noiseAt = findNoiseStart(text, true);
+  text = normaliseSeparators(noiseAt >= 0 ? text.slice(0, noiseAt) : text, dotted);
+  const trailing = part === undefined ? PART_AT_END.exec(text) : null;
+  if (trailing) {
+    part = partValue(trailing[1]);
+    text = text.slice(0, trailing.index);
+  }
+  const title = tidyTitle(text);
+  // A wholly bracketed remainder (`(2019)`, `[Uncut]`) is release metadata, not a title.
+  return { title: title === '' || /^[([].*[)\]]$/.test(title) ? undefined : title, part };
+}
+
+function partValue(token: string): number {
+  return /^\d+$/.test(token) ? Number(token) : ROMAN[token.toLowerCase()];
+}

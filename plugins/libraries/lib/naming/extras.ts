@@ -1,0 +1,92 @@
+// Extras beside a movie or show (trailers, featurettes, theme songs/videos, samples …), recognised by
+// Jellyfin's folder names, whole file names and file-name suffixes.
+import { isAudioFile, stripVideoExtension } from './file-types';
+import { splitPath, stripExtension } from './path-parts';
+import { tidyTitle } from './release-name';
+
+/** Kind of extra; `other` covers Jellyfin's `extras`/`extra`/`other` buckets. */
+export type ExtraKind =
+  | 'trailer'
+  | 'featurette'
+  | 'behindthescenes'
+  | 'deletedscene'
+  | 'interview'
+  | 'scene'
+  | 'short'
+  | 'clip'
+  | 'sample'
+  | 'theme-song'
+  | 'theme-video'
+  | 'other';
+
+/** An extra, the rule that recognised it, and a display title. */
+export interface ExtraInfo {
+  kind: ExtraKind;
+  /** `folder`: an extras folder holds it; `filename`: `trailer.mkv`/`theme.mp3`; `suffix`: `Name-trailer.mkv`. */
+  rule: 'folder' | 'filename' | 'suffix';
+  /** The file's base name, without the extra suffix. */
+  title: string;
+}
+
+const FOLDER_KINDS: Record<string, ExtraKind> = {
+  trailers: 'trailer',
+  backdrops: 'theme-video',
+  'theme-music': 'theme-song',
+  'behind the scenes': 'behindthescenes',
+  'deleted scenes': 'deletedscene',
+  interviews: 'interview',
+  scenes: 'scene',
+  samples: 'sample',
+  shorts: 'short',
+  featurettes: 'featurette',
+  clips: 'clip',
+  extras: 'other',
+  extra: 'other',
+  other: 'other',
+};
+
+// Longer suffixes first so `-deletedscene` is not read as `-scene`.
+const SUFFIX_KINDS: [string, ExtraKind][] = [
+  ['-behindthescenes', 'behindthescenes'],
+  ['-deletedscene', 'deletedscene'],
+  ['-deleted', 'deletedscene'],
+  ['-featurette', 'featurette'],
+  ['-interview', 'interview'],
+  ['-scene', 'scene'],
+  ['-short', 'short'],
+  ['-clip', 'clip'],
+  ['-other', 'other'],
+  ['-extra', 'other'],
+  ...['-', '.', '_', ' '].flatMap((sep): [string, ExtraKind][] => [
+    [`${sep}trailer`, 'trailer'],
+    [`${sep}sample`, 'sample'],
+  ]),
+];
+
+/**
+ * Classifies a path relative to the library root as an extra, or returns null for main content. Only the
+ * file's own folder counts as an extras folder, and never a top-level folder (an extra needs an owner).
+ */
+export function classifyExtra(pathRelativeToRoot: string): ExtraInfo | null {
+  const segments = splitPath(pathRelativeToRoot);
+  const fileName = segments[segments.length - 1];
+  if (fileName === undefined) return null;
+  const base = isAudioFile(fileName) ? stripExtension(fileName) : stripVideoExtension(fileName);
+  const parent = segments.length >= 3 ? segments[segments.length - 2].toLowerCase() : undefined;
+  const folderKind = parent === undefined ? undefined : FOLDER_KINDS[parent];
+  if (folderKind) return { kind: folderKind, rule: 'folder', title: base };
+  return byFileName(base, isAudioFile(fileName));
+}
+
+function byFileName(base: string, audio: boolean): ExtraInfo | null {
+  const lower = base.toLowerCase();
+  if (lower === 'trailer') return { kind: 'trailer', rule: 'filename', title: base };
+  if (lower === 'sample') return { kind: 'sample', rule: 'filename', title: base };
+  if (lower === 'theme') return audio ? { kind: 'theme-song', rule: 'filename', title: base } : null;
+  for (const [suffix, kind] of SUFFIX_KINDS) {
+    if (lower.endsWith(suffix) && lower.length > suffix.length) {
+      return { kind, rule: 'suffix', title: tidyTitle(base.slice(0, -suffix.length)) };
+    }
+  }
+  return null;
+}

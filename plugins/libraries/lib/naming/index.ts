@@ -1,0 +1,17 @@
+// Public surface of the libraries plugin's naming parsers (pure, IO-free path and file-name parsing).
+export { type ArtworkContext, type ArtworkInfo, type ArtworkKind, classifyArtwork } from './artwork';
+export { type ParsedEpisode, parseEpisode, seasonFromFolder } from './episode';
+export { classifyExtra, type ExtraInfo, type ExtraKind } from './extras';
+export {
+  isAudioFile,
+  isImageFile,
+  isNfoFile,
+  isStubFile,
+  isSubtitleFile,
+  isVideoFile,
+  shouldSkip,
+} from './ignore';
+export { normaliseLanguage } from './languages';
+export { type ParsedMovie, parseMovie, type ThreeDFormat, threeDFormatOf } from './movie';
+export { extractProviderIds, type ProviderIds } from './provider-ids';
+export { parseSidecar, type SidecarInfo } from './subtitles';

@@ -1,0 +1,151 @@
+// Movie path parsing: title and year (from the file or its folder), provider ids, Plex edition, Jellyfin
+// version label, multi-part stack number, 3D format and `.disc` stubs.
+import { isStubFile, stripVideoExtension } from './file-types';
+import { omitUndefined, splitPath } from './path-parts';
+import { extractProviderIds, type ProviderIds } from './provider-ids';
+import { isDotted, splitTitleYear, stripLeadingTags } from './release-name';
+
+/** 3D layout: half/full side-by-side, half/full top-and-bottom, MVC, or just "3D". */
+export type ThreeDFormat = 'hsbs' | 'fsbs' | 'htab' | 'ftab' | 'mvc' | '3d';
+
+/** What a movie's path says about it. Absent fields were not found. */
+export interface ParsedMovie {
+  /** Cleaned title (release noise removed, dots/underscores as spaces). */
+  title: string;
+  year?: number;
+  providerIds: ProviderIds;
+  /** Plex edition from `{edition-…}`. */
+  edition?: string;
+  /** Jellyfin version label: the text after `<folder name> - ` (`2160p`, `Directors Cut`). */
+  versionLabel?: string;
+  /** Stack part (`cd1`, `part2`, `disc a` → 1-based number). */
+  part?: number;
+  threeD?: ThreeDFormat;
+  /** True for `.disc` stub files that stand for an offline disc. */
+  stub?: boolean;
+}
+
+interface NameInfo {
+  title: string;
+  year?: number;
+  ids: ProviderIds;
+  edition?: string;
+  part?: number;
+  threeD?: ThreeDFormat;
+}
+
+const DISC_FOLDERS = new Set(['video_ts', 'audio_ts', 'bdmv', 'stream', 'playlist', 'clipinf', 'backup']);
+const GENERIC_NAME =
+  /^(?:movie|video|film|feature|main|main feature|index|video ts|vts \d+ \d+|title ?t?\d+|\d+)$/i;
+const EDITION = /\{\s*edition\s*[-=]\s*([^}]+)\}/i;
+const STACK = /^(.*?)(?:^|(?<=[\])}])|[ _.-]+)[([]?(?:cd|dvd|part|pt|dis[ck])[ _.-]*(\d{1,3}|[a-d])[)\]]?$/i;
+const THREE_D_TOKENS: Record<string, ThreeDFormat> = {
+  hsbs: 'hsbs',
+  fsbs: 'fsbs',
+  htab: 'htab',
+  ftab: 'ftab',
+  mvc: 'mvc',
+  sbs3d: 'hsbs',
+};
+
+/**
+ * Parses a movie file path relative to the library root. The folder name wins over the file name when
+ * the file name is generic (`movie.mkv`, `VIDEO_TS.IFO`), names a version of the folder, repeats the
+ * folder's title, or agrees with the folder's year; disc-structure folders (`BDMV`, `VIDEO_TS`) are skipped.
+ */
+export function parseMovie(pathRelativeToRoot: string): ParsedMovie {
+  const segments = splitPath(pathRelativeToRoot);
+  const fileName = segments[segments.length - 1] ?? '';
+  const base = stripVideoExtension(fileName);
+  const folderName = movieFolderName(segments.slice(0, -1));
+  const file = parseMovieName(base);
+  const folder = folderName === undefined ? undefined : parseMovieName(folderName);
+  const versionLabel =
+    folderName !== undefined && file.part === undefined ? versionLabelOf(base, folderName) : undefined;
+  const useFolder =
+    folder !== undefined &&
+    folder.title !== '' &&
+    (versionLabel !== undefined || prefersFolder(file, folder));
+  // A folder that is not this movie's own (a collection, a person) must not lend it ids or an edition.
+  const own = useFolder ? folder : undefined;
+  return omitUndefined<ParsedMovie>({
+    title: own?.title || file.title || base,
+    year: own?.year ?? file.year,
+    providerIds: { ...own?.ids, ...file.ids },
+    edition: file.edition ?? own?.edition,
+    versionLabel,
+    part: file.part,
+    threeD: file.threeD ?? own?.threeD,
+    stub: isStubFile(fileName) || undefined,
+  });
+}
+
+function movieFolderName(folders: string[]): string | undefined {
+  for (let i = folders.length - 1; i >= 0; i--) {
+    if (!DISC_FOLDERS.has(folders[i].toLowerCase())) return folders[i];
+  }
+  return undefined;
+}
+
+function prefersFolder(file: NameInfo, folder: NameInfo): boolean {
+  if (file.title === '' || GENERIC_NAME.test(file.title)) return true;
+  const folderTitle = comparable(folder.title);
+  // `Blade.Runner.2049.mkv` in `Blade Runner 2049 (2017)`: the file's "year" is part of the folder's title.
+  if (comparable(file.title) === folderTitle || comparable(`${file.title}${file.year}`) === folderTitle) {
+    return true;
+  }
+  return folder.year !== undefined && (file.year === undefined || file.year === folder.year);
+}
+
+function comparable(title: string): string {
+  return title.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+// Jellyfin: a version file starts with the exact folder name, then `-` (or `_`) and a free label.
+function versionLabelOf(base: string, folderName: string): string | undefined {
+  if (!base.toLowerCase().startsWith(folderName.toLowerCase())) return undefined;
+  const rest = base.slice(folderName.length).trim();
+  if (!/^[-_]/.test(rest)) return undefined;
+  const label = rest
+    .slice(1)
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .trim();
+  return label === '' ? undefined : label;
+}
+
+function parseMovieName(name: string): NameInfo {
+  const dotted = isDotted(name);
+  let edition: string | undefined;
+  const withoutEdition = name.replace(EDITION, (_whole: string, value: string) => {
+    edition = value.trim();
+    return ' ';
+  });
+  const { ids, rest } = extractProviderIds(withoutEdition);
+  const stack = STACK.exec(rest);
+  const part = stack ? partNumber(stack[2]) : undefined;
+  const split = splitTitleYear(stripLeadingTags(stack ? stack[1] : rest), dotted);
+  const threeD = threeDFormatOf(split.tail);
+  const title = threeD && threeD !== '3d' ? split.title.replace(/[\s.]3d$/i, '') : split.title;
+  return { title, year: split.year, ids, edition, part, threeD };
+}
+
+function partNumber(token: string): number {
+  return /^\d+$/.test(token) ? Number(token) : token.toLowerCase().charCodeAt(0) - 96;
+}
+
+/** Reads the 3D layout from release tags (`3D.HSBS`, `Half-SBS`, `3D TAB`, `MVC`, bare `3D`). */
+export function threeDFormatOf(text: string): ThreeDFormat | undefined {
+  const tokens = text.toLowerCase().split(/[\s._\-()[\]{}]+/);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const previous = tokens[i - 1] ?? '';
+    const full = previous === 'full' || previous === 'f';
+    if (token in THREE_D_TOKENS) return THREE_D_TOKENS[token];
+    if (token === 'sbs') return full ? 'fsbs' : 'hsbs';
+    if ((token === 'tab' || token === 'ou') && ['3d', 'half', 'h', 'full', 'f'].includes(previous)) {
+      return full ? 'ftab' : 'htab';
+    }
+  }
+  return tokens.includes('3d') ? '3d' : undefined;
+}

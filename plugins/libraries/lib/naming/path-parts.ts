@@ -1,0 +1,30 @@
+// Path helpers shared by the naming parsers: splitting library-relative paths, extensions, base names.
+
+/** Splits a library-relative path on `/` or `\` into its non-empty segments. */
+export function splitPath(path: string): string[] {
+  return path.split(/[\\/]+/).filter((segment) => segment.length > 0);
+}
+
+/**
+ * The lower-cased extension with its dot (`.mkv`), or `''` when the name has none.
+ * Dot-files (`.nomedia`) and names whose last dot is followed by a space (`Mr. Robot`) have none.
+ */
+export function extensionOf(name: string): string {
+  const match = /(?<=[^.\\/])\.[^.\s\\/]{1,10}$/.exec(name);
+  return match ? match[0].toLowerCase() : '';
+}
+
+/** The name without its last extension (see {@link extensionOf}). */
+export function stripExtension(name: string): string {
+  const ext = extensionOf(name);
+  return ext ? name.slice(0, -ext.length) : name;
+}
+
+/** Returns a copy of `value` without the keys whose value is `undefined`. */
+export function omitUndefined<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (field !== undefined) out[key] = field;
+  }
+  return out as T;
+}

@@ -1,0 +1,108 @@
+// Table tests for the shared release-name helpers and provider-id extraction.
+import { describe, expect, test } from 'bun:test';
+import { extractProviderIds } from './provider-ids';
+import { findNoiseStart, normaliseSeparators, splitTitleYear, tidyTitle } from './release-name';
+
+const separators: [text: string, dotted: boolean, expected: string][] = [
+  ['The.Matrix', true, 'The Matrix'],
+  ['The_Matrix', false, 'The Matrix'],
+  ['The_Matrix.Reloaded', true, 'The Matrix Reloaded'],
+  ['S.W.A.T.2017', true, 'S.W.A.T. 2017'],
+  ['Marvels.Agents.of.S.H.I.E.L.D', true, 'Marvels Agents of S.H.I.E.L.D.'],
+  ['A.Quiet.Place', true, 'A Quiet Place'],
+  ['Mr. Robot', false, 'Mr. Robot'],
+  ['  two   spaces ', false, 'two spaces'],
+];
+
+describe('normaliseSeparators', () => {
+  test.each(separators)('%p (dotted %p) → %p', (text, dotted, expected) => {
+    expect(normaliseSeparators(text, dotted)).toBe(expected);
+  });
+});
+
+const noise: [text: string, index: number][] = [
+  ['The.Matrix.1999.1080p.BluRay', 16],
+  ['Movie 2160p', 6],
+  ['Movie [YTS.MX]', 6],
+  ['Movie [2020] [1080p]', 13],
+  ['Movie.WEB-DL.x264', 6],
+  ['Movie.DDP5.1.Atmos', 6],
+  ['Movie.H.264', 6],
+  ['Movie (US)', -1],
+  ['1080p Movie', -1],
+  ['Charlottes Web', -1],
+  ['The French Connection', -1],
+];
+
+describe('findNoiseStart', () => {
+  test.each(noise)('%p → %p', (text, index) => {
+    expect(findNoiseStart(text)).toBe(index);
+  });
+
+  test('allows noise at the very start when asked', () => {
+    expect(findNoiseStart('720p.HDTV.x264', true)).toBe(0);
+  });
+});
+
+const titleYear: [raw: string, title: string, year: number | undefined][] = [
+  ['The Matrix (1999)', 'The Matrix', 1999],
+  ['1917', '1917', undefined],
+  ['2012 (2009)', '2012', 2009],
+  ['Blade Runner 2049 (2017)', 'Blade Runner 2049', 2017],
+  ['Movie (2020) (2021)', 'Movie (2020)', 2021],
+  ['Movie (1899)', 'Movie (1899)', undefined],
+  ['Movie 21001', 'Movie 21001', undefined],
+  ['Movie.2020', 'Movie', 2020],
+];
+
+describe('splitTitleYear', () => {
+  test.each(titleYear)('%p → %p (%p)', (raw, title, year) => {
+    const split = splitTitleYear(raw);
+    expect([split.title, split.year]).toEqual([title, year]);
+  });
+});
+
+const tidy: [text: string, expected: string][] = [
+  ['The Matrix - ', 'The Matrix'],
+  ['The Matrix (', 'The Matrix'],
+  ['- The Matrix', 'The Matrix'],
+  ['S.W.A.T.', 'S.W.A.T.'],
+  ['The End.', 'The End'],
+  ['Movie () ', 'Movie'],
+];
+
+describe('tidyTitle', () => {
+  test.each(tidy)('%p → %p', (text, expected) => {
+    expect(tidyTitle(text)).toBe(expected);
+  });
+});
+
+const ids: [text: string, ids: Record<string, string>, rest: string][] = [
+  ['Movie [tmdbid-603]', { tmdb: '603' }, 'Movie'],
+  ['Movie {tmdb-603}', { tmdb: '603' }, 'Movie'],
+  ['Movie (tmdb=603)', { tmdb: '603' }, 'Movie'],
+  ['Movie [TVDBID=79168]', { tvdb: '79168' }, 'Movie'],
+  ['Movie {tvdb-79168}', { tvdb: '79168' }, 'Movie'],
+  ['Movie [imdbid-tt0133093]', { imdb: 'tt0133093' }, 'Movie'],
+  ['Movie [imdb-TT0133093]', { imdb: 'tt0133093' }, 'Movie'],
+  ['Movie [ tmdbid - 603 ]', { tmdb: '603' }, 'Movie'],
+  ['Movie tt0133093', { imdb: 'tt0133093' }, 'Movie'],
+  ['Movie.tt0133093.1080p', { imdb: 'tt0133093' }, 'Movie. .1080p'],
+  [
+    'Movie [tmdbid-603] [tvdbid-1] [imdbid-tt0133093]',
+    { tmdb: '603', tvdb: '1', imdb: 'tt0133093' },
+    'Movie',
+  ],
+  ['Movie [tmdbid-1] [tmdbid-2]', { tmdb: '1' }, 'Movie'],
+  ['Movie [imdbid-603]', {}, 'Movie [imdbid-603]'],
+  ['Movie [tmdbid-tt603]', {}, 'Movie [tmdbid-tt603]'],
+  ['Movie tt123', {}, 'Movie tt123'],
+  ['Matt0000001', {}, 'Matt0000001'],
+  ['Movie [anidb-123]', {}, 'Movie [anidb-123]'],
+];
+
+describe('extractProviderIds', () => {
+  test.each(ids)('%p → %o', (text, expected, rest) => {
+    expect(extractProviderIds(text)).toEqual({ ids: expected, rest });
+  });
+});

@@ -1,0 +1,69 @@
+// Fields every NFO kind shares (titles, plot, ratings, genres, people, ids, artwork, stream details).
+// Single-valued tags use the first non-empty occurrence; list tags collect every occurrence.
+
+import { readArtwork } from './artwork.ts';
+import { pickContentRating } from './content-rating.ts';
+import { readActors, readDirectors, readWriters } from './people.ts';
+import { addProviderId, readProviderIds } from './provider-ids.ts';
+import type { NfoKind } from './provider-urls.ts';
+import { readRatings, readUserRating } from './ratings.ts';
+import { readStreamDetails } from './stream-details.ts';
+import type { NfoCommon, ProviderIds } from './types.ts';
+import { parseBoolean, parseRuntimeMinutes, parseYear, SLASH, SPACED_SLASH, splitValues } from './values.ts';
+import { firstText, textsOf, type XmlNode } from './xml-tree.ts';
+
+const YOUTUBE_PLUGIN =
+  /^plugin:\/\/plugin\.video\.youtube\/(?:\?action=play_video&videoid=|play\/\?video_id=)([\w-]+)/i;
+
+/** Rewrites Kodi's YouTube add-on URLs (old and new form) to a watch URL; other values stay as written. */
+export function normaliseTrailer(text: string | undefined): string | undefined {
+  const videoId = text === undefined ? undefined : YOUTUBE_PLUGIN.exec(text)?.[1];
+  return videoId ? `https://www.youtube.com/watch?v=${videoId}` : text;
+}
+
+/** Returns a copy without keys whose value is undefined (so results compare and serialise cleanly). */
+export function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}
+
+/** Adds ids found outside the XML (scraper URLs) where the XML did not already provide one. */
+export function mergeIds(ids: ProviderIds, extra: ProviderIds): void {
+  for (const [provider, id] of Object.entries(extra)) addProviderId(ids, provider, id);
+}
+
+/** The common fields of one root element, plus notes about ignored values. */
+export function readCommonFields(node: XmlNode, kind: NfoKind): { fields: NfoCommon; warnings: string[] } {
+  const { ids, defaultIdType, warnings } = readProviderIds(node, kind);
+  const fields: NfoCommon = {
+    ids,
+    defaultIdType,
+    title: firstText(node, 'title', 'localtitle'),
+    originalTitle: firstText(node, 'originaltitle'),
+    sortTitle: firstText(node, 'sorttitle'),
+    year: parseYear(firstText(node, 'year')),
+    plot: firstText(node, 'plot', 'review', 'biography'),
+    outline: firstText(node, 'outline'),
+    tagline: firstText(node, 'tagline'),
+    runtimeMinutes: parseRuntimeMinutes(firstText(node, 'runtime')),
+    ratings: readRatings(node),
+    userRating: readUserRating(node),
+    contentRating: pickContentRating([...textsOf(node, 'mpaa'), ...textsOf(node, 'certification')]),
+    genres: splitValues(textsOf(node, 'genre'), SLASH),
+    studios: splitValues(textsOf(node, 'studio'), SPACED_SLASH),
+    tags: splitValues(textsOf(node, 'tag'), SPACED_SLASH),
+    countries: splitValues(textsOf(node, 'country'), SLASH),
+    actors: readActors(node),
+    directors: readDirectors(node),
+    writers: readWriters(node),
+    locked: parseBoolean(firstText(node, 'lockdata')) ?? false,
+    trailer: normaliseTrailer(firstText(node, 'trailer')),
+    artwork: readArtwork(node),
+    fileInfo: readStreamDetails(node),
+  };
+  return { fields, warnings };
+}
+
+/** The year from `<year>` or, failing that, from a `YYYY-MM-DD` date. */
+export function yearOr(year: number | undefined, date: string | undefined): number | undefined {
+  return year ?? (date === undefined ? undefined : Number(date.slice(0, 4)));
+}

@@ -1,0 +1,47 @@
+// Normalisation of `<mpaa>`/`<certification>` text as Kodi, Jellyfin, tinyMediaManager and Ember write it
+// (`Rated PG-13`, `US:PG-13`, `Rated R for violence`, `US:PG-13 / DE:12`) into { rating, country }.
+
+import type { ContentRating } from './types.ts';
+import { SPACED_SLASH } from './values.ts';
+
+const RATED_PREFIX = /^rated\b\s*:?\s*/i;
+const COUNTRY_PREFIX = /^([A-Za-z][A-Za-z .]{0,29}?)\s*:\s*(.+)$/;
+const REASON = /\s+for\s+.*$/i;
+
+function normaliseCountry(country: string): string {
+  const trimmed = country.trim();
+  return /^[A-Za-z]{2,3}$/.test(trimmed) ? trimmed.toUpperCase() : trimmed;
+}
+
+/** Parses one rating string; undefined when nothing usable remains. */
+export function parseContentRating(raw: string | undefined): ContentRating | undefined {
+  const text = raw?.trim();
+  if (!text) return undefined;
+  let rest = text.replace(RATED_PREFIX, '');
+  let country: string | undefined;
+  const prefixed = COUNTRY_PREFIX.exec(rest);
+  if (prefixed) {
+    country = normaliseCountry(prefixed[1]);
+    rest = prefixed[2].replace(RATED_PREFIX, '');
+  }
+  const rating = rest.replace(REASON, '').replace(/\s+/g, ' ').trim();
+  if (rating === '') return undefined;
+  return country ? { rating, country, raw: text } : { rating, raw: text };
+}
+
+/**
+ * Picks the content rating from all candidate texts (mpaa first, then certification). Multi-valued
+ * text (`US:PG-13 / DE:12`) yields its first entry; a country-less pick borrows the country of another
+ * candidate with the same rating (tinyMediaManager writes `<mpaa>PG-13</mpaa>` + `<certification>US:PG-13`).
+ */
+export function pickContentRating(candidates: string[]): ContentRating | undefined {
+  const parsed = candidates
+    .flatMap((text) => text.split(SPACED_SLASH))
+    .map(parseContentRating)
+    .filter((rating): rating is ContentRating => rating !== undefined);
+  const [first] = parsed;
+  if (!first || first.country) return first;
+  const key = first.rating.toLowerCase();
+  const withCountry = parsed.find((other) => other.country && other.rating.toLowerCase() === key);
+  return withCountry?.country ? { ...first, country: withCountry.country } : first;
+}

@@ -1,0 +1,40 @@
+// `parseShowNfo`: Kodi/Jellyfin/tinyMediaManager `tvshow.nfo` (`<tvshow>` or a bare TMDb/TVDb/IMDb URL) → ShowNfo.
+
+import { mergeIds, readCommonFields, withoutUndefined, yearOr } from './common-fields.ts';
+import { readNfoDocument } from './document.ts';
+import type { NfoNamedSeason, NfoResult, ShowNfo } from './types.ts';
+import { parseDate, parseInteger } from './values.ts';
+import { attribute, elements, firstText, textOf, type XmlNode } from './xml-tree.ts';
+
+function readNamedSeasons(node: XmlNode): NfoNamedSeason[] {
+  return elements(node, 'namedseason').flatMap((named) => {
+    const season = parseInteger(attribute(named, 'number'));
+    const name = textOf(named);
+    return season === undefined || season < 0 || name === undefined ? [] : [{ season, name }];
+  });
+}
+
+/**
+ * Parses the text of a tvshow.nfo. Besides the common fields it reads `<showtitle>`, `<premiered>`,
+ * `<status>`, `<namedseason>` and ids from `<episodeguide>` JSON; a bare TMDb TV, TheTVDB or IMDb URL
+ * (alone or after the XML) also yields ids. Never throws.
+ */
+export function parseShowNfo(xml: string): NfoResult<ShowNfo> {
+  const read = readNfoDocument(xml, 'tvshow', 'show');
+  if (!read.ok) return read;
+  const { nodes, urlIds, warnings } = read.doc;
+  if (nodes.length > 1) warnings.push(`found ${nodes.length} <tvshow> elements; used the first`);
+  const node = nodes[0] ?? {};
+  const { fields, warnings: fieldWarnings } = readCommonFields(node, 'show');
+  mergeIds(fields.ids, urlIds);
+  const premiered = parseDate(firstText(node, 'premiered', 'aired', 'releasedate'));
+  const show = withoutUndefined<ShowNfo>({
+    ...fields,
+    year: yearOr(fields.year, premiered),
+    showTitle: firstText(node, 'showtitle'),
+    premiered,
+    status: firstText(node, 'status'),
+    namedSeasons: readNamedSeasons(node),
+  });
+  return { ok: true, value: show, warnings: [...warnings, ...fieldWarnings] };
+}

@@ -1,0 +1,63 @@
+// `<fileinfo><streamdetails>` → video/audio/subtitle stream facts Kodi records after playback.
+
+import type { NfoAudioStream, NfoStreamDetails, NfoSubtitleStream, NfoVideoStream } from './types.ts';
+import { parseDecimal, parseInteger, positive } from './values.ts';
+import { element, elements, firstText, type XmlNode } from './xml-tree.ts';
+
+function compact<T extends object>(value: T): T | undefined {
+  const entries = Object.entries(value).filter(([, field]) => field !== undefined);
+  return entries.length === 0 ? undefined : (Object.fromEntries(entries) as T);
+}
+
+function lower(text: string | undefined): string | undefined {
+  return text?.toLowerCase();
+}
+
+// Kodi writes a decimal (`2.350000`); other tools write a ratio (`16:9`).
+function parseAspect(text: string | undefined): number | undefined {
+  const ratio = /^(\d+(?:\.\d+)?)\s*[:/]\s*(\d+(?:\.\d+)?)$/.exec(text?.trim() ?? '');
+  if (!ratio) return positive(parseDecimal(text));
+  const value = Number(ratio[1]) / Number(ratio[2]);
+  return Number.isFinite(value) && value > 0 ? Math.round(value * 100) / 100 : undefined;
+}
+
+function readVideo(video: XmlNode): NfoVideoStream | undefined {
+  return compact<NfoVideoStream>({
+    codec: lower(firstText(video, 'codec')),
+    aspect: parseAspect(firstText(video, 'aspect')),
+    width: positive(parseInteger(firstText(video, 'width'))),
+    height: positive(parseInteger(firstText(video, 'height'))),
+    durationSeconds: positive(parseInteger(firstText(video, 'durationinseconds'))),
+    stereoMode: firstText(video, 'stereomode'),
+    hdrType: lower(firstText(video, 'hdrtype')),
+  });
+}
+
+function readAudio(audio: XmlNode): NfoAudioStream | undefined {
+  return compact<NfoAudioStream>({
+    codec: lower(firstText(audio, 'codec')),
+    channels: positive(parseInteger(firstText(audio, 'channels'))),
+    language: lower(firstText(audio, 'language')),
+  });
+}
+
+function readSubtitle(subtitle: XmlNode): NfoSubtitleStream | undefined {
+  return compact<NfoSubtitleStream>({ language: lower(firstText(subtitle, 'language')) });
+}
+
+function defined<T>(items: (T | undefined)[]): T[] {
+  return items.filter((item): item is T => item !== undefined);
+}
+
+/** Streams from the first `<fileinfo><streamdetails>`; undefined when it has no usable stream. */
+export function readStreamDetails(node: XmlNode): NfoStreamDetails | undefined {
+  const details = element(element(node, 'fileinfo'), 'streamdetails');
+  if (!details) return undefined;
+  const result: NfoStreamDetails = {
+    video: defined(elements(details, 'video').map(readVideo)),
+    audio: defined(elements(details, 'audio').map(readAudio)),
+    subtitles: defined(elements(details, 'subtitle').map(readSubtitle)),
+  };
+  const empty = result.video.length + result.audio.length + result.subtitles.length === 0;
+  return empty ? undefined : result;
+}

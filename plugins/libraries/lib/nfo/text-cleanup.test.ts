@@ -1,0 +1,41 @@
+// Table tests for charset repairs and control-character cleanup before XML parsing.
+
+import { describe, expect, test } from 'bun:test';
+import { cleanNfoText, remapC1Controls, repairMojibake } from './text-cleanup.ts';
+
+const latin1 = (text: string) => new TextDecoder('latin1').decode(new TextEncoder().encode(text));
+
+describe('repairMojibake', () => {
+  test.each([
+    ['UTF-8 read as Windows-1252', latin1('Amélie – “Paris”'), 'Amélie – “Paris”'],
+    ['already correct Latin-1 text', 'Amélie', undefined],
+    ['plain ASCII', 'The Matrix', undefined],
+    ['mixed correct and broken text', `Amélie ${latin1('Amélie')}`, undefined],
+  ])('%s', (_name, text, expected) => {
+    expect(repairMojibake(text)).toBe(expected);
+  });
+});
+
+describe('remapC1Controls', () => {
+  test.each([
+    ['\u0092 as right quote', 'Mathilda\u0092s', 'Mathilda’s'],
+    ['\u0096 as en dash', 'a \u0096 b', 'a – b'],
+    ['\u0085 as ellipsis', 'so\u0085', 'so…'],
+  ])('maps %s', (_name, text, expected) => {
+    expect(remapC1Controls(text)).toBe(expected);
+  });
+});
+
+describe('cleanNfoText', () => {
+  test.each([
+    ['strips a BOM', '\ufeff<movie/>', '<movie/>', []],
+    ['normalises CRLF', '<a>\r\nb\r\n</a>', '<a>\nb\n</a>', []],
+    ['drops XML-illegal controls', '<a>x\u0001y\u0000</a>', '<a>xy</a>', ['removed control characters']],
+    ['flags U+FFFD', '<a>L\ufffdon</a>', '<a>L\ufffdon</a>', ['U+FFFD']],
+  ])('%s', (_name, input, text, noteFragments) => {
+    const cleaned = cleanNfoText(input);
+    expect(cleaned.text).toBe(text);
+    expect(cleaned.notes).toHaveLength(noteFragments.length);
+    for (const [i, fragment] of noteFragments.entries()) expect(cleaned.notes[i]).toContain(fragment);
+  });
+});

@@ -1,0 +1,97 @@
+// Safe conversion of NFO tag text into numbers, dates, booleans and lists.
+// Every function returns undefined instead of NaN, garbage or out-of-range values.
+
+/** Parses a whole decimal integer (`42`, `+3`, `-1`); anything else is undefined. */
+export function parseInteger(text: string | undefined): number | undefined {
+  const trimmed = text?.trim();
+  if (!trimmed || !/^[+-]?\d{1,15}$/.test(trimmed)) return undefined;
+  return Number(trimmed);
+}
+
+/** Parses a decimal number, accepting a comma as the decimal separator (`7,8`). */
+export function parseDecimal(text: string | undefined): number | undefined {
+  const trimmed = text?.trim().replace(/^([+-]?\d+),(\d+)$/, '$1.$2');
+  if (!trimmed || !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return undefined;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Parses a vote count, tolerating thousands separators (`1,234,567`, `1.234`, `12 345`). */
+export function parseCount(text: string | undefined): number | undefined {
+  const trimmed = text?.trim();
+  if (!trimmed) return undefined;
+  const digits = /^\d{1,3}([,.\s\u00a0'])\d{3}(\1\d{3})*$/.test(trimmed)
+    ? trimmed.replace(/\D/g, '')
+    : trimmed;
+  const value = parseInteger(digits);
+  return value !== undefined && value >= 0 ? value : undefined;
+}
+
+/** A positive integer, or undefined (used where Kodi writes 0 or -1 to mean "unknown"). */
+export function positive(value: number | undefined): number | undefined {
+  return value !== undefined && value > 0 ? value : undefined;
+}
+
+/**
+ * Runtime in whole minutes from `117`, `117 min`, `117.5`, `1h 57m` or `1 hr 57 min`; zero and
+ * unparseable values are undefined.
+ */
+export function parseRuntimeMinutes(text: string | undefined): number | undefined {
+  const trimmed = text?.trim().toLowerCase();
+  if (!trimmed) return undefined;
+  const minutes = /^(\d{1,6}(?:[.,]\d+)?)\s*(?:m|min|mins|minutes?)?\.?$/.exec(trimmed);
+  if (minutes) return positive(Math.round(Number(minutes[1].replace(',', '.'))));
+  const hours = /^(\d{1,4})\s*(?:h|hr|hrs|hours?)\s*(?:(\d{1,4})\s*(?:m|min|mins|minutes?)?)?$/.exec(trimmed);
+  if (hours) return positive(Number(hours[1]) * 60 + Number(hours[2] ?? 0));
+  return undefined;
+}
+
+const MIN_YEAR = 1850;
+const MAX_YEAR = 2200;
+
+/** A plausible release year (Jellyfin ignores years up to 1850). */
+export function parseYear(text: string | undefined): number | undefined {
+  const year = parseInteger(text);
+  return year !== undefined && year > MIN_YEAR && year <= MAX_YEAR ? year : undefined;
+}
+
+/**
+ * Normalises `YYYY-MM-DD` (also with `/` or `.`, single-digit parts or a trailing time) to `YYYY-MM-DD`.
+ * Impossible dates (`2021-02-30`, `0000-00-00`) are undefined.
+ */
+export function parseDate(text: string | undefined): string | undefined {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/.exec(text?.trim() ?? '');
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year <= MIN_YEAR || year > MAX_YEAR) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Kodi/Jellyfin booleans: `true`/`false`, `1`/`0`, `yes`/`no` (any case). */
+export function parseBoolean(text: string | undefined): boolean | undefined {
+  const lower = text?.trim().toLowerCase();
+  if (lower === 'true' || lower === '1' || lower === 'yes') return true;
+  if (lower === 'false' || lower === '0' || lower === 'no') return false;
+  return undefined;
+}
+
+/** Splits each value on `separator`, trims, drops empties and case-insensitive duplicates (first wins). */
+export function splitValues(values: string[], separator: RegExp): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const part of values.flatMap((value) => value.split(separator))) {
+    const trimmed = part.trim();
+    const key = trimmed.toLowerCase();
+    if (trimmed === '' || seen.has(key)) continue;
+    seen.add(key);
+    result.push(trimmed);
+  }
+  return result;
+}
+
+/** `/` with or without spaces around it (Jellyfin splits genre, country, director and credits this way). */
+export const SLASH = /\s*\/\s*/;
+/** ` / ` with spaces (studio and tag names may legitimately contain a bare slash). */
+export const SPACED_SLASH = /\s+\/\s+/;
