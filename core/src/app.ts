@@ -109,7 +109,9 @@ export async function createApp(opts: CreateAppOptions = {}) {
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await app.stop?.().catch(() => {});
+    try {
+      if (app.server) await app.stop();
+    } catch {}
     await host!.stop();
     await core.jobs.stop();
     await core.queue.stop();

@@ -1,0 +1,59 @@
+// The libraries plugin: wires the scanner, prober, catalog, visibility extension point and routes.
+import { definePlugin } from '@bijou/sdk';
+import type { LibrariesApi } from './api.ts';
+import manifest from './manifest.ts';
+import { libraryRoutes } from './routes/libraries.ts';
+import { movieRoutes } from './routes/movies.ts';
+import { showRoutes } from './routes/shows.ts';
+import * as schema from './schema.ts';
+import { Catalog } from './services/catalog.ts';
+import { LibrariesService } from './services/libraries-service.ts';
+import { probeFile } from './services/prober.ts';
+import { Viewers } from './services/viewers.ts';
+import { WatchState } from './services/watch-state.ts';
+
+export default definePlugin(manifest, {
+  schema,
+  setup(ctx) {
+    const svc = new LibrariesService(ctx);
+    const viewers = new Viewers();
+    const catalog = new Catalog(ctx, viewers);
+    const watch = new WatchState(ctx.sqlite);
+
+    ctx.queue.define(
+      'probe',
+      { concurrency: ctx.config.probeConcurrency, maxAttempts: 3, backoffMs: 2000 },
+      async (p: { fileId: string }, job) => {
+        await probeFile(ctx, p.fileId, job.signal);
+      },
+    );
+    ctx.jobs.handle('rescan-all', async ({ progress }) => {
+      const libs = svc.list();
+      libs.forEach((lib, i) => {
+        if (!ctx.jobs.running('scan', lib.id)) svc.startScan(lib.id);
+        progress((i + 1) / libs.length, `started ${lib.name}`);
+      });
+    });
+
+    const api: LibrariesApi = {
+      addVisibilityFilter: (f) => viewers.addVisibilityFilter(f),
+      visibility: (v) => viewers.visibility(v),
+      addProfileResolver: (r) => viewers.addProfileResolver(r),
+      viewerFor: (u, r) => viewers.viewerFor(u, r),
+      canSee: (v, id) => catalog.canSee(v, id),
+      filesOf: (id) =>
+        ctx.sqlite
+          .query<{ id: string; path: string; size: number; container: string | null }, [string]>(
+            `SELECT id, path, size, container FROM libraries_files WHERE item_id = ? AND role = 'main' ORDER BY missing_since IS NOT NULL, part, path`,
+          )
+          .all(id),
+      setProgress: (v, id, pos, dur) => watch.setProgress(v.profileId, id, pos, dur),
+      setWatched: (v, id, on) => void watch.setWatched(v.profileId, id, on),
+    };
+    ctx.provide(api);
+
+    libraryRoutes(ctx, svc);
+    movieRoutes(ctx, catalog, watch);
+    showRoutes(ctx, catalog, watch);
+  },
+});

@@ -1,0 +1,65 @@
+// Table tests for item identities, keys and sort titles.
+import { describe, expect, test } from 'bun:test';
+import {
+  episodeIdentity,
+  movieIdentity,
+  normaliseKey,
+  seasonIdentity,
+  showIdentity,
+  sortTitleOf,
+} from './identity.ts';
+
+describe('normaliseKey', () => {
+  test.each([
+    ['Amélie (2001)!', 'amelie 2001'],
+    ['  The   Matrix ', 'the matrix'],
+    ['Fast & Furious', 'fast and furious'],
+    ['WALL·E', 'wall e'],
+    ['Léon: The Professional', 'leon the professional'],
+    ['Ōkami', 'okami'],
+    ['', ''],
+  ])('%p → %p', (input, out) => expect(normaliseKey(input)).toBe(out));
+});
+
+describe('sortTitleOf', () => {
+  test.each([
+    ['The Matrix', 'matrix'],
+    ['A Beautiful Mind', 'beautiful mind'],
+    ['An American Werewolf in London', 'american werewolf in london'],
+    ['Theory of Everything', 'theory of everything'],
+    ['The', 'the'],
+    ['Ångström', 'angstrom'],
+  ])('%p → %p', (input, out) => expect(sortTitleOf(input)).toBe(out));
+});
+
+describe('movieIdentity', () => {
+  test.each([
+    [{ title: 'The Matrix', year: 1999, ids: { tmdb: '603' } }, 'movie:tmdb:603'],
+    [{ title: 'The Matrix', year: 1999, ids: { imdb: 'tt0133093' } }, 'movie:imdb:tt0133093'],
+    [{ title: 'The Matrix', year: 1999, ids: {} }, 'movie:title:the matrix:1999'],
+    [{ title: 'Alien', ids: {} }, 'movie:title:alien:'],
+    [
+      { title: 'Blade Runner', year: 1982, edition: 'Final Cut', ids: {} },
+      'movie:title:blade runner:1982:edition:final cut',
+    ],
+    [
+      { title: 'Blade Runner', year: 1982, edition: 'Final Cut', ids: { tmdb: '78' } },
+      'movie:tmdb:78:edition:final cut',
+    ],
+  ])('%o → %p', (input, out) => expect(movieIdentity(input)).toBe(out));
+});
+
+describe('episode identities', () => {
+  const show = showIdentity('Doctor Who (2005)');
+  test('show identity comes from the folder', () => expect(show).toBe('show:doctor who 2005'));
+  test('season identity nests under the show', () =>
+    expect(seasonIdentity(show, 0)).toBe('show:doctor who 2005/season:0'));
+  test.each([
+    [{ season: 1, episode: 2 }, `${show}/s1e2`],
+    [{ episode: 5 }, `${show}/s1e5`],
+    [{ season: 2, episode: 3, part: 1 }, `${show}/s2e3:part1`],
+    [{ airDate: '2011-11-15' }, `${show}/date:2011-11-15`],
+    [{ absoluteEpisode: 105 }, `${show}/abs:105`],
+    [{}, `${show}/file:bonus clip`],
+  ])('%o → %p', (e, out) => expect(episodeIdentity(show, e, 'Bonus Clip')).toBe(out));
+});

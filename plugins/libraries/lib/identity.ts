@@ -1,0 +1,66 @@
+// Pure helpers that name catalog items: normalised keys, sort titles and stable identities that survive renames.
+
+/** Lower-case, accents folded, punctuation dropped, spaces collapsed: "Amélie (2001)!" → "amelie 2001". */
+export function normaliseKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const ARTICLES = /^(the|a|an)\s+/i;
+
+/** Sort title: leading English article dropped, normalised ("The Matrix" → "matrix"). */
+export function sortTitleOf(title: string): string {
+  return normaliseKey(title.replace(ARTICLES, '')) || normaliseKey(title);
+}
+
+export interface ProviderIdMap {
+  tmdb?: string;
+  imdb?: string;
+  tvdb?: string;
+}
+
+/** The most stable id a title has, as `tmdb:603`, else null. */
+export function providerIdentity(ids: ProviderIdMap): string | null {
+  if (ids.tmdb) return `tmdb:${ids.tmdb}`;
+  if (ids.imdb) return `imdb:${ids.imdb}`;
+  if (ids.tvdb) return `tvdb:${ids.tvdb}`;
+  return null;
+}
+
+/** Identity of a movie: provider id when known, else normalised title and year; editions stay separate titles. */
+export function movieIdentity(m: {
+  title: string;
+  year?: number;
+  edition?: string;
+  ids: ProviderIdMap;
+}): string {
+  const base = providerIdentity(m.ids) ?? `title:${normaliseKey(m.title)}:${m.year ?? ''}`;
+  return m.edition ? `movie:${base}:edition:${normaliseKey(m.edition)}` : `movie:${base}`;
+}
+
+/** Identity of a show: its folder (relative to the root) — the unit users rename least. */
+export function showIdentity(showFolder: string): string {
+  return `show:${normaliseKey(showFolder)}`;
+}
+
+export function seasonIdentity(show: string, season: number): string {
+  return `${show}/season:${season}`;
+}
+
+/** Identity of an episode inside a show: season+episode, air date, or absolute number. */
+export function episodeIdentity(
+  show: string,
+  e: { season?: number; episode?: number; airDate?: string; absoluteEpisode?: number; part?: number },
+  fallback: string,
+): string {
+  const part = e.part ? `:part${e.part}` : '';
+  if (e.episode !== undefined) return `${show}/s${e.season ?? 1}e${e.episode}${part}`;
+  if (e.airDate) return `${show}/date:${e.airDate}${part}`;
+  if (e.absoluteEpisode !== undefined) return `${show}/abs:${e.absoluteEpisode}${part}`;
+  return `${show}/file:${normaliseKey(fallback)}`;
+}

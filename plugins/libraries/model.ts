@@ -1,0 +1,180 @@
+// TypeBox request/response schemas of the libraries plugin.
+import { t } from '@bijou/sdk';
+
+const Nullable = <T extends ReturnType<typeof t.String>>(s: T) => t.Union([s, t.Null()]);
+export const NullableString = Nullable(t.String());
+export const NullableNumber = t.Union([t.Number(), t.Null()]);
+
+export const ScanCounts = t.Object({
+  files: t.Number(),
+  unchanged: t.Number(),
+  added: t.Number(),
+  updated: t.Number(),
+  extras: t.Number(),
+  unmatched: t.Number(),
+  missing: t.Number(),
+  restored: t.Number(),
+  errors: t.Number(),
+});
+export const ScanStatus = t.Object({
+  state: t.Union([t.Literal('idle'), t.Literal('scanning'), t.Literal('failed'), t.Literal('cancelled')]),
+  phase: NullableString,
+  progress: t.Number(),
+  startedAt: NullableString,
+  finishedAt: NullableString,
+  jobId: NullableString,
+  counts: t.Union([ScanCounts, t.Null()]),
+  error: NullableString,
+});
+export const LibraryKind = t.Union([t.Literal('movies'), t.Literal('shows')]);
+export const Library = t.Object({
+  id: t.String(),
+  name: t.String(),
+  kind: LibraryKind,
+  paths: t.Array(t.String()),
+  createdAt: t.String(),
+  updatedAt: t.String(),
+  lastScanAt: NullableString,
+  scan: ScanStatus,
+});
+const Paths = t.Array(t.String({ minLength: 1, maxLength: 4096 }), { minItems: 1, maxItems: 20 });
+export const LibraryCreate = t.Object({
+  name: t.String({ minLength: 1, maxLength: 80 }),
+  kind: LibraryKind,
+  paths: Paths,
+});
+export const LibraryPatch = t.Object(
+  { name: t.Optional(t.String({ minLength: 1, maxLength: 80 })), paths: t.Optional(Paths) },
+  { minProperties: 1 },
+);
+const Counter = t.Record(t.String(), t.Number());
+export const LibraryStats = t.Object({
+  libraryId: t.String(),
+  items: Counter,
+  missingItems: t.Number(),
+  totalFiles: t.Number(),
+  totalSizeBytes: t.Number(),
+  byCodec: Counter,
+  byResolution: Counter,
+  byHdr: Counter,
+  byContainer: Counter,
+});
+
+export const Match = t.Object({
+  method: t.Union([t.Literal('nfo'), t.Literal('provider-id'), t.Literal('filename'), t.Literal('manual')]),
+  confidence: t.Number(),
+});
+export const FileBrief = t.Object({
+  id: t.String(),
+  path: t.String(),
+  size: t.Number(),
+  container: NullableString,
+  missing: t.Boolean(),
+});
+export const ItemBrief = t.Object({
+  id: t.String(),
+  kind: t.String(),
+  libraryId: t.String(),
+  title: t.String(),
+  sortTitle: t.String(),
+  originalTitle: NullableString,
+  year: NullableNumber,
+  overview: NullableString,
+  runtime: NullableNumber,
+  rating: NullableNumber,
+  contentRating: NullableString,
+  genres: t.Array(t.String()),
+  providerIds: t.Record(t.String(), t.String()),
+  artwork: t.Record(t.String(), t.String()),
+  addedAt: t.String(),
+  missing: t.Boolean(),
+  match: Match,
+  watched: t.Boolean(),
+  position: t.Number(),
+  seasonNumber: NullableNumber,
+  episodeNumber: NullableNumber,
+  endingEpisodeNumber: NullableNumber,
+  airDate: NullableString,
+  files: t.Array(FileBrief),
+});
+
+const Sort = t.Union([
+  t.Literal('title'),
+  t.Literal('year'),
+  t.Literal('added'),
+  t.Literal('rating'),
+  t.Literal('runtime'),
+]);
+export const ListQuery = t.Object({
+  cursor: t.Optional(t.String({ maxLength: 512 })),
+  limit: t.Optional(t.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  library: t.Optional(t.String({ maxLength: 64 })),
+  genre: t.Optional(t.String({ maxLength: 80 })),
+  yearFrom: t.Optional(t.Integer({ minimum: 1800, maximum: 3000 })),
+  yearTo: t.Optional(t.Integer({ minimum: 1800, maximum: 3000 })),
+  contentRating: t.Optional(t.String({ maxLength: 200, description: 'Comma-separated, e.g. G,PG,PG-13' })),
+  resolution: t.Optional(
+    t.Union([t.Literal('2160p'), t.Literal('1080p'), t.Literal('720p'), t.Literal('sd')]),
+  ),
+  codec: t.Optional(t.String({ maxLength: 32 })),
+  hdr: t.Optional(t.String({ maxLength: 32, description: 'HDR10, HDR10+, HLG, Dolby Vision or sdr' })),
+  watched: t.Optional(t.Boolean()),
+  q: t.Optional(t.String({ maxLength: 200 })),
+  sort: t.Optional(Sort),
+  order: t.Optional(t.Union([t.Literal('asc'), t.Literal('desc')])),
+});
+export const ItemDetail = t.Composite([
+  ItemBrief,
+  t.Object({
+    tagline: NullableString,
+    studios: t.Array(t.String()),
+    tags: t.Array(t.String()),
+    setName: NullableString,
+    edition: NullableString,
+    lockedFields: t.Array(t.String()),
+    extras: t.Array(
+      t.Object({ id: t.String(), kind: t.String(), title: t.String(), path: t.String(), size: t.Number() }),
+    ),
+  }),
+]);
+export const ItemPage = t.Object({ items: t.Array(ItemBrief), nextCursor: NullableString });
+export const Credit = t.Object({
+  personId: t.String(),
+  name: t.String(),
+  role: t.String(),
+  character: NullableString,
+  order: t.Number(),
+  thumb: NullableString,
+});
+export const Track = t.Object({
+  id: t.String(),
+  fileId: t.String(),
+  kind: t.String(),
+  streamIndex: NullableNumber,
+  codec: NullableString,
+  language: NullableString,
+  title: NullableString,
+  channels: NullableNumber,
+  default: t.Boolean(),
+  forced: t.Boolean(),
+  sdh: t.Boolean(),
+  external: t.Boolean(),
+});
+export const FileStats = t.Object({
+  id: t.String(),
+  path: t.String(),
+  size: t.Number(),
+  container: NullableString,
+  missing: t.Boolean(),
+  durationSeconds: NullableNumber,
+  bitrate: NullableNumber,
+  videoCodec: NullableString,
+  videoProfile: NullableString,
+  width: NullableNumber,
+  height: NullableNumber,
+  frameRate: NullableNumber,
+  hdr: NullableString,
+  probed: t.Boolean(),
+  probeError: NullableString,
+  tracks: t.Array(Track),
+});

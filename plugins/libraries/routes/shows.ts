@@ -1,0 +1,207 @@
+// /v1/shows: list, recently added, show, seasons, season, episodes of a season, one episode, watched on/off.
+import { HttpError, t } from '@bijou/sdk';
+import type { Viewer } from '../api.ts';
+import { ItemBrief, ItemDetail, ItemPage, ListQuery } from '../model.ts';
+import type { Catalog } from '../services/catalog.ts';
+import { brief, loadItems } from '../services/item-view.ts';
+import type { Ctx } from '../services/types.ts';
+import type { WatchState } from '../services/watch-state.ts';
+
+const Id = t.String({ maxLength: 64 });
+const Num = t.Integer({ minimum: 0, maximum: 100000 });
+
+export function showRoutes(ctx: Ctx, catalog: Catalog, watch: WatchState) {
+  const viewer = (user: { id: string; role: 'admin' | 'user' }, request: Request) =>
+    catalog.viewers.viewerFor(user, request);
+  const children = (
+    v: Viewer,
+    parentId: string,
+    kind: 'season' | 'episode',
+    col: 'parent_id' | 'show_id',
+    extra = '',
+    params: unknown[] = [],
+  ) => {
+    const ids = ctx.sqlite
+      .query<{ id: string }, any[]>(
+        `SELECT id FROM libraries_items WHERE ${col} = ? AND kind = ? AND missing = 0 ${extra}
+         ORDER BY season_number, episode_number, absolute_number, air_date, sort_title`,
+      )
+      .all(parentId, kind, ...params)
+      .map((r) => r.id);
+    return loadItems(ctx.sqlite, ids, v.profileId).map(brief);
+  };
+  const season = (v: Viewer, showId: string, num: number) => {
+    catalog.get(v, showId, ['show']);
+    const row = ctx.sqlite
+      .query<{ id: string }, [string, number]>(
+        `SELECT id FROM libraries_items WHERE show_id = ? AND kind = 'season' AND season_number = ?`,
+      )
+      .get(showId, num);
+    if (!row) throw new HttpError(404, 'Season not found');
+    return row.id;
+  };
+  const episode = (v: Viewer, showId: string, s: number, e: number) => {
+    const seasonId = season(v, showId, s);
+    const row = ctx.sqlite
+      .query<{ id: string }, [string, number, number]>(
+        `SELECT id FROM libraries_items WHERE parent_id = ? AND kind = 'episode' AND (episode_number = ? OR (episode_number IS NULL AND absolute_number = ?))
+         ORDER BY missing LIMIT 1`,
+      )
+      .get(seasonId, e, e);
+    if (!row) throw new HttpError(404, 'Episode not found');
+    return row.id;
+  };
+  const watched = (v: Viewer, id: string, on: boolean) => ({
+    id,
+    watched: on,
+    episodes: watch.setWatched(v.profileId, id, on),
+  });
+  const WatchedResult = t.Object({ id: t.String(), watched: t.Boolean(), episodes: t.Number() });
+  ctx.http
+    .get(
+      '/v1/shows',
+      ({ user, request, query }) => {
+        const page = catalog.list(viewer(user, request), 'show', query, { sort: 'title', order: 'asc' });
+        return { items: page.items.map(brief), nextCursor: page.nextCursor };
+      },
+      {
+        auth: 'user',
+        query: ListQuery,
+        response: ItemPage,
+        detail: { summary: 'TV shows with filters and sorting' },
+      },
+    )
+    .get(
+      '/v1/shows/recently-added',
+      ({ user, request, query }) => {
+        const page = catalog.list(
+          viewer(user, request),
+          'show',
+          { ...query, sort: 'added', order: 'desc' },
+          { sort: 'added', order: 'desc' },
+        );
+        return { items: page.items.map(brief), nextCursor: page.nextCursor };
+      },
+      { auth: 'user', query: ListQuery, response: ItemPage, detail: { summary: 'Shows, newest first' } },
+    )
+    .get(
+      '/v1/shows/:id',
+      ({ user, request, params }) => catalog.detail(viewer(user, request), params.id, ['show']),
+      {
+        auth: 'user',
+        params: t.Object({ id: Id }),
+        response: ItemDetail,
+        detail: { summary: 'Show details' },
+      },
+    )
+    .get(
+      '/v1/shows/:id/seasons',
+      ({ user, request, params }) => {
+        const v = viewer(user, request);
+        catalog.get(v, params.id, ['show']);
+        return { items: children(v, params.id, 'season', 'parent_id'), nextCursor: null };
+      },
+      {
+        auth: 'user',
+        params: t.Object({ id: Id }),
+        response: t.Object({ items: t.Array(ItemBrief), nextCursor: t.Null() }),
+        detail: { summary: 'Seasons of a show' },
+      },
+    )
+    .get(
+      '/v1/shows/:id/seasons/:num',
+      ({ user, request, params }) => {
+        const v = viewer(user, request);
+        return catalog.detail(v, season(v, params.id, params.num), ['season']);
+      },
+      {
+        auth: 'user',
+        params: t.Object({ id: Id, num: Num }),
+        response: ItemDetail,
+        detail: { summary: 'One season' },
+      },
+    )
+    .get(
+      '/v1/shows/:id/seasons/:num/episodes',
+      ({ user, request, params }) => {
+        const v = viewer(user, request);
+        return {
+          items: children(v, season(v, params.id, params.num), 'episode', 'parent_id'),
+          nextCursor: null,
+        };
+      },
+      {
+        auth: 'user',
+        params: t.Object({ id: Id, num: Num }),
+        response: t.Object({ items: t.Array(ItemBrief), nextCursor: t.Null() }),
+        detail: { summary: 'Episodes of a season' },
+      },
+    )
+    .get(
+      '/v1/shows/:id/seasons/:num/episodes/:ep',
+      ({ user, request, params }) => {
+        const v = viewer(user, request);
+        return catalog.detail(v, episode(v, params.id, params.num, params.ep), ['episode']);
+      },
+      {
+        auth: 'user',
+        params: t.Object({ id: Id, num: Num, ep: Num }),
+        response: ItemDetail,
+        detail: { summary: 'One episode' },
+      },
+    )
+    .put(
+      '/v1/shows/:id/watched',
+      ({ user, request, params }) => {
+        const v = viewer(user, request);
+        catalog.get(v, params.id, ['show']);
+        return watched(v, params.id, true);
+      },
+      {
+        auth: 'user',
+        params: t.Object({ id: Id }),
+        response: WatchedResult,
+        detail: { summary: 'Mark every episode watched' },
+      },
+    )
+    .delete(
+      '/v1/shows/:id/watched',
+      ({ user, request, params }) => {
+        const v = viewer(user, request);
+        catalog.get(v, params.id, ['show']);
+        return watched(v, params.id, false);
+      },
+      {
+        auth: 'user',
+        params: t.Object({ id: Id }),
+        response: WatchedResult,
+        detail: { summary: 'Mark every episode unwatched' },
+      },
+    )
+    .put(
+      '/v1/shows/:id/seasons/:num/episodes/:ep/watched',
+      ({ user, request, params }) => {
+        const v = viewer(user, request);
+        return watched(v, episode(v, params.id, params.num, params.ep), true);
+      },
+      {
+        auth: 'user',
+        params: t.Object({ id: Id, num: Num, ep: Num }),
+        response: WatchedResult,
+        detail: { summary: 'Mark an episode watched' },
+      },
+    )
+    .delete(
+      '/v1/shows/:id/seasons/:num/episodes/:ep/watched',
+      ({ user, request, params }) => {
+        const v = viewer(user, request);
+        return watched(v, episode(v, params.id, params.num, params.ep), false);
+      },
+      {
+        auth: 'user',
+        params: t.Object({ id: Id, num: Num, ep: Num }),
+        response: WatchedResult,
+        detail: { summary: 'Mark an episode unwatched' },
+      },
+    );
+}

@@ -1,0 +1,121 @@
+// Catalog lists: filters, sorts and keyset pagination in one SQL query, with visibility filters inside the WHERE.
+import type { Database } from 'bun:sqlite';
+import { decodeCursor, encodeCursor } from '@bijou/sdk';
+import type { SQL } from 'drizzle-orm';
+import { renderCondition } from './sql.ts';
+
+export type SortKey = 'title' | 'year' | 'added' | 'rating' | 'runtime';
+export interface ListFilters {
+  kind: 'movie' | 'show';
+  profileId: string;
+  visibility: SQL | undefined;
+  libraryId?: string;
+  genre?: string;
+  yearFrom?: number;
+  yearTo?: number;
+  contentRating?: string[];
+  resolution?: '2160p' | '1080p' | '720p' | 'sd';
+  codec?: string;
+  hdr?: string;
+  watched?: boolean;
+  text?: string;
+  sort: SortKey;
+  order: 'asc' | 'desc';
+  cursor?: string;
+  limit: number;
+}
+
+const SORT_EXPR: Record<SortKey, string> = {
+  title: 'libraries_items.sort_title',
+  year: 'COALESCE(libraries_items.year, 0)',
+  added: 'libraries_items.added_at',
+  rating: 'COALESCE(libraries_items.rating, -1)',
+  runtime: 'COALESCE(libraries_items.runtime_minutes, 0)',
+};
+const RES: Record<NonNullable<ListFilters['resolution']>, string> = {
+  '2160p': 'f.height >= 2000 OR f.width >= 3200',
+  '1080p': '(f.height >= 1000 OR f.width >= 1800) AND f.height < 2000 AND f.width < 3200',
+  '720p': '(f.height >= 700 OR f.width >= 1200) AND f.height < 1000 AND f.width < 1800',
+  sd: 'f.height < 700 AND f.width < 1200',
+};
+const WATCHED = `EXISTS (SELECT 1 FROM libraries_watch_state w WHERE w.item_id = libraries_items.id AND w.profile_id = ? AND w.watched = 1)`;
+const SHOW_WATCHED = `NOT EXISTS (SELECT 1 FROM libraries_items e WHERE e.show_id = libraries_items.id AND e.kind = 'episode' AND e.missing = 0
+  AND NOT EXISTS (SELECT 1 FROM libraries_watch_state w WHERE w.item_id = e.id AND w.profile_id = ? AND w.watched = 1))`;
+
+function fileCondition(kind: 'movie' | 'show', cond: string): string {
+  return kind === 'movie'
+    ? `EXISTS (SELECT 1 FROM libraries_files f WHERE f.item_id = libraries_items.id AND f.role = 'main' AND (${cond}))`
+    : `EXISTS (SELECT 1 FROM libraries_items e JOIN libraries_files f ON f.item_id = e.id WHERE e.show_id = libraries_items.id AND f.role = 'main' AND (${cond}))`;
+}
+
+/** Builds WHERE text and params for the filters (without the cursor). */
+export function whereOf(f: Omit<ListFilters, 'sort' | 'order' | 'cursor' | 'limit'>): {
+  text: string;
+  params: unknown[];
+} {
+  const parts = ['libraries_items.kind = ?', 'libraries_items.missing = 0'];
+  const params: unknown[] = [f.kind];
+  const add = (text: string, ...p: unknown[]) => {
+    parts.push(text);
+    params.push(...p);
+  };
+  if (f.libraryId) add('libraries_items.library_id = ?', f.libraryId);
+  if (f.genre)
+    add(
+      'EXISTS (SELECT 1 FROM json_each(libraries_items.genres) g WHERE lower(g.value) = lower(?))',
+      f.genre,
+    );
+  if (f.yearFrom !== undefined) add('libraries_items.year >= ?', f.yearFrom);
+  if (f.yearTo !== undefined) add('libraries_items.year <= ?', f.yearTo);
+  if (f.contentRating?.length)
+    add(
+      `libraries_items.content_rating IN (${f.contentRating.map(() => '?').join(', ')})`,
+      ...f.contentRating,
+    );
+  if (f.resolution) add(fileCondition(f.kind, RES[f.resolution]));
+  if (f.codec) add(fileCondition(f.kind, 'lower(f.video_codec) = lower(?)'), f.codec);
+  if (f.hdr)
+    add(
+      fileCondition(
+        f.kind,
+        f.hdr.toLowerCase() === 'sdr'
+          ? 'f.hdr IS NULL AND f.video_codec IS NOT NULL'
+          : 'lower(f.hdr) = lower(?)',
+      ),
+      ...(f.hdr.toLowerCase() === 'sdr' ? [] : [f.hdr]),
+    );
+  if (f.watched !== undefined) {
+    const w = f.kind === 'movie' ? WATCHED : SHOW_WATCHED;
+    add(f.watched ? w : `NOT ${w}`, f.profileId);
+  }
+  if (f.text) {
+    const like = `%${f.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    add(
+      "(libraries_items.title LIKE ? ESCAPE '\\' OR libraries_items.original_title LIKE ? ESCAPE '\\')",
+      like,
+      like,
+    );
+  }
+  const vis = renderCondition(f.visibility);
+  add(vis.text, ...vis.params);
+  return { text: parts.join(' AND '), params };
+}
+
+/** One page of item ids in order, and the cursor of the next page. */
+export function listIds(db: Database, f: ListFilters): { ids: string[]; nextCursor: string | null } {
+  const where = whereOf(f);
+  const expr = SORT_EXPR[f.sort];
+  const cmp = f.order === 'asc' ? '>' : '<';
+  const c = decodeCursor(f.cursor, 2) as [string | number, string] | null;
+  const keyset = c ? ` AND (${expr}, libraries_items.id) ${cmp} (?, ?)` : '';
+  const dir = f.order === 'asc' ? 'ASC' : 'DESC';
+  const sqlText = `SELECT libraries_items.id AS id, ${expr} AS k FROM libraries_items WHERE ${where.text}${keyset}
+    ORDER BY ${expr} ${dir}, libraries_items.id ${dir} LIMIT ?`;
+  const rows = db
+    .query<{ id: string; k: string | number }, any[]>(sqlText)
+    .all(...where.params, ...(c ? c : []), f.limit + 1);
+  const more = rows.length > f.limit;
+  const page = more ? rows.slice(0, f.limit) : rows;
+  const last = page[page.length - 1];
+  return { ids: page.map((r) => r.id), nextCursor: more && last ? encodeCursor([last.k, last.id]) : null };
+}

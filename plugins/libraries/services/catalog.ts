@@ -1,0 +1,176 @@
+// Catalog reads for routes: visible lists, one item (404 when hidden), extras, credits, tracks and file stats.
+import { HttpError } from '@bijou/sdk';
+import type { Viewer } from '../api.ts';
+import { type ListFilters, listIds } from './catalog-query.ts';
+import { loadItems } from './item-view.ts';
+import { placeholders, renderCondition } from './sql.ts';
+import type { Ctx } from './types.ts';
+import type { Viewers } from './viewers.ts';
+
+type Query = {
+  cursor?: string;
+  limit?: number;
+  library?: string;
+  genre?: string;
+  yearFrom?: number;
+  yearTo?: number;
+  contentRating?: string;
+  resolution?: ListFilters['resolution'];
+  codec?: string;
+  hdr?: string;
+  watched?: boolean;
+  q?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+};
+
+export class Catalog {
+  constructor(
+    private readonly ctx: Ctx,
+    readonly viewers: Viewers,
+  ) {}
+
+  list(
+    viewer: Viewer,
+    kind: 'movie' | 'show',
+    q: Query,
+    defaults: { sort: ListFilters['sort']; order: 'asc' | 'desc' },
+  ) {
+    const page = listIds(this.ctx.sqlite, {
+      kind,
+      profileId: viewer.profileId,
+      visibility: this.viewers.visibility(viewer),
+      libraryId: q.library,
+      genre: q.genre,
+      yearFrom: q.yearFrom,
+      yearTo: q.yearTo,
+      contentRating: q.contentRating
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      resolution: q.resolution,
+      codec: q.codec,
+      hdr: q.hdr,
+      watched: q.watched,
+      text: q.q,
+      sort: (q.sort as ListFilters['sort']) ?? defaults.sort,
+      order: q.order ?? defaults.order,
+      cursor: q.cursor,
+      limit: q.limit ?? 20,
+    });
+    return {
+      ids: page.ids,
+      items: loadItems(this.ctx.sqlite, page.ids, viewer.profileId),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** Whether the viewer may see the item (visibility filters apply to the item, or to its show for episodes). */
+  canSee(viewer: Viewer, itemId: string): boolean {
+    const vis = renderCondition(this.viewers.visibility(viewer));
+    const row = this.ctx.sqlite
+      .query<{ id: string }, any[]>(
+        `SELECT libraries_items.id FROM libraries_items WHERE libraries_items.id = (SELECT COALESCE(show_id, id) FROM libraries_items WHERE id = ?) AND ${vis.text}`,
+      )
+      .get(itemId, ...vis.params);
+    return !!row;
+  }
+
+  /** One item the viewer may see, of one of `kinds`; 404 otherwise (hidden items are indistinguishable from absent). */
+  get(viewer: Viewer, id: string, kinds: string[]) {
+    const [item] = loadItems(this.ctx.sqlite, [id], viewer.profileId);
+    if (!item || !kinds.includes(item.kind) || !this.canSee(viewer, id))
+      throw new HttpError(404, 'Not found');
+    return item;
+  }
+
+  detail(viewer: Viewer, id: string, kinds: string[]) {
+    const item = this.get(viewer, id, kinds);
+    const { extra, ...rest } = item;
+    const extras = this.ctx.sqlite
+      .query<{ id: string; kind: string; title: string; path: string; size: number }, [string]>(
+        `SELECT id, COALESCE(extra_kind, 'other') AS kind, COALESCE(extra_title, rel_path) AS title, path, size FROM libraries_files
+         WHERE item_id = ? AND role = 'extra' AND missing_since IS NULL ORDER BY extra_kind, extra_title`,
+      )
+      .all(id);
+    return {
+      ...rest,
+      tagline: extra.tagline,
+      studios: extra.studios,
+      tags: extra.tags,
+      setName: extra.setName,
+      edition: extra.edition,
+      lockedFields: extra.lockedFields,
+      extras,
+    };
+  }
+
+  credits(id: string) {
+    return this.ctx.sqlite
+      .query<
+        {
+          personId: string;
+          name: string;
+          role: string;
+          character: string | null;
+          order: number;
+          thumb: string | null;
+        },
+        [string]
+      >(
+        `SELECT p.id AS personId, p.name, c.role, c.character, c.ord AS "order", p.thumb FROM libraries_credits c
+         JOIN libraries_people p ON p.id = c.person_id WHERE c.item_id = ? ORDER BY c.role, c.ord`,
+      )
+      .all(id);
+  }
+
+  /** Files of an item (or of the episodes of a show or season) with probe facts and tracks. */
+  fileStats(ids: string[]) {
+    if (!ids.length) return [];
+    const rows = this.ctx.sqlite
+      .query<Record<string, any>, string[]>(
+        `SELECT * FROM libraries_files WHERE item_id IN (${placeholders(ids.length)}) AND role = 'main' ORDER BY path`,
+      )
+      .all(...ids);
+    return rows.map((f) => ({
+      id: f.id,
+      path: f.path,
+      size: f.size,
+      container: f.container,
+      missing: f.missing_since !== null,
+      durationSeconds: f.duration_seconds,
+      bitrate: f.bitrate,
+      videoCodec: f.video_codec,
+      videoProfile: f.video_profile,
+      width: f.width,
+      height: f.height,
+      frameRate: f.frame_rate,
+      hdr: f.hdr,
+      probed: f.probe_key !== null,
+      probeError: f.probe_error,
+      tracks: this.tracks(f.id),
+    }));
+  }
+
+  tracks(fileId: string, kind?: 'audio' | 'subtitle') {
+    return this.ctx.sqlite
+      .query<Record<string, any>, any[]>(
+        `SELECT * FROM libraries_tracks WHERE file_id = ? ${kind ? 'AND kind = ?' : ''} ORDER BY external_path IS NOT NULL, stream_index, external_path`,
+      )
+      .all(fileId, ...(kind ? [kind] : []))
+      .map((t) => ({
+        id: t.id,
+        fileId: t.file_id,
+        kind: t.kind,
+        streamIndex: t.stream_index,
+        codec: t.codec,
+        language: t.language,
+        title: t.title,
+        channels: t.channels,
+        default: t.is_default === 1,
+        forced: t.forced === 1,
+        sdh: t.sdh === 1,
+        external: t.external_path !== null,
+      }));
+  }
+}

@@ -1,0 +1,138 @@
+// Turns item rows into API objects: files, watch state for the viewer's profile, match info; one query per kind.
+import type { Database } from 'bun:sqlite';
+import { placeholders } from './sql.ts';
+
+interface ItemRow {
+  id: string;
+  kind: string;
+  library_id: string;
+  title: string;
+  sort_title: string;
+  original_title: string | null;
+  year: number | null;
+  overview: string | null;
+  tagline: string | null;
+  runtime_minutes: number | null;
+  rating: number | null;
+  content_rating: string | null;
+  genres: string;
+  studios: string;
+  tags: string;
+  provider_ids: string;
+  artwork: string;
+  added_at: string;
+  missing: number;
+  match_method: 'nfo' | 'provider-id' | 'filename' | 'manual';
+  match_confidence: number;
+  season_number: number | null;
+  episode_number: number | null;
+  ending_episode_number: number | null;
+  air_date: string | null;
+  set_name: string | null;
+  show_id: string | null;
+  parent_id: string | null;
+  edition: string | null;
+  locked_fields: string;
+}
+
+export type ItemView = ReturnType<typeof toView>;
+
+function toView(r: ItemRow, files: FileView[], w: { watched: number; position_seconds: number } | undefined) {
+  const art = JSON.parse(r.artwork) as Record<string, string>;
+  return {
+    id: r.id,
+    kind: r.kind,
+    libraryId: r.library_id,
+    title: r.title,
+    sortTitle: r.sort_title,
+    originalTitle: r.original_title,
+    year: r.year,
+    overview: r.overview,
+    runtime: r.runtime_minutes,
+    rating: r.rating,
+    contentRating: r.content_rating,
+    genres: JSON.parse(r.genres) as string[],
+    providerIds: JSON.parse(r.provider_ids) as Record<string, string>,
+    artwork: Object.fromEntries(Object.keys(art).map((k) => [k, `/v1/images/${r.id}/${k}`])),
+    addedAt: r.added_at,
+    missing: r.missing === 1,
+    match: { method: r.match_method, confidence: r.match_confidence },
+    watched: w?.watched === 1,
+    position: w?.position_seconds ?? 0,
+    seasonNumber: r.season_number,
+    episodeNumber: r.episode_number,
+    endingEpisodeNumber: r.ending_episode_number,
+    airDate: r.air_date,
+    files,
+    extra: {
+      tagline: r.tagline,
+      studios: JSON.parse(r.studios) as string[],
+      tags: JSON.parse(r.tags) as string[],
+      setName: r.set_name,
+      edition: r.edition,
+      showId: r.show_id,
+      parentId: r.parent_id,
+      lockedFields: JSON.parse(r.locked_fields) as string[],
+    },
+  };
+}
+
+interface FileView {
+  id: string;
+  path: string;
+  size: number;
+  container: string | null;
+  missing: boolean;
+}
+
+/** Loads items by id, keeping the order of `ids`. */
+export function loadItems(db: Database, ids: string[], profileId: string): ItemView[] {
+  if (!ids.length) return [];
+  const ph = placeholders(ids.length);
+  const rows = db.query<ItemRow, string[]>(`SELECT * FROM libraries_items WHERE id IN (${ph})`).all(...ids);
+  const files = db
+    .query<
+      {
+        id: string;
+        item_id: string;
+        path: string;
+        size: number;
+        container: string | null;
+        missing_since: string | null;
+      },
+      string[]
+    >(
+      `SELECT id, item_id, path, size, container, missing_since FROM libraries_files WHERE role = 'main' AND item_id IN (${ph})
+       ORDER BY missing_since IS NOT NULL, part, version_label, path`,
+    )
+    .all(...ids);
+  const watch = db
+    .query<{ item_id: string; watched: number; position_seconds: number }, string[]>(
+      `SELECT item_id, watched, position_seconds FROM libraries_watch_state WHERE profile_id = ? AND item_id IN (${ph})`,
+    )
+    .all(profileId, ...ids);
+  const byItem = new Map<string, FileView[]>();
+  for (const f of files) {
+    const list = byItem.get(f.item_id) ?? [];
+    list.push({
+      id: f.id,
+      path: f.path,
+      size: f.size,
+      container: f.container,
+      missing: f.missing_since !== null,
+    });
+    byItem.set(f.item_id, list);
+  }
+  const w = new Map(watch.map((x) => [x.item_id, x]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [toView(r, byItem.get(id) ?? [], w.get(id))] : [];
+  });
+}
+
+/** Strips detail-only fields for list responses. */
+export function brief(v: ItemView) {
+  const { extra: _extra, ...rest } = v;
+  return rest;
+}

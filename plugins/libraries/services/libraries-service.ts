@@ -1,0 +1,209 @@
+// Libraries: create/update/delete with path checks, scans as jobs (one per library at a time), scan status, stats.
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { HttpError } from '@bijou/sdk';
+import { eq } from 'drizzle-orm';
+import { nanoid } from 'nanoid';
+import type { ScanStatus } from '../api.ts';
+import * as schema from '../schema.ts';
+import { scanLibrary } from './scanner.ts';
+import type { Ctx } from './types.ts';
+
+export type LibraryRow = typeof schema.libraries.$inferSelect;
+
+const idle = (): ScanStatus => ({
+  state: 'idle',
+  phase: null,
+  progress: 0,
+  startedAt: null,
+  finishedAt: null,
+  jobId: null,
+  counts: null,
+  error: null,
+});
+
+/** Checks paths: absolute after resolving, existing, readable folders, not overlapping each other or `others`. */
+export function checkPaths(
+  paths: string[],
+  others: { name: string; paths: string[] }[],
+): { path: string; message: string }[] | string[] {
+  const errors: { path: string; message: string }[] = [];
+  const real: string[] = [];
+  paths.forEach((p, i) => {
+    const at = `body.paths.${i}`;
+    try {
+      const r = realpathSync(resolve(p));
+      if (!statSync(r).isDirectory()) errors.push({ path: at, message: `${p} is not a folder` });
+      else {
+        accessSync(r, constants.R_OK | constants.X_OK);
+        real.push(r);
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      errors.push({ path: at, message: code === 'EACCES' ? `${p} is not readable` : `${p} does not exist` });
+    }
+  });
+  const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
+  real.forEach((a, i) => {
+    real.forEach((b, j) => {
+      if (i < j && (inside(a, b) || inside(b, a)))
+        errors.push({ path: `body.paths.${j}`, message: `${b} overlaps ${a}` });
+    });
+    for (const o of others)
+      for (const b of o.paths)
+        if (inside(a, b) || inside(b, a))
+          errors.push({ path: `body.paths.${i}`, message: `${a} overlaps library "${o.name}" (${b})` });
+  });
+  return errors.length ? errors : real;
+}
+
+export class LibrariesService {
+  readonly status = new Map<string, ScanStatus>();
+  constructor(private readonly ctx: Ctx) {}
+
+  list(): LibraryRow[] {
+    return this.ctx.db.select().from(schema.libraries).orderBy(schema.libraries.name).all();
+  }
+
+  get(id: string): LibraryRow {
+    const row = this.ctx.db.select().from(schema.libraries).where(eq(schema.libraries.id, id)).get();
+    if (!row) throw new HttpError(404, 'Library not found');
+    return row;
+  }
+
+  private validPaths(paths: string[], exceptId: string | null): string[] {
+    const others = this.list().filter((l) => l.id !== exceptId);
+    const r = checkPaths(paths, others);
+    if (r.length && typeof r[0] !== 'string') throw new HttpError(422, 'Validation error', {}, r);
+    return r as string[];
+  }
+
+  create(input: { name: string; kind: 'movies' | 'shows'; paths: string[] }): LibraryRow {
+    const paths = this.validPaths(input.paths, null);
+    const now = new Date().toISOString();
+    const row: LibraryRow = {
+      id: nanoid(),
+      name: input.name.trim(),
+      kind: input.kind,
+      paths,
+      createdAt: now,
+      updatedAt: now,
+      lastScanAt: null,
+      lastScan: null,
+    };
+    this.ctx.db.insert(schema.libraries).values(row).run();
+    return row;
+  }
+
+  update(id: string, patch: { name?: string; paths?: string[] }): LibraryRow {
+    const cur = this.get(id);
+    const paths = patch.paths ? this.validPaths(patch.paths, id) : cur.paths;
+    this.ctx.db
+      .update(schema.libraries)
+      .set({ name: patch.name?.trim() ?? cur.name, paths, updatedAt: new Date().toISOString() })
+      .where(eq(schema.libraries.id, id))
+      .run();
+    return this.get(id);
+  }
+
+  /** Removes the library's catalog rows (never files on disk); cancels a running scan first. */
+  delete(id: string): void {
+    this.get(id);
+    const running = this.ctx.jobs.running('scan', id);
+    if (running) this.ctx.jobs.cancel(running);
+    this.ctx.db.delete(schema.libraries).where(eq(schema.libraries.id, id)).run();
+    this.status.delete(id);
+  }
+
+  scanStatus(id: string): ScanStatus {
+    return (
+      this.status.get(id) ?? {
+        ...idle(),
+        ...((this.get(id).lastScan as Partial<ScanStatus> | null) ?? {}),
+        state: 'idle' as const,
+      }
+    );
+  }
+
+  /** Starts a scan job; 409 while that library is already scanning. */
+  startScan(id: string, opts: { force?: boolean } = {}): string {
+    const lib = this.get(id);
+    const running = this.ctx.jobs.running('scan', id);
+    if (running) throw new HttpError(409, `Library is already scanning (job ${running})`);
+    const r = this.ctx.jobs.start('scan', {
+      key: id,
+      handler: (job) => this.runScan(lib, job, opts.force ?? false),
+    });
+    if (!r.ok) throw new HttpError(409, `Library is already scanning (job ${r.runId})`);
+    return r.runId;
+  }
+
+  private async runScan(
+    lib: LibraryRow,
+    job: { runId: string; signal: AbortSignal; progress(f: number, note?: string): void },
+    force: boolean,
+  ): Promise<void> {
+    const { ctx } = this;
+    const st: ScanStatus = {
+      ...idle(),
+      state: 'scanning',
+      phase: 'walking',
+      startedAt: new Date().toISOString(),
+      jobId: job.runId,
+    };
+    this.status.set(lib.id, st);
+    ctx.events.emit('libraries.scan.started', { libraryId: lib.id, jobId: job.runId }, 'all');
+    let last = 0;
+    try {
+      const result = await scanLibrary(ctx.sqlite, lib, {
+        force,
+        signal: job.signal,
+        warn: (msg, fields) => ctx.log.warn(msg, { library: lib.id, ...fields }),
+        progress: (phase, fraction, counts) => {
+          Object.assign(st, { phase, progress: Math.min(1, fraction), counts: { ...counts } });
+          job.progress(st.progress, `${phase}: ${counts.files} files`);
+          const now = Date.now();
+          if (now - last < 200 && phase === 'processing') return;
+          last = now;
+          ctx.events.emit(
+            'libraries.scan.progressed',
+            { libraryId: lib.id, jobId: job.runId, phase, progress: st.progress, counts: { ...counts } },
+            'all',
+          );
+        },
+      });
+      Object.assign(st, { state: 'idle', phase: 'done', progress: 1, finishedAt: new Date().toISOString() });
+      if (ctx.config.probe)
+        for (const fileId of result.changedFileIds)
+          ctx.queue.enqueue('probe', { fileId }, { dedupeKey: fileId });
+      const { added, updated, missing, restored } = result;
+      if (added.length + updated.length + missing.length + restored.length) {
+        ctx.events.emit(
+          'libraries.items.changed',
+          { libraryId: lib.id, added, updated, missing, restored },
+          'all',
+        );
+      }
+    } catch (err) {
+      Object.assign(st, {
+        state: job.signal.aborted ? 'cancelled' : 'failed',
+        error: (err as Error).message,
+        finishedAt: new Date().toISOString(),
+      });
+      if (!job.signal.aborted) throw err;
+    } finally {
+      this.status.delete(lib.id);
+      const summary = { ...st };
+      ctx.db
+        .update(schema.libraries)
+        .set({ lastScanAt: st.finishedAt ?? new Date().toISOString(), lastScan: summary as never })
+        .where(eq(schema.libraries.id, lib.id))
+        .run();
+      ctx.events.emit(
+        'libraries.scan.finished',
+        { libraryId: lib.id, jobId: job.runId, state: st.state, counts: st.counts, error: st.error },
+        'all',
+      );
+    }
+  }
+}

@@ -1,0 +1,155 @@
+// Resolves one episode file: show (tvshow.nfo, show artwork), season (season art) and episode (NFO, thumb).
+import { join, sep } from 'node:path';
+import { episodeFields, showFields } from '../lib/build-item.ts';
+import { episodeIdentity, seasonIdentity, showIdentity } from '../lib/identity.ts';
+import { type ParsedEpisode, parseEpisode } from '../lib/naming/index.ts';
+import { parseEpisodeNfo, parseShowNfo } from '../lib/nfo/index.ts';
+import type { CatalogWriter } from './catalog-writer.ts';
+import {
+  artworkIn,
+  baseName,
+  findFile,
+  type Listings,
+  readText,
+  seasonArtworkIn,
+  type WorkFile,
+} from './scan-context.ts';
+import type { Resolved } from './scan-movies.ts';
+
+/** Show and season rows already written in this scan, by identity. */
+export type ShowCache = Map<string, string>;
+
+function showRow(
+  w: WorkFile,
+  parsed: ParsedEpisode,
+  ctx: ShowScan,
+): { id: string; identity: string; folder: string } {
+  const top = w.rel.split(sep)[0];
+  const nested = w.rel.includes(sep);
+  const folder = nested ? join(w.root, top) : w.root;
+  const identity = showIdentity(nested ? top : parsed.series);
+  const cached = ctx.cache.get(identity);
+  if (cached) return { id: cached, identity, folder };
+  const files = nested ? ctx.listings.get(folder) : [];
+  const nfoName = findFile(files, 'tvshow.nfo');
+  const text = nfoName ? readText(join(folder, nfoName)) : null;
+  const r = text === null ? null : parseShowNfo(text);
+  if (nfoName && !r?.ok)
+    ctx.warnings.push(`${join(top, nfoName)}: ${r && !r.ok ? r.error : 'unreadable'} (ignored)`);
+  const fields = showFields(
+    { title: parsed.series, year: parsed.year, ids: parsed.providerIds as Record<string, string> },
+    r?.ok ? r.value : null,
+  );
+  const row = ctx.writer.upsertItem(
+    {
+      libraryId: ctx.libraryId,
+      kind: 'show',
+      identity,
+      folder,
+      artwork: nested ? artworkIn(folder, files, 'show') : {},
+    },
+    fields,
+    ctx.now,
+  );
+  ctx.cache.set(identity, row.id);
+  return { id: row.id, identity, folder };
+}
+
+function seasonRow(
+  show: { id: string; identity: string; folder: string },
+  season: number,
+  w: WorkFile,
+  ctx: ShowScan,
+): string {
+  const identity = seasonIdentity(show.identity, season);
+  const cached = ctx.cache.get(identity);
+  if (cached) return cached;
+  const inOwnFolder = w.dir !== show.folder;
+  const artwork = {
+    ...seasonArtworkIn(show.folder, ctx.listings.get(show.folder), season),
+    ...(inOwnFolder ? artworkIn(w.dir, ctx.listings.get(w.dir), 'season') : {}),
+  };
+  const title = season === 0 ? 'Specials' : `Season ${season}`;
+  const row = ctx.writer.upsertItem(
+    {
+      libraryId: ctx.libraryId,
+      kind: 'season',
+      identity,
+      parentId: show.id,
+      showId: show.id,
+      seasonNumber: season,
+      folder: inOwnFolder ? w.dir : null,
+      artwork,
+    },
+    {
+      title,
+      sortTitle: String(season).padStart(4, '0'),
+      genres: [],
+      studios: [],
+      tags: [],
+      providerIds: {},
+      matchMethod: 'filename',
+      matchConfidence: 1,
+      people: [],
+    },
+    ctx.now,
+  );
+  ctx.cache.set(identity, row.id);
+  return row.id;
+}
+
+export interface ShowScan {
+  libraryId: string;
+  listings: Listings;
+  writer: CatalogWriter;
+  cache: ShowCache;
+  now: string;
+  warnings: string[];
+}
+
+/** Resolves an episode; null when the name carries no episode number, date or absolute number. */
+export function resolveEpisode(w: WorkFile, ctx: ShowScan): Resolved | null {
+  const parsed = parseEpisode(w.rel);
+  if (!parsed) return null;
+  const files = ctx.listings.get(w.dir) ?? [];
+  const base = baseName(w.name);
+  const nfoName = findFile(files, `${base}.nfo`);
+  const warnings: string[] = [];
+  let nfo = null;
+  if (nfoName) {
+    const text = readText(join(w.dir, nfoName));
+    const r = text === null ? null : parseEpisodeNfo(text);
+    if (r?.ok) nfo = r.value[0] ?? null;
+    else warnings.push(`${nfoName}: ${r && !r.ok ? r.error : 'unreadable'} (ignored)`);
+  }
+  const season = nfo?.season ?? parsed.season ?? 1;
+  const episode = nfo?.episode ?? parsed.episode;
+  const show = showRow(w, parsed, ctx);
+  const seasonId = seasonRow(show, season, w, ctx);
+  const fields = episodeFields(parsed, nfo, base);
+  const identity = episodeIdentity(show.identity, { ...parsed, season, episode }, base);
+  const item = ctx.writer.upsertItem(
+    {
+      libraryId: ctx.libraryId,
+      kind: 'episode',
+      identity,
+      parentId: seasonId,
+      showId: show.id,
+      seasonNumber: season,
+      episodeNumber: episode ?? null,
+      endingEpisodeNumber: nfo?.episodeEnd ?? parsed.endingEpisode ?? null,
+      absoluteNumber: parsed.absoluteEpisode ?? null,
+      folder: w.dir,
+      artwork: artworkIn(w.dir, files, 'episode', base),
+    },
+    fields,
+    ctx.now,
+  );
+  return {
+    itemId: item.id,
+    created: item.created,
+    restored: item.restored,
+    warnings: [...warnings, ...ctx.warnings.splice(0)],
+    part: parsed.part,
+  };
+}
