@@ -2,15 +2,20 @@
 import { definePlugin } from '@bijou/sdk';
 import type { LibrariesApi } from './api.ts';
 import manifest from './manifest.ts';
+import { imageRoutes } from './routes/images.ts';
 import { libraryRoutes } from './routes/libraries.ts';
+import { metadataRoutes } from './routes/metadata.ts';
 import { movieRoutes } from './routes/movies.ts';
+import { peopleRoutes } from './routes/people.ts';
 import { showRoutes } from './routes/shows.ts';
+import { trackRoutes } from './routes/tracks.ts';
 import * as schema from './schema.ts';
 import { Catalog } from './services/catalog.ts';
 import { LibrariesService } from './services/libraries-service.ts';
 import { probeFile } from './services/prober.ts';
 import { Viewers } from './services/viewers.ts';
 import { WatchState } from './services/watch-state.ts';
+import { LibraryWatcher } from './services/watcher.ts';
 
 export default definePlugin(manifest, {
   schema,
@@ -52,8 +57,18 @@ export default definePlugin(manifest, {
     };
     ctx.provide(api);
 
+    const watcher = new LibraryWatcher(ctx, svc);
+    svc.onChange = () => watcher.sync();
+    ctx.settings.onChange(() => watcher.sync());
+    ctx.signal.addEventListener('abort', () => watcher.stop());
+    watcher.sync();
+
     libraryRoutes(ctx, svc);
     movieRoutes(ctx, catalog, watch);
     showRoutes(ctx, catalog, watch);
+    peopleRoutes(ctx, catalog);
+    metadataRoutes(ctx, catalog, svc);
+    trackRoutes(ctx, catalog);
+    imageRoutes(ctx, catalog);
   },
 });

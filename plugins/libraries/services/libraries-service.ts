@@ -59,6 +59,8 @@ export function checkPaths(
 
 export class LibrariesService {
   readonly status = new Map<string, ScanStatus>();
+  /** Called after a library is created, changed or deleted (the watcher re-subscribes). */
+  onChange: () => void = () => {};
   constructor(private readonly ctx: Ctx) {}
 
   list(): LibraryRow[] {
@@ -92,6 +94,7 @@ export class LibrariesService {
       lastScan: null,
     };
     this.ctx.db.insert(schema.libraries).values(row).run();
+    this.onChange();
     return row;
   }
 
@@ -103,6 +106,7 @@ export class LibrariesService {
       .set({ name: patch.name?.trim() ?? cur.name, paths, updatedAt: new Date().toISOString() })
       .where(eq(schema.libraries.id, id))
       .run();
+    this.onChange();
     return this.get(id);
   }
 
@@ -113,6 +117,7 @@ export class LibrariesService {
     if (running) this.ctx.jobs.cancel(running);
     this.ctx.db.delete(schema.libraries).where(eq(schema.libraries.id, id)).run();
     this.status.delete(id);
+    this.onChange();
   }
 
   scanStatus(id: string): ScanStatus {
