@@ -59,6 +59,8 @@ export interface PluginJobs<J extends string> {
   /** The run id of a running job with that key, or null. */
   running(jobId: J, key?: string): string | null;
   cancel(runId: string): boolean;
+  /** Replaces the job's cron pattern (null: no schedule); throws on an invalid pattern. */
+  schedule(jobId: J, cron: string | null): void;
 }
 
 /** The persistent work queue, scoped to the plugin (queue names are prefixed with the plugin id). */

@@ -110,7 +110,7 @@ export async function createApp(opts: CreateAppOptions = {}) {
     if (stopped) return;
     stopped = true;
     try {
-      if (app.server) await app.stop();
+      if (app.server) await app.stop(true);
     } catch {}
     await host!.stop();
     await core.jobs.stop();

@@ -100,7 +100,7 @@ async function pluginCommand(): Promise<void> {
   }
   if (sub === 'rollback') {
     const id = rest[0] ?? fail(USAGE);
-    if (!installer.rollback(id)) fail(`No previous version of "${id}" to restore`);
+    if (!(await installer.rollback(id))) fail(`No previous version of "${id}" to restore`);
     console.log(`Restored the previous version of ${id}; it loads at the next start.`);
     return;
   }

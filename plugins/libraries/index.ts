@@ -57,9 +57,21 @@ export default definePlugin(manifest, {
     };
     ctx.provide(api);
 
+    const schedule = () => {
+      try {
+        ctx.jobs.schedule('rescan-all', ctx.config.rescanCron.trim() || null);
+      } catch (err) {
+        ctx.log.warn('rescanCron is not a valid cron pattern; scheduled rescans are off', { error: (err as Error).message });
+        ctx.jobs.schedule('rescan-all', null);
+      }
+    };
+    schedule();
     const watcher = new LibraryWatcher(ctx, svc);
     svc.onChange = () => watcher.sync();
-    ctx.settings.onChange(() => watcher.sync());
+    ctx.settings.onChange(() => {
+      watcher.sync();
+      schedule();
+    });
     ctx.signal.addEventListener('abort', () => watcher.stop());
     watcher.sync();
 

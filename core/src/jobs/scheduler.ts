@@ -64,12 +64,26 @@ export class JobScheduler {
     const def = this.defs.get(`${pluginId}:${jobId}`);
     if (!def) throw new Error(`JOB_UNDECLARED: ${pluginId} has no job "${jobId}" in its manifest`);
     def.handler = handler;
+    this.arm(def);
+  }
+
+  /** Changes (or with null, removes) a job's schedule at runtime, e.g. from a plugin setting. Throws on a bad pattern. */
+  reschedule(pluginId: string, jobId: string, cron: string | null): void {
+    const def = this.defs.get(`${pluginId}:${jobId}`);
+    if (!def) throw new Error(`JOB_UNDECLARED: ${pluginId} has no job "${jobId}" in its manifest`);
+    if (cron) new Cron(cron, { paused: true }).stop();
+    def.cron = cron ?? undefined;
+    this.arm(def);
+  }
+
+  private arm(def: Definition): void {
     def.timer?.stop();
-    if (def.cron) {
-      def.timer = new Cron(def.cron, { protect: true, catch: true }, () => {
-        if (!this.paused.has(pluginId)) this.start(pluginId, jobId, { trigger: 'schedule' });
-      });
-    }
+    def.timer = undefined;
+    if (!def.cron || !def.handler) return;
+    const { pluginId, jobId } = def;
+    def.timer = new Cron(def.cron, { protect: true, catch: true }, () => {
+      if (!this.paused.has(pluginId)) this.start(pluginId, jobId, { trigger: 'schedule' });
+    });
   }
 
   definitions() {
@@ -171,22 +185,27 @@ export class JobScheduler {
     jobId: string,
   ): Promise<void> {
     const log = this.log.child(pluginId);
+    // Progress is written at most every 250 ms; the latest report in between is kept and flushed, never lost.
     let lastWrite = 0;
+    let finished = false;
+    let pending: { p: number; note: string | null } | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const write = () => {
+      timer = null;
+      if (!pending || finished) return;
+      const { p, note } = pending;
+      pending = null;
+      lastWrite = Date.now();
+      this.db.update(jobRuns).set({ progress: p, note }).where(eq(jobRuns.id, runId)).run();
+      this.bus.emit('core.job.progressed', { runId, pluginId, jobId, progress: p, note }, 'admin');
+    };
     const progress = (fraction: number, note?: string) => {
-      const p = Math.max(0, Math.min(1, Number.isFinite(fraction) ? fraction : 0));
-      const now = Date.now();
-      if (now - lastWrite < 250 && p < 1) return;
-      lastWrite = now;
-      this.db
-        .update(jobRuns)
-        .set({ progress: p, note: note ?? null })
-        .where(eq(jobRuns.id, runId))
-        .run();
-      this.bus.emit(
-        'core.job.progressed',
-        { runId, pluginId, jobId, progress: p, note: note ?? null },
-        'admin',
-      );
+      pending = { p: Math.max(0, Math.min(1, Number.isFinite(fraction) ? fraction : 0)), note: note ?? null };
+      const wait = 250 - (Date.now() - lastWrite);
+      if (wait <= 0 || pending.p >= 1) {
+        if (timer) clearTimeout(timer);
+        write();
+      } else timer ??= setTimeout(write, wait);
     };
     this.bus.emit('core.job.started', { runId, pluginId, jobId }, 'admin');
     let state: 'succeeded' | 'failed' | 'cancelled' = 'succeeded';
@@ -199,6 +218,8 @@ export class JobScheduler {
       error = err instanceof Error ? err.message : String(err);
       if (state === 'failed') log.error('job failed', { jobId, runId, err });
     }
+    finished = true;
+    if (timer) clearTimeout(timer);
     this.running.delete(runId);
     const patch = {
       state,

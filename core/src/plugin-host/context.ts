@@ -68,6 +68,7 @@ export function buildContext(
       start: (jobId, o = {}) => core.jobs.start(id, jobId, { trigger: 'api', ...o }),
       running: (jobId, key) => core.jobs.isRunning(id, jobId, key),
       cancel: (runId) => core.jobs.cancel(runId),
+      schedule: (jobId, cron) => core.jobs.reschedule(id, jobId, cron),
     },
     queue: {
       define: (name, opts, handler) => core.queue.define(id, name, opts, handler),

@@ -38,6 +38,8 @@ export interface PluginEntry {
   handle?: ContextHandle;
   /** Routes mounted in this process (routes stay mounted; a gate answers 503 while not active). */
   mounted: boolean;
+  /** Declared route prefixes answered with 503 while the plugin is not active, mounted or not. */
+  gate?: string[];
 }
 
 const INCOMPATIBLE = new Set(['MANIFEST_API_UNSATISFIED', 'DEPENDENCY_VERSION']);
@@ -51,7 +53,11 @@ export class PluginHost {
   constructor(
     private readonly core: CoreServices,
     private readonly app: Elysia<any, any, any, any, any, any, any>,
-  ) {}
+  ) {
+    // Routes are only mounted by setup, so a plugin disabled or misconfigured since boot has none: without this
+    // gate its paths would answer 404 instead of 503.
+    app.onRequest(({ request }) => this.gateRequest(request));
+  }
 
   isActive = (id: string): boolean => this.entries.get(id)?.state === 'active';
 
@@ -88,7 +94,10 @@ export class PluginHost {
       }
       this.entries.set(id, entry);
       if (errs.length) this.mark(entry, INCOMPATIBLE.has(errs[0].code) ? 'incompatible' : 'invalid', errs[0]);
-      else valid.set(id, m!);
+      else {
+        valid.set(id, m!);
+        entry.gate = this.freePrefixes(m!);
+      }
     }
     for (const [id, m] of valid) {
       if (this.entries.get(id)?.handle) continue;
@@ -304,6 +313,27 @@ export class PluginHost {
     return row;
   }
 
+  /** Declared prefixes that no route mounted so far (core's, or another plugin's) falls under. */
+  private freePrefixes(m: Manifest): string[] {
+    const taken = this.app.routes.map((r: { path: string }) => r.path);
+    return (m.routes ?? []).filter((p) => !taken.some((path: string) => underPrefix(path, p)));
+  }
+
+  private gateRequest(request: Request): Response | undefined {
+    let path: string | null = null;
+    for (const e of this.entries.values()) {
+      if (e.state === 'active' || !e.gate?.length) continue;
+      path ??= new URL(request.url).pathname;
+      if (e.gate.some((p) => underPrefix(path!, p))) {
+        return Response.json(
+          { error: `Plugin "${e.id}" is not active` },
+          { status: 503, headers: { 'Retry-After': '60' } },
+        );
+      }
+    }
+    return undefined;
+  }
+
   /** Sets a state that mounted nothing new. */
   private settle(e: PluginEntry, state: PluginState, err: { code: string; message: string } | null): false {
     this.mark(e, state, err);
@@ -321,4 +351,8 @@ export class PluginHost {
       this.core.bus.emit('core.plugin.state-changed', { id: e.id, state, reason: e.reason }, 'admin');
     }
   }
+}
+
+function underPrefix(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { eq } from 'drizzle-orm';
 import type { Manifest } from '../../sdk/manifest.ts';
 import { SDK_VERSION } from '../../sdk/version.ts';
 import type { CoreDb } from '../db/open.ts';
@@ -109,13 +110,20 @@ export class PluginInstaller {
     };
   }
 
-  /** Puts the previous version back; false when there is none. */
-  rollback(id: string): boolean {
+  /** Puts the previous version back and records its version and hash; false when there is none. */
+  async rollback(id: string): Promise<boolean> {
     const previous = join(this.root, '.previous', id);
     if (!existsSync(previous)) return false;
     const dest = join(this.root, id);
     rmSync(dest, { recursive: true, force: true });
     renameSync(previous, dest);
+    const { manifest } = await readManifest(dest);
+    const version = (manifest as Manifest | null)?.version ?? null;
+    this.db
+      .update(pluginRows)
+      .set({ version, hash: hashFolder(dest), updatedAt: new Date().toISOString() })
+      .where(eq(pluginRows.id, id))
+      .run();
     return true;
   }
 }

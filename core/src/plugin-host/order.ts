@@ -30,7 +30,6 @@ export function resolveOrder(manifests: Map<string, Manifest>): OrderResult {
     [...Object.keys(m.dependsOn ?? {}), ...(m.after ?? [])].filter((d) => manifests.has(d));
   const ids = [...manifests.keys()].sort();
   const state = new Map<string, 'visiting' | 'done'>();
-  const order: string[] = [];
   const inCycle = new Set<string>();
   const visit = (id: string, stack: string[]) => {
     if (state.get(id) === 'done') return;
@@ -41,14 +40,26 @@ export function resolveOrder(manifests: Map<string, Manifest>): OrderResult {
     state.set(id, 'visiting');
     for (const d of edges(manifests.get(id)!).sort()) visit(d, [...stack, id]);
     state.set(id, 'done');
-    order.push(id);
   };
   for (const id of ids) visit(id, []);
+  // Kahn's algorithm, always taking the smallest ready id: a depth-first post-order would place a dependency
+  // (e.g. "zeta") ahead of an unrelated plugin that sorts before it ("beta").
+  const rest = new Set(ids.filter((id) => !inCycle.has(id)));
+  const order: string[] = [];
+  while (rest.size > 0) {
+    const next = [...rest].find((id) => edges(manifests.get(id)!).every((d) => !rest.has(d)));
+    if (!next) {
+      for (const id of rest) inCycle.add(id);
+      break;
+    }
+    rest.delete(next);
+    order.push(next);
+  }
   for (const id of inCycle) {
     errors.set(id, {
       code: 'DEPENDENCY_CYCLE',
       message: `dependency cycle through ${[...inCycle].sort().join(' → ')}`,
     });
   }
-  return { order: order.filter((id) => !inCycle.has(id)), errors };
+  return { order, errors };
 }

@@ -167,7 +167,7 @@ export class CatalogWriter {
         now,
       ];
       this.q.insertItem.run(...(values as never[]));
-      this.replaceCredits(id, fields.people);
+      if (fields.people.length) this.replaceCredits(id, fields.people);
       return { id, created: true, restored: false };
     }
     const locked = new Set<string>(JSON.parse(existing.locked_fields));

@@ -41,6 +41,13 @@ export function readText(path: string): string | null {
   }
 }
 
+const IMAGE = /\.(?:jpe?g|png|webp|gif|bmp|tbn|avif)$/i;
+
+/** Image file names of a folder in a stable order (cheap extension check before the full classifier). */
+function images(files: string[] | undefined): string[] {
+  return (files ?? []).filter((f) => IMAGE.test(f)).sort();
+}
+
 /**
  * Artwork in `dir` for an item: kind → absolute path. With `onlyPrefixed`, only `<video>-poster.jpg` style names
  * count (a folder shared by several movies); the first image of a kind wins, numbered backdrops excluded.
@@ -53,7 +60,7 @@ export function artworkIn(
   onlyPrefixed = false,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of [...(files ?? [])].sort()) {
+  for (const f of images(files)) {
     if (onlyPrefixed && videoBase && !f.toLowerCase().startsWith(`${videoBase.toLowerCase()}`)) continue;
     const a = classifyArtwork(f, context, videoBase);
     if (!a || a.season !== undefined || a.allSeasons || a.index !== undefined) continue;
@@ -69,7 +76,7 @@ export function seasonArtworkIn(
   season: number,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of [...(files ?? [])].sort()) {
+  for (const f of images(files)) {
     const a = classifyArtwork(f, 'show');
     if (a?.season === season) out[a.kind] ??= join(dir, f);
   }
