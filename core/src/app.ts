@@ -81,14 +81,9 @@ export async function createApp(opts: CreateAppOptions = {}) {
 
   const app = new Elysia().use(createShell(core, VERSION));
   host = new PluginHost(core, app as never);
-  const firstParty = opts.firstParty ?? join(PROJECT_ROOT, 'plugins');
+  const firstParty = opts.firstParty ?? env.BIJOU_FIRST_PARTY_PLUGINS ?? join(PROJECT_ROOT, 'plugins');
   const candidates: Candidate[] = Array.isArray(firstParty)
-    ? await Promise.all(
-        firstParty.map(
-          async (dir) =>
-            (await discover(resolve(dir, '..'), 'first-party')).find((c) => c.dir === resolve(dir))!,
-        ),
-      )
+    ? await Promise.all(firstParty.map((dir) => discoverOne(resolve(dir), 'first-party')))
     : await discover(firstParty, 'first-party');
   const firstIds = new Set(candidates.map((c) => c.folder));
   const installer = new PluginInstaller(dataDir, db, () => firstIds);

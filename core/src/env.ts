@@ -25,7 +25,10 @@ export const EnvSchema = T.Object({
     description: 'Mark session cookies Secure (behind HTTPS)',
   }),
   BIJOU_FIRST_PARTY_PLUGINS: T.Optional(T.String({ description: 'Folder of first-party plugins (tests)' })),
-  BIJOU_MEILI_URL: T.Optional(T.String({ format: 'uri' })),
+  // A pattern, not `format: 'uri'`: formats are a global registry that is empty until Elysia loads.
+  BIJOU_MEILI_URL: T.Optional(
+    T.String({ pattern: '^https?://\\S+$', description: 'http(s) URL of Meilisearch' }),
+  ),
   BIJOU_MEILI_KEY: T.Optional(T.String()),
   BIJOU_MQTT_URL: T.Optional(T.String()),
   BIJOU_OLLAMA_URL: T.Optional(T.String()),
@@ -41,7 +44,12 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
     const v = source[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
-  const converted = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw));
+  const converted = Value.Convert(EnvSchema, Value.Default(EnvSchema, { ...raw })) as Record<string, unknown>;
+  // Convert reads '1e3' as 1 and '0x50' as 80; integers must be written as plain digits.
+  for (const [key, schema] of Object.entries(EnvSchema.properties)) {
+    const v = raw[key];
+    if (schema.type === 'integer' && typeof v === 'string' && !/^\s*\d+\s*$/.test(v)) converted[key] = v;
+  }
   const errors = [...Value.Errors(EnvSchema, converted)].map(
     (e) =>
       `${e.path.slice(1) || '(root)'}: ${e.message}${e.value !== undefined ? ` (got ${JSON.stringify(e.value)})` : ''}`,

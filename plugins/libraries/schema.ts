@@ -1,5 +1,6 @@
 // Tables of the libraries plugin: libraries, catalog items (movie/show/season/episode), files, tracks, people,
 // credits and per-profile watch state.
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const libraries = sqliteTable('libraries_libraries', {
@@ -59,12 +60,27 @@ export const items = sqliteTable(
   },
   (t) => [
     uniqueIndex('libraries_items_identity_idx').on(t.libraryId, t.identity),
+    // One index per list sort, on the exact expression the catalog query orders by (keyset pagination walks it).
     index('libraries_items_kind_sort_idx').on(t.kind, t.sortTitle, t.id),
     index('libraries_items_kind_added_idx').on(t.kind, t.addedAt, t.id),
-    index('libraries_items_kind_year_idx').on(t.kind, t.year, t.id),
+    index('libraries_items_kind_year_idx').on(t.kind, sql`COALESCE(${t.year}, 0)`, t.id),
+    index('libraries_items_kind_rating_idx').on(t.kind, sql`COALESCE(${t.rating}, -1)`, t.id),
+    index('libraries_items_kind_runtime_idx').on(t.kind, sql`COALESCE(${t.runtimeMinutes}, 0)`, t.id),
     index('libraries_items_parent_idx').on(t.parentId),
     index('libraries_items_show_idx').on(t.showId),
   ],
+);
+
+/** Genres of an item, lower-cased, so genre filters are index lookups rather than JSON scans. */
+export const itemGenres = sqliteTable(
+  'libraries_item_genres',
+  {
+    itemId: text('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    genre: text('genre').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.genre] }), index('libraries_item_genres_genre_idx').on(t.genre, t.itemId)],
 );
 
 export const files = sqliteTable(

@@ -1,8 +1,10 @@
 // Users, sessions and API keys: password hashing, 7-day sessions extended at most daily, hashed tokens.
+import type { Database, Statement } from 'bun:sqlite';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import type { CoreDb } from '../db/open.ts';
 import { apiKeys, sessions, users } from '../db/schema.ts';
+import { HttpError } from '../http/errors.ts';
 import { randomSecret, sha256 } from './tokens.ts';
 
 export type Role = 'admin' | 'user';
@@ -26,6 +28,19 @@ export const SESSION_TTL_MS = 7 * DAY;
 const EXTEND_EVERY_MS = DAY;
 
 type UserRow = typeof users.$inferSelect;
+interface SessionJoin {
+  sid: string;
+  expiresAt: string;
+  extendedAt: string;
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
 export function toAuthUser(u: UserRow): AuthUser {
   return { id: u.id, email: u.email, name: u.name, role: u.role };
 }
@@ -60,7 +75,14 @@ export class AuthService {
       createdAt: t,
       updatedAt: t,
     };
-    this.db.insert(users).values(row).run();
+    try {
+      this.db.insert(users).values(row).run();
+    } catch (e) {
+      // Two requests for one email can both pass the route's check while the password hashes.
+      if (/UNIQUE constraint failed: core_users\.email/.test(String(e)))
+        throw new HttpError(409, 'A user with that email exists');
+      throw e;
+    }
     return row;
   }
 
@@ -158,30 +180,66 @@ export class AuthService {
     this.db.delete(sessions).where(eq(sessions.userId, userId)).run();
   }
 
+  /** Hot-path statements (every authenticated request), prepared once on the raw connection. */
+  private get hot() {
+    if (this._hot) return this._hot;
+    const raw = (this.db as unknown as { $client: Database }).$client;
+    this._hot = {
+      session: raw.query<SessionJoin, [string]>(
+        `SELECT s.id AS sid, s.expires_at AS expiresAt, s.extended_at AS extendedAt, u.* FROM core_sessions s
+         JOIN core_users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+      ),
+      liveSession: raw.query<{ id: string }, [string, string]>(
+        'SELECT id FROM core_sessions WHERE token_hash = ? AND expires_at > ?',
+      ),
+      liveKey: raw.query<{ id: string }, [string]>(
+        'SELECT id FROM core_api_keys WHERE key_hash = ? AND revoked_at IS NULL',
+      ),
+    };
+    return this._hot;
+  }
+  private _hot: {
+    session: Statement<SessionJoin, [string]>;
+    liveSession: Statement<{ id: string }, [string, string]>;
+    liveKey: Statement<{ id: string }, [string]>;
+  } | null = null;
+
   /** Resolves a session token; extends it when the last extension is more than a day old. */
   resolveSession(token: string): { user: UserRow; sessionId: string; expiresAt: string } | null {
-    const row = this.db
-      .select({ s: sessions, u: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.tokenHash, sha256(token)))
-      .get();
-    if (!row || row.u.disabled) return null;
+    const row = this.hot.session.get(sha256(token));
+    if (!row || row.disabled) return null;
     const t = this.now();
-    if (Date.parse(row.s.expiresAt) <= t) {
-      this.db.delete(sessions).where(eq(sessions.id, row.s.id)).run();
+    if (Date.parse(row.expiresAt) <= t) {
+      this.db.delete(sessions).where(eq(sessions.id, row.sid)).run();
       return null;
     }
-    let expiresAt = row.s.expiresAt;
-    if (t - Date.parse(row.s.extendedAt) >= EXTEND_EVERY_MS) {
+    let expiresAt = row.expiresAt;
+    if (t - Date.parse(row.extendedAt) >= EXTEND_EVERY_MS) {
       expiresAt = new Date(t + SESSION_TTL_MS).toISOString();
       this.db
         .update(sessions)
         .set({ expiresAt, extendedAt: new Date(t).toISOString() })
-        .where(eq(sessions.id, row.s.id))
+        .where(eq(sessions.id, row.sid))
         .run();
     }
-    return { user: row.u, sessionId: row.s.id, expiresAt };
+    const user: UserRow = {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      passwordHash: row.password_hash,
+      disabled: !!row.disabled,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+    return { user, sessionId: row.sid, expiresAt };
+  }
+
+  /** Whether a secret is a live session token or API key; no side effects (the rate limiter keys by it). */
+  knowsSecret(secret: string): boolean {
+    const hash = sha256(secret);
+    if (this.hot.liveSession.get(hash, new Date(this.now()).toISOString())) return true;
+    return !!this.hot.liveKey.get(hash);
   }
 
   createApiKey(userId: string, name: string): { id: string; key: string; prefix: string; createdAt: string } {

@@ -5,6 +5,9 @@ export interface ThrottleOptions {
   windowMs: number;
 }
 
+/** Normalised like `AuthService.findByEmail`, so padding or case cannot open a fresh allowance for one account. */
+const accountKey = (account: string) => `acct:${account.trim().toLowerCase()}`;
+
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
   constructor(
@@ -14,14 +17,14 @@ export class LoginThrottle {
 
   /** Seconds to wait before another attempt is allowed, or null when allowed. */
   check(ip: string, account: string): number | null {
-    const a = this.waitFor(`acct:${account.toLowerCase()}`, this.opts.perAccount);
+    const a = this.waitFor(accountKey(account), this.opts.perAccount);
     const i = this.waitFor(`ip:${ip}`, this.opts.perIp);
     const wait = Math.max(a ?? 0, i ?? 0);
     return wait > 0 ? wait : null;
   }
 
   fail(ip: string, account: string): void {
-    for (const k of [`acct:${account.toLowerCase()}`, `ip:${ip}`]) {
+    for (const k of [accountKey(account), `ip:${ip}`]) {
       const list = this.recent(k);
       list.push(this.now());
       this.failures.set(k, list);
@@ -29,7 +32,7 @@ export class LoginThrottle {
   }
 
   succeed(account: string): void {
-    this.failures.delete(`acct:${account.toLowerCase()}`);
+    this.failures.delete(accountKey(account));
   }
 
   private recent(key: string): number[] {

@@ -51,6 +51,18 @@ export function handleError(
   switch (code) {
     case 'VALIDATION': {
       const e = error as { type?: string; all?: ValidationIssue[] };
+      if (e.type === 'response') {
+        // A handler returning data its own schema rejects is a server bug, not the client's input. The error's
+        // message embeds the response (maybe a token), so only paths and messages are logged.
+        const path = new URL(request.url).pathname;
+        log.error('response does not match its schema', {
+          method: request.method,
+          path,
+          issues: validationDetails('response', e.all ?? []),
+        });
+        set.status = 500;
+        return { error: 'Internal server error' };
+      }
       set.status = 422;
       return { error: 'Validation error', details: validationDetails(e.type, e.all ?? []) };
     }

@@ -1,11 +1,20 @@
 // The one cursor-pagination helper every list uses: query schema, page schema, opaque cursors.
-import { Type as T, type TSchema } from '@sinclair/typebox';
+import { Type as T, type TInteger, type TSchema } from '@sinclair/typebox';
 import { HttpError } from './errors.ts';
+
+// A query string is text: Elysia coerces only its own number types, and those report a bad value without
+// saying which parameter it was. A pattern keeps `query.limit` in the 422 details. Typed like Elysia's own
+// `t.Integer` (also a transform at runtime), so handlers see a number.
+const Limit = T.Transform(
+  T.String({ pattern: '^(100|[1-9][0-9]?)$', description: 'Page size, 1–100 (default 20)' }),
+)
+  .Decode((v) => Number(v))
+  .Encode((n: number) => String(n)) as unknown as TInteger;
 
 /** `?cursor=&limit=` (limit 1–100, default 20). */
 export const PageQuery = T.Object({
   cursor: T.Optional(T.String({ maxLength: 512, description: 'Opaque cursor from a previous page' })),
-  limit: T.Optional(T.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  limit: T.Optional(Limit),
 });
 
 /** `{ items: [...], nextCursor }` around an item schema. */
@@ -23,7 +32,9 @@ export function decodeCursor(cursor: string | undefined, arity: number): unknown
   if (!cursor) return null;
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === arity) return v;
+    // Cursor values are bound into SQL, so anything but strings and numbers is a client error.
+    const scalar = (x: unknown) => typeof x === 'string' || typeof x === 'number';
+    if (Array.isArray(v) && v.length === arity && v.every(scalar)) return v;
   } catch {}
   throw new HttpError(400, 'Invalid cursor');
 }

@@ -2,19 +2,40 @@
 import { dirname, join } from 'node:path';
 import { openapi } from '@elysiajs/openapi';
 import { Elysia } from 'elysia';
-import { parseCookies, SESSION_COOKIE } from '../auth/credentials.ts';
+import { readCredential, SESSION_COOKIE } from '../auth/credentials.ts';
+import type { AuthService } from '../auth/service.ts';
 import { sha256 } from '../auth/tokens.ts';
 import type { CoreServices } from '../services.ts';
 import { handleError } from './errors.ts';
 
 const swaggerDir = dirname(require.resolve('swagger-ui-dist/package.json'));
 
-/** Key for the general limiter: the credential when one is sent, else the client address. */
-function clientKey(request: Request, ip: string): string {
-  const auth = request.headers.get('authorization') ?? request.headers.get('x-api-key');
-  const cookie = parseCookies(request.headers.get('cookie'))[SESSION_COOKIE];
-  const cred = auth ?? cookie;
-  return cred ? `cred:${sha256(cred).slice(0, 32)}` : `ip:${ip}`;
+/**
+ * Key for the general limiter: a live credential when one is sent, else the client address. Made-up
+ * credentials fall back to the address, so rotating them cannot open fresh buckets.
+ */
+function clientKey(auth: AuthService, request: Request, ip: string): string {
+  const cred = readCredential(request, false);
+  return cred && auth.knowsSecret(cred.secret) ? `cred:${sha256(cred.secret).slice(0, 32)}` : `ip:${ip}`;
+}
+
+/** A declared length over the limit or, for a body sent without one (chunked), more bytes than the limit. */
+async function overBodyLimit(request: Request, limit: number): Promise<boolean> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null) return Number(declared) > limit;
+  if (!request.body) return false;
+  const reader = request.clone().body!.getReader();
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return false;
+      size += value.byteLength;
+      if (size > limit) return true;
+    }
+  } finally {
+    reader.cancel().catch(() => {});
+  }
 }
 
 function tooMany(retryAfter: number): Response {
@@ -30,9 +51,8 @@ export function createShell(core: CoreServices, version: string) {
     .onError({ as: 'global' }, ({ code, error, set, request }) =>
       handleError(code, error, set as never, core.log, request),
     )
-    .onRequest(({ request, server }) => {
-      const len = Number(request.headers.get('content-length') ?? 0);
-      if (len > env.BIJOU_BODY_LIMIT) {
+    .onRequest(async ({ request, server }) => {
+      if (await overBodyLimit(request, env.BIJOU_BODY_LIMIT)) {
         return Response.json({ error: `Request body over ${env.BIJOU_BODY_LIMIT} bytes` }, { status: 413 });
       }
       const path = new URL(request.url).pathname;
@@ -40,7 +60,7 @@ export function createShell(core: CoreServices, version: string) {
       const ip = env.BIJOU_TRUST_PROXY
         ? (request.headers.get('x-forwarded-for')?.split(',')[0].trim() ?? 'local')
         : (server?.requestIP(request)?.address ?? 'local');
-      const key = clientKey(request, ip);
+      const key = clientKey(core.auth, request, ip);
       for (const s of limits.special) {
         if (!path.startsWith(s.prefix)) continue;
         const wait = s.limiter.hit(key);
@@ -54,8 +74,12 @@ export function createShell(core: CoreServices, version: string) {
         path: '/docs',
         specPath: '/v1/openapi.json',
         provider: 'swagger-ui',
-        exclude: { paths: ['/docs', '/docs/assets/*', '/v1/openapi.json'] },
+        // 'ws' is not an OpenAPI method; the WebSocket is described on GET /v1/events instead.
+        exclude: { methods: ['options', 'ws'], paths: ['/docs', '/docs/assets/*', '/v1/openapi.json'] },
         swagger: {
+          // Absolute, so the page also finds the spec when opened as /docs/ (the plugin's own is relative and
+          // its types hide `url`, hence the spread).
+          ...{ url: '/v1/openapi.json' },
           cdn: '/docs/assets/swagger-ui-bundle.js',
           theme: '/docs/assets/swagger-ui.css',
           autoDarkMode: false,

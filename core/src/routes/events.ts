@@ -70,7 +70,12 @@ export function eventRoutes(core: CoreServices) {
       {
         auth: 'user',
         response: t.Any(),
-        detail: { summary: 'Server-sent events, filtered by role (?token= accepted)' },
+        detail: {
+          summary: 'Server-sent events, filtered by role (?token= accepted)',
+          description:
+            'The same events stream over the WebSocket at /v1/ws: authenticate by cookie or a first frame ' +
+            '{"type":"auth","token":"…"}.',
+        },
       },
     )
     .ws('/v1/ws', {

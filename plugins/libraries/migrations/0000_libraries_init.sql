@@ -43,6 +43,14 @@ CREATE TABLE `libraries_files` (
 CREATE UNIQUE INDEX `libraries_files_path_idx` ON `libraries_files` (`path`);--> statement-breakpoint
 CREATE INDEX `libraries_files_item_idx` ON `libraries_files` (`item_id`);--> statement-breakpoint
 CREATE INDEX `libraries_files_library_idx` ON `libraries_files` (`library_id`);--> statement-breakpoint
+CREATE TABLE `libraries_item_genres` (
+	`item_id` text NOT NULL,
+	`genre` text NOT NULL,
+	PRIMARY KEY(`item_id`, `genre`),
+	FOREIGN KEY (`item_id`) REFERENCES `libraries_items`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `libraries_item_genres_genre_idx` ON `libraries_item_genres` (`genre`,`item_id`);--> statement-breakpoint
 CREATE TABLE `libraries_items` (
 	`id` text PRIMARY KEY NOT NULL,
 	`library_id` text NOT NULL,
@@ -84,7 +92,9 @@ CREATE TABLE `libraries_items` (
 CREATE UNIQUE INDEX `libraries_items_identity_idx` ON `libraries_items` (`library_id`,`identity`);--> statement-breakpoint
 CREATE INDEX `libraries_items_kind_sort_idx` ON `libraries_items` (`kind`,`sort_title`,`id`);--> statement-breakpoint
 CREATE INDEX `libraries_items_kind_added_idx` ON `libraries_items` (`kind`,`added_at`,`id`);--> statement-breakpoint
-CREATE INDEX `libraries_items_kind_year_idx` ON `libraries_items` (`kind`,`year`,`id`);--> statement-breakpoint
+CREATE INDEX `libraries_items_kind_year_idx` ON `libraries_items` (`kind`,COALESCE(`year`, 0),`id`);--> statement-breakpoint
+CREATE INDEX `libraries_items_kind_rating_idx` ON `libraries_items` (`kind`,COALESCE(`rating`, -1),`id`);--> statement-breakpoint
+CREATE INDEX `libraries_items_kind_runtime_idx` ON `libraries_items` (`kind`,COALESCE(`runtime_minutes`, 0),`id`);--> statement-breakpoint
 CREATE INDEX `libraries_items_parent_idx` ON `libraries_items` (`parent_id`);--> statement-breakpoint
 CREATE INDEX `libraries_items_show_idx` ON `libraries_items` (`show_id`);--> statement-breakpoint
 CREATE TABLE `libraries_libraries` (

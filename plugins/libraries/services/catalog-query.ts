@@ -62,8 +62,8 @@ export function whereOf(f: Omit<ListFilters, 'sort' | 'order' | 'cursor' | 'limi
   if (f.libraryId) add('libraries_items.library_id = ?', f.libraryId);
   if (f.genre)
     add(
-      'EXISTS (SELECT 1 FROM json_each(libraries_items.genres) g WHERE lower(g.value) = lower(?))',
-      f.genre,
+      'EXISTS (SELECT 1 FROM libraries_item_genres g WHERE g.item_id = libraries_items.id AND g.genre = ?)',
+      f.genre.trim().toLowerCase(),
     );
   if (f.yearFrom !== undefined) add('libraries_items.year >= ?', f.yearFrom);
   if (f.yearTo !== undefined) add('libraries_items.year <= ?', f.yearTo);

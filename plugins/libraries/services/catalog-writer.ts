@@ -120,6 +120,8 @@ export class CatalogWriter {
       insertCredit: db.query(
         'INSERT OR IGNORE INTO libraries_credits (item_id, person_id, role, character, ord) VALUES (?, ?, ?, ?, ?)',
       ),
+      deleteGenres: db.query('DELETE FROM libraries_item_genres WHERE item_id = ?'),
+      insertGenre: db.query('INSERT OR IGNORE INTO libraries_item_genres (item_id, genre) VALUES (?, ?)'),
       deleteExternal: db.query(
         'DELETE FROM libraries_tracks WHERE file_id = ? AND external_path IS NOT NULL',
       ),
@@ -168,6 +170,7 @@ export class CatalogWriter {
       ];
       this.q.insertItem.run(...(values as never[]));
       if (fields.people.length) this.replaceCredits(id, fields.people);
+      this.replaceGenres(id, fields.genres, false);
       return { id, created: true, restored: false };
     }
     const locked = new Set<string>(JSON.parse(existing.locked_fields));
@@ -206,6 +209,7 @@ export class CatalogWriter {
         existing.id,
       );
     if (!locked.has('people')) this.replaceCredits(existing.id, fields.people);
+    if (!locked.has('genres')) this.replaceGenres(existing.id, fields.genres, true);
     return { id: existing.id, created: false, restored: existing.missing === 1 };
   }
 
@@ -244,6 +248,15 @@ export class CatalogWriter {
         t.sdh,
         t.externalPath,
       );
+    }
+  }
+
+  /** Keeps the genre lookup table in step with an item's genres. */
+  replaceGenres(itemId: string, genres: string[], clear: boolean): void {
+    if (clear) this.q.deleteGenres.run(itemId);
+    for (const g of genres) {
+      const key = g.trim().toLowerCase();
+      if (key) this.q.insertGenre.run(itemId, key);
     }
   }
 

@@ -1,0 +1,106 @@
+// Plugin config (core/src/settings/config.ts): resolveConfig defaults, conversion and errors; maskSecrets and
+// mergeSecrets for `x-secret` fields, including nested objects.
+import { describe, expect, test } from 'bun:test';
+import { Type as T } from '@sinclair/typebox';
+import { MASK } from '../../core/src/log/logger.ts';
+import { maskSecrets, mergeSecrets, resolveConfig, secretValues } from '../../core/src/settings/config.ts';
+
+const Schema = T.Object({
+  greeting: T.String({ default: 'Hello', minLength: 1 }),
+  port: T.Integer({ default: 1883, minimum: 1, maximum: 65535 }),
+  shout: T.Boolean({ default: false }),
+  apiKey: T.Optional(T.String({ 'x-secret': true })),
+  broker: T.Optional(
+    T.Object({
+      url: T.String(),
+      password: T.Optional(T.String({ 'x-secret': true })),
+    }),
+  ),
+});
+
+describe('resolveConfig', () => {
+  test.each([
+    ['nothing stored', null, { greeting: 'Hello', port: 1883, shout: false }],
+    ['a non-object stored value', 'garbage', { greeting: 'Hello', port: 1883, shout: false }],
+    ['a partial value', { greeting: 'Hi' }, { greeting: 'Hi', port: 1883, shout: false }],
+    ['scalar strings', { port: '8883', shout: 'true' }, { greeting: 'Hello', port: 8883, shout: true }],
+    [
+      'a secret and a nested object',
+      { apiKey: 'k-123', broker: { url: 'mqtt://x', password: 'pw' } },
+      {
+        greeting: 'Hello',
+        port: 1883,
+        shout: false,
+        apiKey: 'k-123',
+        broker: { url: 'mqtt://x', password: 'pw' },
+      },
+    ],
+  ])('%s resolves with defaults applied', (_name, stored, expected) => {
+    expect(resolveConfig(Schema, stored)).toEqual({ ok: true, value: expected });
+  });
+
+  test.each([
+    ['an empty greeting', { greeting: '' }, 'greeting'],
+    ['a port out of range', { port: 70000 }, 'port'],
+    ['a port that is not a number', { port: 'abc' }, 'port'],
+    ['a nested object missing its url', { broker: {} }, 'broker.url'],
+  ])('%s is an error at %s', (_name, stored, path) => {
+    const r = resolveConfig(Schema, stored);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.path)).toContain(path);
+  });
+
+  test('the stored value is not mutated', () => {
+    const stored = { greeting: 'Hi' };
+    resolveConfig(Schema, stored);
+    expect(stored).toEqual({ greeting: 'Hi' });
+  });
+});
+
+describe('maskSecrets', () => {
+  test.each([
+    ['a top-level secret', { apiKey: 'k-123' }, { apiKey: MASK }],
+    ['a nested secret', { broker: { url: 'u', password: 'pw' } }, { broker: { url: 'u', password: MASK } }],
+    ['an empty secret stays empty', { apiKey: '' }, { apiKey: '' }],
+    ['a null secret stays null', { apiKey: null }, { apiKey: null }],
+    ['an absent secret stays absent', { greeting: 'Hi' }, { greeting: 'Hi' }],
+    ['non-secret fields are untouched', { greeting: 'Hi', port: 1 }, { greeting: 'Hi', port: 1 }],
+  ])('%s', (_name, value, expected) => {
+    expect(maskSecrets(Schema, value)).toEqual(expected);
+  });
+
+  test('the input is not mutated', () => {
+    const value = { apiKey: 'k-123' };
+    maskSecrets(Schema, value);
+    expect(value.apiKey).toBe('k-123');
+  });
+});
+
+describe('mergeSecrets', () => {
+  const previous = { greeting: 'Hi', apiKey: 'old-key', broker: { url: 'u', password: 'old-pw' } };
+
+  test.each([
+    ['the mask keeps the stored secret', { apiKey: MASK }, { apiKey: 'old-key' }],
+    ['a new value replaces the secret', { apiKey: 'new-key' }, { apiKey: 'new-key' }],
+    ['an empty string clears the secret', { apiKey: '' }, { apiKey: '' }],
+    [
+      'the mask in a nested object keeps the nested secret',
+      { broker: { url: 'v', password: MASK } },
+      { broker: { url: 'v', password: 'old-pw' } },
+    ],
+    ['non-secret fields are taken as sent', { greeting: MASK }, { greeting: MASK }],
+  ])('%s', (_name, incoming, expected) => {
+    expect(mergeSecrets(Schema, incoming, previous)).toEqual(expected);
+  });
+
+  test('the mask with nothing stored leaves the secret unset', () => {
+    expect(mergeSecrets(Schema, { apiKey: MASK }, null).apiKey).toBeUndefined();
+  });
+});
+
+describe('secretValues', () => {
+  test('lists every secret string, nested ones included', () => {
+    const value = { greeting: 'Hi', apiKey: 'k-123', broker: { url: 'u', password: 'pw-1' } };
+    expect(secretValues(Schema, value).sort()).toEqual(['k-123', 'pw-1']);
+  });
+});
