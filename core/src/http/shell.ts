@@ -1,6 +1,7 @@
 // The HTTP shell: body limit (413 before parsing), rate limits (429 + Retry-After), JSON errors, OpenAPI + Swagger UI.
 import { dirname, join } from 'node:path';
 import { openapi } from '@elysiajs/openapi';
+import { toOpenAPISchema } from '@elysiajs/openapi/openapi';
 import { Elysia } from 'elysia';
 import { readCredential, SESSION_COOKIE } from '../auth/credentials.ts';
 import type { AuthService } from '../auth/service.ts';
@@ -45,9 +46,30 @@ function tooMany(retryAfter: number): Response {
   );
 }
 
+const EXCLUDE = {
+  methods: ['options', 'ws'],
+  paths: ['/docs', '/docs/assets/*', '/docs/plugin-spec.json', '/v1/openapi.json'],
+};
+
 export function createShell(core: CoreServices, version: string) {
+  const documentation = {
+    info: {
+      title: 'Bijou API',
+      version,
+      description: 'Home media server REST API. Errors are `{ "error": "…" }`.',
+    },
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'Session token or API key (bij_…)' },
+        cookieAuth: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+      },
+    },
+  } as const;
+  // Rebuilt whenever the route table grows (plugins enabled or installed at runtime).
+  let spec: { routes: number; body: unknown } | null = null;
   const { env, limits } = core;
-  return new Elysia({ name: 'bijou-shell' })
+  const shell = new Elysia({ name: 'bijou-shell' });
+  shell
     .onError({ as: 'global' }, ({ code, error, set, request }) =>
       handleError(code, error, set as never, core.log, request),
     )
@@ -72,10 +94,11 @@ export function createShell(core: CoreServices, version: string) {
     .use(
       openapi({
         path: '/docs',
-        specPath: '/v1/openapi.json',
+        // The plugin serves the page only; the spec is ours (below) because the plugin caches it forever.
+        specPath: '/docs/plugin-spec.json',
         provider: 'swagger-ui',
         // 'ws' is not an OpenAPI method; the WebSocket is described on GET /v1/events instead.
-        exclude: { methods: ['options', 'ws'], paths: ['/docs', '/docs/assets/*', '/v1/openapi.json'] },
+        exclude: EXCLUDE,
         swagger: {
           // Absolute, so the page also finds the spec when opened as /docs/ (the plugin's own is relative and
           // its types hide `url`, hence the spread).
@@ -84,19 +107,7 @@ export function createShell(core: CoreServices, version: string) {
           theme: '/docs/assets/swagger-ui.css',
           autoDarkMode: false,
         },
-        documentation: {
-          info: {
-            title: 'Bijou API',
-            version,
-            description: 'Home media server REST API. Errors are `{ "error": "…" }`.',
-          },
-          components: {
-            securitySchemes: {
-              bearerAuth: { type: 'http', scheme: 'bearer', description: 'Session token or API key (bij_…)' },
-              cookieAuth: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
-            },
-          },
-        },
+        documentation,
       }),
     )
     .get(
@@ -110,5 +121,23 @@ export function createShell(core: CoreServices, version: string) {
         return Bun.file(join(swaggerDir, params.file));
       },
       { detail: { hide: true } },
+    )
+    .get(
+      '/v1/openapi.json',
+      () => {
+        const routes = (shell as unknown as { getGlobalRoutes(): unknown[] }).getGlobalRoutes().length;
+        if (spec?.routes === routes) return spec.body;
+        const { paths, components } = toOpenAPISchema(shell, EXCLUDE, undefined, undefined, '3.1.2');
+        const body = {
+          openapi: '3.1.2',
+          info: documentation.info,
+          paths,
+          components: { ...documentation.components, schemas: components?.schemas ?? {} },
+        };
+        spec = { routes, body };
+        return body;
+      },
+      { detail: { hide: true } },
     );
+  return shell;
 }
