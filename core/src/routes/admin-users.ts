@@ -35,7 +35,7 @@ export function adminUserRoutes(core: CoreServices) {
   return new Elysia({ name: 'core-admin-users', prefix: '/v1/admin/users', tags: ['admin'] })
     .use(core.authPlugin)
     .get(
-      '/',
+      '',
       ({ query }) => {
         const limit = query.limit ?? 20;
         const c = decodeCursor(query.cursor, 2) as [string, string] | null;
@@ -53,7 +53,7 @@ export function adminUserRoutes(core: CoreServices) {
       { auth: 'admin', query: PageQuery, response: PageOf(UserAdmin), detail: { summary: 'List users' } },
     )
     .post(
-      '/',
+      '',
       async ({ body, user, set }) => {
         if (auth.findByEmail(body.email)) throw new HttpError(409, 'A user with that email exists');
         const u = await auth.createUser({ ...body, role: body.role ?? 'user' });

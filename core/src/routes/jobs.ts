@@ -38,7 +38,7 @@ export function jobRoutes(core: CoreServices, host: PluginHost) {
   };
   return new Elysia({ name: 'core-jobs', prefix: '/v1/jobs', tags: ['jobs'] })
     .use(core.authPlugin)
-    .get('/', () => ({ items: jobs.definitions(), nextCursor: null }), {
+    .get('', () => ({ items: jobs.definitions(), nextCursor: null }), {
       auth: 'admin',
       response: t.Object({ items: t.Array(Definition), nextCursor: t.Null() }),
       detail: { summary: 'Declared jobs with their schedules' },

@@ -66,7 +66,7 @@ export function pluginRoutes(core: CoreServices, host: PluginHost, installer: Pl
   };
   return new Elysia({ name: 'core-plugins', prefix: '/v1/plugins', tags: ['plugins'] })
     .use(core.authPlugin)
-    .get('/', () => ({ items: host.list().map(view), nextCursor: null }), {
+    .get('', () => ({ items: host.list().map(view), nextCursor: null }), {
       auth: 'admin',
       response: t.Object({ items: t.Array(Plugin), nextCursor: t.Null() }),
       detail: { summary: 'Plugins with state, version, permissions' },

@@ -12,13 +12,13 @@ export function setupRoutes(core: CoreServices) {
   let inFlight = false;
   return new Elysia({ name: 'core-setup', prefix: '/v1/setup', tags: ['setup'] })
     .use(core.authPlugin)
-    .get('/', () => ({ needed: auth.countUsers() === 0, serverName: settings.server().serverName }), {
+    .get('', () => ({ needed: auth.countUsers() === 0, serverName: settings.server().serverName }), {
       auth: 'public',
       response: t.Object({ needed: t.Boolean(), serverName: t.String() }),
       detail: { summary: 'Whether the first-run wizard is still needed' },
     })
     .post(
-      '/',
+      '',
       async ({ body, request, server, cookie }) => {
         if (inFlight || auth.countUsers() > 0) throw new HttpError(409, 'Setup is already complete');
         inFlight = true;

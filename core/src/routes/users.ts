@@ -8,9 +8,9 @@ export function userRoutes(core: CoreServices) {
   const { auth, audit } = core;
   return new Elysia({ name: 'core-users', prefix: '/v1/users/me', tags: ['users'] })
     .use(core.authPlugin)
-    .get('/', ({ user }) => user, { auth: 'user', response: User, detail: { summary: 'The signed-in user' } })
+    .get('', ({ user }) => user, { auth: 'user', response: User, detail: { summary: 'The signed-in user' } })
     .patch(
-      '/',
+      '',
       ({ user, body }) => {
         core.db.transaction(() => {
           auth.rename(user.id, body.name);
