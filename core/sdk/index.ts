@@ -2,6 +2,7 @@
 export { Elysia, t } from 'elysia';
 export { HttpError } from '../src/http/errors.ts';
 export { decodeCursor, encodeCursor, PageOf, PageQuery, toPage } from '../src/http/pagination.ts';
+export { type MediaTool, mediaToolPath } from '../src/plugin-host/tools.ts';
 export {
   defineManifest,
   type Manifest,

@@ -11,6 +11,7 @@ import { showRoutes } from './routes/shows.ts';
 import { trackRoutes } from './routes/tracks.ts';
 import * as schema from './schema.ts';
 import { Catalog } from './services/catalog.ts';
+import { MAIN_FILE_ORDER } from './services/item-view.ts';
 import { LibrariesService } from './services/libraries-service.ts';
 import { probeFile } from './services/prober.ts';
 import { Viewers } from './services/viewers.ts';
@@ -49,7 +50,7 @@ export default definePlugin(manifest, {
       filesOf: (id) =>
         ctx.sqlite
           .query<{ id: string; path: string; size: number; container: string | null }, [string]>(
-            `SELECT id, path, size, container FROM libraries_files WHERE item_id = ? AND role = 'main' ORDER BY missing_since IS NOT NULL, part, path`,
+            `SELECT id, path, size, container FROM libraries_files WHERE item_id = ? AND role = 'main' ORDER BY ${MAIN_FILE_ORDER}`,
           )
           .all(id),
       setProgress: (v, id, pos, dur) => watch.setProgress(v.profileId, id, pos, dur),
@@ -61,7 +62,9 @@ export default definePlugin(manifest, {
       try {
         ctx.jobs.schedule('rescan-all', ctx.config.rescanCron.trim() || null);
       } catch (err) {
-        ctx.log.warn('rescanCron is not a valid cron pattern; scheduled rescans are off', { error: (err as Error).message });
+        ctx.log.warn('rescanCron is not a valid cron pattern; scheduled rescans are off', {
+          error: (err as Error).message,
+        });
         ctx.jobs.schedule('rescan-all', null);
       }
     };

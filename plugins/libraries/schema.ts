@@ -80,7 +80,10 @@ export const itemGenres = sqliteTable(
       .references(() => items.id, { onDelete: 'cascade' }),
     genre: text('genre').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.itemId, t.genre] }), index('libraries_item_genres_genre_idx').on(t.genre, t.itemId)],
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.genre] }),
+    index('libraries_item_genres_genre_idx').on(t.genre, t.itemId),
+  ],
 );
 
 export const files = sqliteTable(

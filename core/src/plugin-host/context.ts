@@ -7,6 +7,7 @@ import type { AnyPlugin, PluginContext } from '../../sdk/types.ts';
 import { createPluginHttp } from '../http/plugin-http.ts';
 import { RateLimiter } from '../http/rate-limit.ts';
 import type { CoreServices } from '../services.ts';
+import { mediaToolPath } from './tools.ts';
 
 export interface ContextDeps {
   core: CoreServices;
@@ -108,7 +109,7 @@ export function buildContext(
           exec: (cmd: 'ffmpeg' | 'ffprobe', args: string[], o?: { signal?: AbortSignal }) => {
             if (cmd !== 'ffmpeg' && cmd !== 'ffprobe')
               throw new Error('EXEC_DENIED: only ffmpeg and ffprobe');
-            return Bun.spawn([cmd, ...args], {
+            return Bun.spawn([mediaToolPath(cmd), ...args], {
               stdin: 'ignore',
               stdout: 'pipe',
               stderr: 'pipe',

@@ -77,6 +77,14 @@ function toView(r: ItemRow, files: FileView[], w: { watched: number; position_se
   };
 }
 
+/**
+ * Order of an item's main files, the first being the default: present before missing, then by part, then versions
+ * as Jellyfin orders them (resolution labels such as `2160p` highest first, other labels alphabetically), then path.
+ */
+export const MAIN_FILE_ORDER = `missing_since IS NOT NULL, part,
+  CASE WHEN version_label GLOB '[0-9]*[pPiI]' AND NOT substr(version_label, 1, length(version_label) - 1) GLOB '*[^0-9]*'
+    THEN CAST(version_label AS INTEGER) END DESC, version_label, path`;
+
 interface FileView {
   id: string;
   path: string;
@@ -103,7 +111,7 @@ export function loadItems(db: Database, ids: string[], profileId: string): ItemV
       string[]
     >(
       `SELECT id, item_id, path, size, container, missing_since FROM libraries_files WHERE role = 'main' AND item_id IN (${ph})
-       ORDER BY missing_since IS NOT NULL, part, version_label, path`,
+       ORDER BY ${MAIN_FILE_ORDER}`,
     )
     .all(...ids);
   const watch = db

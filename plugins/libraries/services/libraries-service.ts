@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import type { ScanStatus } from '../api.ts';
 import * as schema from '../schema.ts';
-import { scanLibrary } from './scanner.ts';
+import { type ScanPhase, scanLibrary } from './scanner.ts';
 import type { Ctx } from './types.ts';
 
 export type LibraryRow = typeof schema.libraries.$inferSelect;
@@ -120,14 +120,13 @@ export class LibrariesService {
     this.onChange();
   }
 
+  /** The running scan's status, else the last scan's summary (so a cancelled or failed scan stays visible). */
   scanStatus(id: string): ScanStatus {
-    return (
-      this.status.get(id) ?? {
-        ...idle(),
-        ...((this.get(id).lastScan as Partial<ScanStatus> | null) ?? {}),
-        state: 'idle' as const,
-      }
-    );
+    const running = this.status.get(id);
+    if (running) return running;
+    const last = (this.get(id).lastScan as Partial<ScanStatus> | null) ?? {};
+    // Only a running scan is 'scanning'; a stored summary saying so is from a scan that never finished.
+    return { ...idle(), ...last, state: last.state === 'scanning' ? 'idle' : (last.state ?? 'idle') };
   }
 
   /** Starts a scan job; 409 while that library is already scanning. */
@@ -159,6 +158,7 @@ export class LibrariesService {
     this.status.set(lib.id, st);
     ctx.events.emit('libraries.scan.started', { libraryId: lib.id, jobId: job.runId }, 'all');
     let last = 0;
+    let lastPhase: ScanPhase | null = null;
     try {
       const result = await scanLibrary(ctx.sqlite, lib, {
         force,
@@ -168,8 +168,10 @@ export class LibrariesService {
           Object.assign(st, { phase, progress: Math.min(1, fraction), counts: { ...counts } });
           job.progress(st.progress, `${phase}: ${counts.files} files`);
           const now = Date.now();
-          if (now - last < 200 && phase === 'processing') return;
+          // A new phase is always published; repeated 'processing' reports at most every 200 ms.
+          if (phase === 'processing' && phase === lastPhase && now - last < 200) return;
           last = now;
+          lastPhase = phase;
           ctx.events.emit(
             'libraries.scan.progressed',
             { libraryId: lib.id, jobId: job.runId, phase, progress: st.progress, counts: { ...counts } },

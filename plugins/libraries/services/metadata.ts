@@ -60,7 +60,9 @@ export function editItem(ctx: Ctx, itemId: string, edit: MetadataEdit): void {
     .run(...(values as never[]), JSON.stringify(locked), new Date().toISOString(), itemId);
   if (e.genres) {
     ctx.sqlite.query('DELETE FROM libraries_item_genres WHERE item_id = ?').run(itemId);
-    const ins = ctx.sqlite.query('INSERT OR IGNORE INTO libraries_item_genres (item_id, genre) VALUES (?, ?)');
+    const ins = ctx.sqlite.query(
+      'INSERT OR IGNORE INTO libraries_item_genres (item_id, genre) VALUES (?, ?)',
+    );
     for (const g of e.genres) if (g.trim()) ins.run(itemId, g.trim().toLowerCase());
   }
 }
