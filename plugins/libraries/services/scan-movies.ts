@@ -1,7 +1,7 @@
 // Resolves one movie file: name + NFO → item fields and identity, folder artwork, sidecar subtitles.
 import { join } from 'node:path';
 import { movieFields } from '../lib/build-item.ts';
-import { movieIdentity } from '../lib/identity.ts';
+import { movieIdentity, normaliseKey } from '../lib/identity.ts';
 import { classifyExtra, isVideoFile, parseMovie } from '../lib/naming/index.ts';
 import { parseMovieNfo } from '../lib/nfo/index.ts';
 import type { CatalogWriter, FileRecord } from './catalog-writer.ts';
@@ -25,6 +25,14 @@ export interface Resolved {
   versionLabel?: string;
 }
 
+/** movie.nfo speaks for a folder only when every video in it is this movie (its versions or parts). */
+function aloneInFolder(mains: string[], title: string): boolean {
+  if (mains.length <= 1) return true;
+  if (mains.length > 8) return false;
+  const key = normaliseKey(title);
+  return mains.every((f) => normaliseKey(parseMovie(f).title) === key);
+}
+
 export function resolveMovie(
   w: WorkFile,
   libraryId: string,
@@ -35,8 +43,11 @@ export function resolveMovie(
   const files = listings.get(w.dir) ?? [];
   const base = baseName(w.name);
   const parsed = parseMovie(w.rel);
-  const videosHere = files.filter((f) => isVideoFile(f) && !classifyExtra(f)).length;
-  const nfoName = findFile(files, `${base}.nfo`) ?? (videosHere <= 4 ? findFile(files, 'movie.nfo') : null);
+  const mains = files.filter((f) => isVideoFile(f) && !classifyExtra(f));
+  const videosHere = mains.length;
+  const nfoName =
+    findFile(files, `${base}.nfo`) ??
+    (aloneInFolder(mains, parsed.title) ? findFile(files, 'movie.nfo') : null);
   const warnings: string[] = [];
   let nfo = null;
   if (nfoName) {

@@ -122,8 +122,9 @@ export function resolveEpisode(w: WorkFile, ctx: ShowScan): Resolved | null {
     if (r?.ok) nfo = r.value[0] ?? null;
     else warnings.push(`${nfoName}: ${r && !r.ok ? r.error : 'unreadable'} (ignored)`);
   }
-  const season = nfo?.season ?? parsed.season ?? 1;
-  const episode = nfo?.episode ?? parsed.episode;
+  // As in Kodi, numbering comes from folder and file names; the NFO only fills what the name lacks.
+  const season = parsed.season ?? nfo?.season ?? 1;
+  const episode = parsed.episode ?? nfo?.episode;
   const show = showRow(w, parsed, ctx);
   const seasonId = seasonRow(show, season, w, ctx);
   const fields = episodeFields(parsed, nfo, base);
