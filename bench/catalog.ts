@@ -11,7 +11,13 @@ const TITLES = 50_000;
 const GENRES = ['Action', 'Drama', 'Comedy', 'Thriller', 'Animation', 'Documentary', 'Horror', 'Romance'];
 const RATINGS = ['G', 'PG', 'PG-13', 'R', 'NC-17'];
 
-async function rps(label: string, handle: (r: Request) => Promise<Response>, url: string, headers: Record<string, string>, ms = Number(process.env.BENCH_MS ?? 3000)) {
+async function rps(
+  label: string,
+  handle: (r: Request) => Promise<Response>,
+  url: string,
+  headers: Record<string, string>,
+  ms = Number(process.env.BENCH_MS ?? 3000),
+) {
   for (let i = 0; i < 300; i++) await (await handle(new Request(url, { headers }))).arrayBuffer();
   let n = 0;
   const end = performance.now() + ms;
@@ -42,7 +48,9 @@ try {
   const { token } = (await setup.json()) as { token: string };
   const db = app.core.sqlite;
   const now = Date.now();
-  db.run(`INSERT INTO libraries_libraries (id, name, kind, paths, created_at, updated_at) VALUES ('lib', 'Movies', 'movies', '["/nonexistent"]', '2026-01-01', '2026-01-01')`);
+  db.run(
+    `INSERT INTO libraries_libraries (id, name, kind, paths, created_at, updated_at) VALUES ('lib', 'Movies', 'movies', '["/nonexistent"]', '2026-01-01', '2026-01-01')`,
+  );
   const ins = db.query(
     `INSERT INTO libraries_items (id, library_id, kind, identity, title, sort_title, year, genres, content_rating, rating, runtime_minutes,
       match_method, match_confidence, added_at, updated_at, provider_ids, artwork, studios, tags, locked_fields)
@@ -58,7 +66,19 @@ try {
       const id = nanoid();
       const title = `Title ${i} ${GENRES[i % 8]} Story`;
       const added = new Date(now - i * 60_000).toISOString();
-      ins.run(id, `movie:title:${i}`, title, title.toLowerCase(), 1950 + (i % 75), JSON.stringify([GENRES[i % 8], GENRES[(i + 3) % 8]]), RATINGS[i % 5], (i % 100) / 10, 80 + (i % 90), added, added);
+      ins.run(
+        id,
+        `movie:title:${i}`,
+        title,
+        title.toLowerCase(),
+        1950 + (i % 75),
+        JSON.stringify([GENRES[i % 8], GENRES[(i + 3) % 8]]),
+        RATINGS[i % 5],
+        (i % 100) / 10,
+        80 + (i % 90),
+        added,
+        added,
+      );
       file.run(nanoid(), id, `/m/${i}.mkv`, `${i}.mkv`);
       genre.run(id, GENRES[i % 8].toLowerCase());
       genre.run(id, GENRES[(i + 3) % 8].toLowerCase());
@@ -68,7 +88,9 @@ try {
   const hello = new Elysia().get('/hello', () => 'hello');
   const auth = { authorization: `Bearer ${token}` };
   const query = 'genre=Action&yearFrom=1970&sort=year&order=desc&limit=20';
-  const check = (await (await app.app.handle(new Request(`http://localhost/v1/movies?${query}`, { headers: auth }))).json()) as { items: unknown[] };
+  const check = (await (
+    await app.app.handle(new Request(`http://localhost/v1/movies?${query}`, { headers: auth }))
+  ).json()) as { items: unknown[] };
   console.log(`page check: ${check.items.length} items`);
   if (check.items.length !== 20) throw new Error(`expected a full page, got ${check.items.length}`);
   const rounds: { base: number; page: number }[] = [];
@@ -82,7 +104,9 @@ try {
   const page = med(rounds.map((r) => r.page));
   console.log(`titles: ${TITLES}`);
   console.log(`hello-world route: ${base.toFixed(0)} req/s (median of 3)`);
-  console.log(`GET /v1/movies?${query}: ${page.toFixed(0)} req/s → ratio ${(page / base).toFixed(3)} (target ≥ 0.40)`);
+  console.log(
+    `GET /v1/movies?${query}: ${page.toFixed(0)} req/s → ratio ${(page / base).toFixed(3)} (target ≥ 0.40)`,
+  );
   await app.stop();
 } finally {
   rmSync(work, { recursive: true, force: true });

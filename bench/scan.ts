@@ -110,8 +110,12 @@ try {
   const rescan = median(results.filter((r) => r.run === 'no-change rescan').map((r) => r.ms));
   console.log(`files in tree: ${n}`);
   console.log(`find -printf (median of 5): ${findMs.toFixed(1)} ms`);
-  console.log(`first scan (median of 3):   ${first.toFixed(1)} ms  → speed ratio vs find ${(findMs / first).toFixed(3)} (target ≥ 0.25)`);
-  console.log(`no-change rescan (median):  ${rescan.toFixed(1)} ms  → speed ratio vs find ${(findMs / rescan).toFixed(3)} (target ≥ 0.50)`);
+  console.log(
+    `first scan (median of 3):   ${first.toFixed(1)} ms  → speed ratio vs find ${(findMs / first).toFixed(3)} (target ≥ 0.25)`,
+  );
+  console.log(
+    `no-change rescan (median):  ${rescan.toFixed(1)} ms  → speed ratio vs find ${(findMs / rescan).toFixed(3)} (target ≥ 0.50)`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
