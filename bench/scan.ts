@@ -95,8 +95,16 @@ try {
     for (const label of ['first scan', 'no-change rescan']) {
       const t = performance.now();
       for (const lib of libs) {
+        const finished = new Promise<void>((done) => {
+          const off = app.core.bus.tap((e) => {
+            if (e.name === 'libraries.scan.finished' && (e.payload as { libraryId: string }).libraryId === lib.id) {
+              off();
+              done();
+            }
+          });
+        });
         await call('POST', `/v1/libraries/${lib.id}/scan`);
-        while ((await call('GET', `/v1/libraries/${lib.id}`)).scan.state === 'scanning') await Bun.sleep(2);
+        await finished;
       }
       results.push({ run: label, ms: performance.now() - t });
       if (round === 3 && label === 'first scan') {
