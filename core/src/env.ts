@@ -50,10 +50,13 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
     const v = raw[key];
     if (schema.type === 'integer' && typeof v === 'string' && !/^\s*\d+\s*$/.test(v)) converted[key] = v;
   }
-  const errors = [...Value.Errors(EnvSchema, converted)].map(
-    (e) =>
-      `${e.path.slice(1) || '(root)'}: ${e.message}${e.value !== undefined ? ` (got ${JSON.stringify(e.value)})` : ''}`,
-  );
+  const errors = [...Value.Errors(EnvSchema, converted)].map((e) => {
+    const choices = (e.schema as { anyOf?: { const?: unknown }[] }).anyOf;
+    const message = choices?.every((c) => c.const !== undefined)
+      ? `Expected one of: ${choices.map((c) => String(c.const)).join(', ')}`
+      : e.message;
+    return `${e.path.slice(1) || '(root)'}: ${message}${e.value !== undefined ? ` (got ${JSON.stringify(e.value)})` : ''}`;
+  });
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, env: converted as Env };
 }

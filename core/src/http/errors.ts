@@ -17,6 +17,16 @@ interface ValidationIssue {
   path?: string;
   message?: string;
   summary?: string;
+  schema?: { anyOf?: { const?: unknown }[] };
+}
+
+/** "Expected union value" says nothing; for a choice between literals, name the allowed values. */
+function describe(i: ValidationIssue): string {
+  const choices = i.schema?.anyOf;
+  if (choices?.length && choices.every((c) => c.const !== undefined)) {
+    return `Expected one of: ${choices.map((c) => JSON.stringify(c.const)).join(', ')}`;
+  }
+  return i.message ?? i.summary ?? 'Invalid value';
 }
 
 /** Maps Elysia's validation issues to `{ path, message }` with the location (body, query, params) first. */
@@ -26,7 +36,7 @@ export function validationDetails(where: string | undefined, issues: ValidationI
   for (const i of issues) {
     const field = (i.path ?? '').replace(/^\//, '').replace(/\//g, '.');
     const path = [where, field].filter(Boolean).join('.');
-    const message = i.message ?? i.summary ?? 'Invalid value';
+    const message = describe(i);
     const k = `${path}|${message}`;
     if (seen.has(k)) continue;
     seen.add(k);
