@@ -87,11 +87,16 @@ const FIELD_OF: Record<(typeof ITEM_FIELDS)[number], string> = {
 function columnValue(fields: ItemFields, col: (typeof ITEM_FIELDS)[number]): unknown {
   const v = (fields as unknown as Record<string, unknown>)[FIELD_OF[col]];
   if (v === undefined) return null;
+  if (Array.isArray(v) && v.length === 0) return '[]';
   return typeof v === 'object' ? JSON.stringify(v) : v;
 }
 
 export class CatalogWriter {
   private readonly q;
+  /** Person ids by name key seen in this writer's scan (people rows are never deleted while it runs). */
+  private readonly people = new Map<string, string>();
+  /** Set by {@link startFresh}: identities written so far into a library that had no items when the scan began. */
+  private fresh: { libraryId: string; identities: Set<string> } | null = null;
   constructor(private readonly db: Database) {
     this.q = {
       itemByIdentity: db.query<{ id: string; locked_fields: string; missing: number }, [string, string]>(
@@ -105,14 +110,15 @@ export class CatalogWriter {
            .fill('?')
            .join(', ')})`,
       ),
-      fileByPath: db.query<{ id: string }, [string]>('SELECT id FROM libraries_files WHERE path = ?'),
-      insertFile: db.query(
+      // One statement for insert-or-update by path; an existing row keeps its id, library and added_at.
+      upsertFile: db.query<{ id: string }, never[]>(
         `INSERT INTO libraries_files (id, library_id, item_id, path, rel_path, size, mtime_ms, container, role, extra_kind,
-          extra_title, part, version_label, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      updateFile: db.query(
-        `UPDATE libraries_files SET item_id = ?, rel_path = ?, size = ?, mtime_ms = ?, container = ?, role = ?, extra_kind = ?,
-          extra_title = ?, part = ?, version_label = ?, missing_since = NULL WHERE id = ?`,
+          extra_title, part, version_label, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (path) DO UPDATE SET item_id = excluded.item_id, rel_path = excluded.rel_path, size = excluded.size,
+          mtime_ms = excluded.mtime_ms, container = excluded.container, role = excluded.role,
+          extra_kind = excluded.extra_kind, extra_title = excluded.extra_title, part = excluded.part,
+          version_label = excluded.version_label, missing_since = NULL
+         RETURNING id`,
       ),
       personByKey: db.query<{ id: string }, [string]>('SELECT id FROM libraries_people WHERE name_key = ?'),
       insertPerson: db.query('INSERT INTO libraries_people (id, name, name_key, thumb) VALUES (?, ?, ?, ?)'),
@@ -132,12 +138,22 @@ export class CatalogWriter {
     };
   }
 
-  /** Inserts or updates the item with this identity; fields an admin locked stay as they are. Returns its id. */
-  upsertItem(
-    p: ItemPlacement,
-    fields: ItemFields,
-    now: string,
-  ): { id: string; created: boolean; restored: boolean } {
+  /**
+   * Declares that `libraryId` has no items yet (checked by the caller when the scan starts), so an identity this
+   * writer has not written cannot exist and needs no lookup.
+   */
+  startFresh(libraryId: string): void {
+    this.fresh = { libraryId, identities: new Set() };
+  }
+
+  private surelyNew(p: ItemPlacement): boolean {
+    const f = this.fresh;
+    if (!f || f.libraryId !== p.libraryId || f.identities.has(p.identity)) return false;
+    return !p.altIdentities?.some((alt) => f.identities.has(alt));
+  }
+
+  private findExisting(p: ItemPlacement): { id: string; locked_fields: string; missing: number } | null {
+    if (this.surelyNew(p)) return null;
     let existing = this.q.itemByIdentity.get(p.libraryId, p.identity);
     for (const alt of p.altIdentities ?? []) {
       if (existing) break;
@@ -145,6 +161,17 @@ export class CatalogWriter {
       if (existing)
         this.db.query('UPDATE libraries_items SET identity = ? WHERE id = ?').run(p.identity, existing.id);
     }
+    return existing;
+  }
+
+  /** Inserts or updates the item with this identity; fields an admin locked stay as they are. Returns its id. */
+  upsertItem(
+    p: ItemPlacement,
+    fields: ItemFields,
+    now: string,
+  ): { id: string; created: boolean; restored: boolean } {
+    const existing = this.findExisting(p);
+    this.fresh?.identities.add(p.identity);
     const artwork = JSON.stringify(p.artwork ?? {});
     if (!existing) {
       const id = nanoid();
@@ -213,28 +240,33 @@ export class CatalogWriter {
     return { id: existing.id, created: false, restored: existing.missing === 1 };
   }
 
-  /** Inserts or updates a file by path (clearing any missing mark). Returns its id. */
-  upsertFile(f: FileRecord, now: string): string {
-    const existing = this.q.fileByPath.get(f.path);
-    const common = [
-      f.container,
-      f.role,
-      f.extraKind ?? null,
-      f.extraTitle ?? null,
-      f.part ?? null,
-      f.versionLabel ?? null,
-    ] as const;
-    if (existing) {
-      this.q.updateFile.run(f.itemId, f.relPath, f.size, f.mtimeMs, ...common, existing.id);
-      return existing.id;
-    }
+  /** Inserts or updates a file by path (clearing any missing mark). Returns its id and whether it is new. */
+  upsertFile(f: FileRecord, now: string): { id: string; created: boolean } {
     const id = nanoid();
-    this.q.insertFile.run(id, f.libraryId, f.itemId, f.path, f.relPath, f.size, f.mtimeMs, ...common, now);
-    return id;
+    const row = this.q.upsertFile.get(
+      ...([
+        id,
+        f.libraryId,
+        f.itemId,
+        f.path,
+        f.relPath,
+        f.size,
+        f.mtimeMs,
+        f.container,
+        f.role,
+        f.extraKind ?? null,
+        f.extraTitle ?? null,
+        f.part ?? null,
+        f.versionLabel ?? null,
+        now,
+      ] as never[]),
+    )!;
+    return { id: row.id, created: row.id === id };
   }
 
-  replaceExternalTracks(fileId: string, tracks: ExternalTrack[]): void {
-    this.q.deleteExternal.run(fileId);
+  /** Replaces a file's sidecar tracks; `fresh` (a file row just inserted) has none to delete. */
+  replaceExternalTracks(fileId: string, tracks: ExternalTrack[], fresh = false): void {
+    if (!fresh) this.q.deleteExternal.run(fileId);
     for (const t of tracks) {
       this.q.insertTrack.run(
         nanoid(),
@@ -265,11 +297,12 @@ export class CatalogWriter {
     for (const c of people) {
       const key = normaliseKey(c.name);
       if (!key) continue;
-      let personId = this.q.personByKey.get(key)?.id;
+      let personId = this.people.get(key) ?? this.q.personByKey.get(key)?.id;
       if (!personId) {
         personId = nanoid();
         this.q.insertPerson.run(personId, c.name, key, c.thumb ?? null);
       }
+      this.people.set(key, personId);
       this.q.insertCredit.run(itemId, personId, c.role, c.character ?? null, c.ord);
     }
   }

@@ -83,11 +83,17 @@ export function seasonArtworkIn(
   return out;
 }
 
+/** Anything but printable ASCII (names made only of printable ASCII lower-case character by character). */
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
+
 /** Subtitle and audio sidecars of a video in its folder. */
 export function sidecarsOf(dir: string, files: string[], videoName: string): ExternalTrack[] {
   const out: ExternalTrack[] = [];
+  // A sidecar's name starts with the video's name (without extension), compared in lower case. For ASCII names
+  // lower-casing is per character, so a name failing this cheap test would fail parseSidecar too.
+  const prefix = baseName(videoName).toLowerCase();
   for (const f of files) {
-    if (f === videoName) continue;
+    if (f === videoName || (!NOT_PRINTABLE_ASCII.test(f) && !f.toLowerCase().startsWith(prefix))) continue;
     const s = parseSidecar(videoName, f);
     if (!s) continue;
     out.push({

@@ -1,25 +1,27 @@
-// Resolves one movie file: name + NFO → item fields and identity, folder artwork, sidecar subtitles.
+// Resolves one movie file in two steps: `prepareMovie` (name + NFO → item fields and identity, folder artwork;
+// pure, runs in the scan worker) and `applyMovie` (writes the item).
 import { join } from 'node:path';
-import { movieFields } from '../lib/build-item.ts';
+import { type ItemFields, movieFields } from '../lib/build-item.ts';
 import { movieIdentity, normaliseKey } from '../lib/identity.ts';
 import { classifyExtra, isVideoFile, parseMovie } from '../lib/naming/index.ts';
 import { parseMovieNfo } from '../lib/nfo/index.ts';
-import type { CatalogWriter, FileRecord } from './catalog-writer.ts';
-import {
-  artworkIn,
-  baseName,
-  containerOf,
-  findFile,
-  type Listings,
-  readText,
-  sidecarsOf,
-  type WorkFile,
-} from './scan-context.ts';
+import type { CatalogWriter, FileRecord, ItemPlacement } from './catalog-writer.ts';
+import { artworkIn, baseName, containerOf, findFile, readText, type WorkFile } from './scan-context.ts';
 
 export interface Resolved {
   itemId: string;
   created: boolean;
   restored: boolean;
+  warnings: string[];
+  part?: number;
+  versionLabel?: string;
+}
+
+/** What a movie file says about its item, before anything is written. */
+export interface MoviePlan {
+  kind: 'movie';
+  placement: ItemPlacement;
+  fields: ItemFields;
   warnings: string[];
   part?: number;
   versionLabel?: string;
@@ -33,14 +35,8 @@ function aloneInFolder(mains: string[], title: string): boolean {
   return mains.every((f) => normaliseKey(parseMovie(f).title) === key);
 }
 
-export function resolveMovie(
-  w: WorkFile,
-  libraryId: string,
-  listings: Listings,
-  writer: CatalogWriter,
-  now: string,
-): Resolved {
-  const files = listings.get(w.dir) ?? [];
+/** Parses the name and NFO of a movie file; `files` is the listing of its folder. */
+export function prepareMovie(w: WorkFile, libraryId: string, files: string[]): MoviePlan {
   const base = baseName(w.name);
   const parsed = parseMovie(w.rel);
   const mains = files.filter((f) => isVideoFile(f) && !classifyExtra(f));
@@ -57,28 +53,20 @@ export function resolveMovie(
     else warnings.push(`${nfoName}: ${r ? r.error : 'unreadable'} (ignored)`);
   }
   const fields = movieFields(parsed, nfo);
-  const titleIdentity = movieIdentity({
-    title: fields.title,
-    year: fields.year,
-    edition: parsed.edition,
-    ids: {},
-  });
+  const edition = parsed.edition;
+  const titleIdentity = movieIdentity({ title: fields.title, year: fields.year, edition, ids: {} });
   const identity = movieIdentity({
     title: fields.title,
     year: fields.year,
-    edition: parsed.edition,
+    edition,
     ids: fields.providerIds,
   });
-  const nameIdentity = movieIdentity({
-    title: parsed.title,
-    year: parsed.year,
-    edition: parsed.edition,
-    ids: {},
-  });
+  const nameIdentity = movieIdentity({ title: parsed.title, year: parsed.year, edition, ids: {} });
   const alts = [...new Set([titleIdentity, nameIdentity])].filter((x) => x !== identity);
   const shared = videosHere > 1 && !parsed.part && !parsed.versionLabel;
-  const item = writer.upsertItem(
-    {
+  return {
+    kind: 'movie',
+    placement: {
       libraryId,
       kind: 'movie',
       identity,
@@ -88,15 +76,22 @@ export function resolveMovie(
       artwork: artworkIn(w.dir, files, 'movie', base, shared),
     },
     fields,
-    now,
-  );
+    warnings,
+    part: parsed.part,
+    versionLabel: parsed.versionLabel,
+  };
+}
+
+/** Writes a prepared movie's item. */
+export function applyMovie(plan: MoviePlan, writer: CatalogWriter, now: string): Resolved {
+  const item = writer.upsertItem(plan.placement, plan.fields, now);
   return {
     itemId: item.id,
     created: item.created,
     restored: item.restored,
-    warnings,
-    part: parsed.part,
-    versionLabel: parsed.versionLabel,
+    warnings: plan.warnings,
+    part: plan.part,
+    versionLabel: plan.versionLabel,
   };
 }
 
@@ -120,5 +115,3 @@ export function mainFile(
     versionLabel: extra.versionLabel ?? null,
   };
 }
-
-export { sidecarsOf };

@@ -1,10 +1,11 @@
-// Resolves one episode file: show (tvshow.nfo, show artwork), season (season art) and episode (NFO, thumb).
+// Resolves one episode file: `prepareEpisode` (name + episode NFO → fields and identity; pure, runs in the scan
+// worker), then `applyEpisode` writes show (tvshow.nfo, show artwork), season (season art) and episode rows.
 import { join, sep } from 'node:path';
-import { episodeFields, showFields } from '../lib/build-item.ts';
+import { episodeFields, type ItemFields, showFields } from '../lib/build-item.ts';
 import { episodeIdentity, seasonIdentity, showIdentity } from '../lib/identity.ts';
 import { type ParsedEpisode, parseEpisode } from '../lib/naming/index.ts';
 import { parseEpisodeNfo, parseShowNfo } from '../lib/nfo/index.ts';
-import type { CatalogWriter } from './catalog-writer.ts';
+import type { CatalogWriter, ItemPlacement } from './catalog-writer.ts';
 import {
   artworkIn,
   baseName,
@@ -107,13 +108,46 @@ export interface ShowScan {
   warnings: string[];
 }
 
-/** Resolves an episode; null when the name carries no episode number, date or absolute number. */
-export function resolveEpisode(w: WorkFile, ctx: ShowScan): Resolved | null {
-  const parsed = parseEpisode(w.rel);
-  if (!parsed) return null;
-  const files = ctx.listings.get(w.dir) ?? [];
+/** What an episode file says about its item, before anything is written. */
+export interface EpisodePlan {
+  kind: 'episode';
+  parsed: ParsedEpisode;
+  season: number;
+  warnings: string[];
+  /** The episode row (parent and show ids filled in when written), or why building it failed. */
+  item: { placement: ItemPlacement; fields: ItemFields } | { error: string };
+}
+
+function episodeItem(
+  w: WorkFile,
+  parsed: ParsedEpisode,
+  nfo: ReturnType<typeof episodeNfo>['nfo'],
+  libraryId: string,
+  files: string[],
+): EpisodePlan['item'] {
   const base = baseName(w.name);
-  const nfoName = findFile(files, `${base}.nfo`);
+  const season = parsed.season ?? nfo?.season ?? 1;
+  const episode = parsed.episode ?? nfo?.episode;
+  const nested = w.rel.includes(sep);
+  const show = showIdentity(nested ? w.rel.split(sep)[0] : parsed.series);
+  const fields = episodeFields(parsed, nfo, base);
+  const identity = episodeIdentity(show, { ...parsed, season, episode }, base);
+  const placement: ItemPlacement = {
+    libraryId,
+    kind: 'episode',
+    identity,
+    seasonNumber: season,
+    episodeNumber: episode ?? null,
+    endingEpisodeNumber: nfo?.episodeEnd ?? parsed.endingEpisode ?? null,
+    absoluteNumber: parsed.absoluteEpisode ?? null,
+    folder: w.dir,
+    artwork: artworkIn(w.dir, files, 'episode', base),
+  };
+  return { placement, fields };
+}
+
+function episodeNfo(w: WorkFile, files: string[]) {
+  const nfoName = findFile(files, `${baseName(w.name)}.nfo`);
   const warnings: string[] = [];
   let nfo = null;
   if (nfoName) {
@@ -122,35 +156,38 @@ export function resolveEpisode(w: WorkFile, ctx: ShowScan): Resolved | null {
     if (r?.ok) nfo = r.value[0] ?? null;
     else warnings.push(`${nfoName}: ${r && !r.ok ? r.error : 'unreadable'} (ignored)`);
   }
+  return { nfo, warnings };
+}
+
+/** Parses an episode's name and NFO; null when the name has no episode number, date or absolute number. */
+export function prepareEpisode(w: WorkFile, libraryId: string, files: string[]): EpisodePlan | null {
+  const parsed = parseEpisode(w.rel);
+  if (!parsed) return null;
+  const { nfo, warnings } = episodeNfo(w, files);
   // As in Kodi, numbering comes from folder and file names; the NFO only fills what the name lacks.
   const season = parsed.season ?? nfo?.season ?? 1;
-  const episode = parsed.episode ?? nfo?.episode;
-  const show = showRow(w, parsed, ctx);
-  const seasonId = seasonRow(show, season, w, ctx);
-  const fields = episodeFields(parsed, nfo, base);
-  const identity = episodeIdentity(show.identity, { ...parsed, season, episode }, base);
-  const item = ctx.writer.upsertItem(
-    {
-      libraryId: ctx.libraryId,
-      kind: 'episode',
-      identity,
-      parentId: seasonId,
-      showId: show.id,
-      seasonNumber: season,
-      episodeNumber: episode ?? null,
-      endingEpisodeNumber: nfo?.episodeEnd ?? parsed.endingEpisode ?? null,
-      absoluteNumber: parsed.absoluteEpisode ?? null,
-      folder: w.dir,
-      artwork: artworkIn(w.dir, files, 'episode', base),
-    },
-    fields,
-    ctx.now,
-  );
+  let item: EpisodePlan['item'];
+  try {
+    item = episodeItem(w, parsed, nfo, libraryId, files);
+  } catch (err) {
+    // Reported only after the show and season rows are written, as when this ran in one step.
+    item = { error: (err as Error).message };
+  }
+  return { kind: 'episode', parsed, season, warnings, item };
+}
+
+/** Writes a prepared episode: its show and season rows (once per scan), then the episode item. */
+export function applyEpisode(plan: EpisodePlan, w: WorkFile, ctx: ShowScan): Resolved {
+  const show = showRow(w, plan.parsed, ctx);
+  const seasonId = seasonRow(show, plan.season, w, ctx);
+  if ('error' in plan.item) throw new Error(plan.item.error);
+  const placement = { ...plan.item.placement, parentId: seasonId, showId: show.id };
+  const item = ctx.writer.upsertItem(placement, plan.item.fields, ctx.now);
   return {
     itemId: item.id,
     created: item.created,
     restored: item.restored,
-    warnings: [...warnings, ...ctx.warnings.splice(0)],
-    part: parsed.part,
+    warnings: [...plan.warnings, ...ctx.warnings.splice(0)],
+    part: plan.parsed.part,
   };
 }

@@ -5,9 +5,11 @@ import { statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { classifyExtra, isVideoFile } from '../lib/naming/index.ts';
 import { CatalogWriter } from './catalog-writer.ts';
-import { containerOf, type Listings, sidecarsOf, type WorkFile } from './scan-context.ts';
-import { mainFile, resolveMovie } from './scan-movies.ts';
-import { resolveEpisode, type ShowCache } from './scan-shows.ts';
+import { containerOf, type Listings, type WorkFile } from './scan-context.ts';
+import { applyMovie, mainFile } from './scan-movies.ts';
+import { PlanPipeline } from './scan-pipeline.ts';
+import { type FilePlan, type PlanUnit, planUnit } from './scan-plans.ts';
+import { applyEpisode, type ShowCache } from './scan-shows.ts';
 import { walk } from './walker.ts';
 
 export interface ScanCounts {
@@ -47,6 +49,9 @@ interface Known {
 }
 
 const tick = () => new Promise((r) => setImmediate(r));
+
+/** Below this many changed files, planning them on the main thread is cheaper than starting the worker. */
+const WORKER_MIN_FILES = 400;
 
 export async function scanLibrary(
   sqlite: Database,
@@ -113,6 +118,8 @@ export async function scanLibrary(
   const extras = work.filter((w) => classifyExtra(w.rel));
   const mains = work.filter((w) => !extras.includes(w));
   const writer = new CatalogWriter(sqlite);
+  if (!sqlite.query('SELECT 1 FROM libraries_items WHERE library_id = ? LIMIT 1').get(lib.id))
+    writer.startFresh(lib.id);
   const result: ScanResult = {
     counts,
     changedFileIds: [],
@@ -124,14 +131,27 @@ export async function scanLibrary(
   const cache: ShowCache = new Map();
   const batch = o.batchSize ?? 200;
   const total = work.length || 1;
-  for (let i = 0; i < mains.length; i += batch) {
-    if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
-    const now = new Date().toISOString();
-    sqlite.transaction(() => {
-      for (const w of mains.slice(i, i + batch)) processMain(w, lib, listings, writer, cache, now, result, o);
-    })();
-    o.progress('processing', (i + batch) / total, counts);
-    await tick();
+  const units: PlanUnit[] = [];
+  for (let i = 0; i < mains.length; i += batch)
+    units.push(planUnit(lib.kind, lib.id, mains.slice(i, i + batch), listings));
+  const plans = new PlanPipeline(units, mains.length >= WORKER_MIN_FILES);
+  try {
+    for (let u = 0; u < units.length; u++) {
+      if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
+      const unit = units[u];
+      const planned = await plans.take(u);
+      if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
+      const now = new Date().toISOString();
+      sqlite.transaction(() => {
+        unit.files.forEach((w, i) => {
+          processMain(w, planned[i], { lib, listings, writer, cache, now, result, o });
+        });
+      })();
+      o.progress('processing', ((u + 1) * batch) / total, counts);
+      await tick();
+    }
+  } finally {
+    plans.close();
   }
   const now = new Date().toISOString();
   sqlite.transaction(() => {
@@ -149,34 +169,45 @@ export async function scanLibrary(
   return result;
 }
 
-function processMain(
-  w: WorkFile,
-  lib: { id: string; kind: 'movies' | 'shows' },
-  listings: Listings,
-  writer: CatalogWriter,
-  cache: ShowCache,
-  now: string,
-  result: ScanResult,
-  o: ScanOptions,
-): void {
+interface WriteCtx {
+  lib: { id: string; kind: 'movies' | 'shows' };
+  listings: Listings;
+  writer: CatalogWriter;
+  cache: ShowCache;
+  now: string;
+  result: ScanResult;
+  o: ScanOptions;
+}
+
+function processMain(w: WorkFile, plan: FilePlan, c: WriteCtx): void {
+  const { lib, writer, now, result, o } = c;
   try {
-    const warnings: string[] = [];
-    const res =
-      lib.kind === 'movies'
-        ? resolveMovie(w, lib.id, listings, writer, now)
-        : resolveEpisode(w, { libraryId: lib.id, listings, writer, cache, now, warnings });
-    if (!res) {
+    if (!plan.ok && plan.unmatched) {
       result.counts.unmatched += 1;
       o.warn('no episode number, date or absolute number in the name; not added', { path: w.rel });
       return;
     }
+    if (!plan.ok) throw new Error(plan.error);
+    const warnings: string[] = [];
+    const item = plan.item;
+    const res =
+      item.kind === 'movie'
+        ? applyMovie(item, writer, now)
+        : applyEpisode(item, w, {
+            libraryId: lib.id,
+            listings: c.listings,
+            writer,
+            cache: c.cache,
+            now,
+            warnings,
+          });
     for (const msg of res.warnings) o.warn('malformed NFO ignored', { path: w.rel, detail: msg });
-    const fileId = writer.upsertFile(
+    const file = writer.upsertFile(
       mainFile(w, lib.id, res.itemId, { part: res.part, versionLabel: res.versionLabel }),
       now,
     );
-    writer.replaceExternalTracks(fileId, sidecarsOf(w.dir, listings.get(w.dir) ?? [], w.name));
-    result.changedFileIds.push(fileId);
+    writer.replaceExternalTracks(file.id, plan.sidecars, file.created);
+    result.changedFileIds.push(file.id);
     if (res.created) {
       result.added.push(res.itemId);
       result.counts.added += 1;
@@ -205,7 +236,7 @@ function attachExtra(
     `SELECT id FROM libraries_items WHERE library_id = ? AND kind IN ('movie','show') AND folder IN (?, ?) ORDER BY kind LIMIT 1`,
   );
   const here = owner.get(libraryId, w.dir, dirname(w.dir));
-  const id = writer.upsertFile(
+  const { id } = writer.upsertFile(
     {
       libraryId,
       itemId: here?.id ?? null,
