@@ -122,6 +122,8 @@ export interface PluginContext<
   ) => Bun.Subprocess<'ignore', 'pipe', 'pipe'>;
   /** Whether a feature flag is on. */
   flag(key: string): boolean;
+  /** Adds a component to `/v1/health?probe=ready` details (e.g. the transcoder's encoder probe). */
+  readonly health: { register(name: string, check: () => { ready: boolean; detail: string }): void };
 }
 
 /** A plugin: its manifest, optional drizzle schema, and lifecycle. */
@@ -131,20 +133,17 @@ export interface PluginDefinition<M extends Manifest = Manifest, S extends Recor
   setup(ctx: PluginContext<M, S>): void | Promise<void>;
   /** Mirrors setup: release what setup acquired outside the context (the host cleans up the rest). */
   teardown?(ctx: PluginContext<M, S>): void | Promise<void>;
+  /** Called when the plugin stops being active at runtime (disabled, or a dependency went away). */
+  onDisable?(ctx: PluginContext<M, S>): void | Promise<void>;
+  /** Called when a plugin that was set up becomes active again. */
+  onEnable?(ctx: PluginContext<M, S>): void | Promise<void>;
 }
 
 /** Declares a plugin. `index.ts` of every plugin default-exports the result. */
 export function definePlugin<
   const M extends Manifest,
   S extends Record<string, unknown> = Record<string, never>,
->(
-  manifest: M,
-  impl: {
-    schema?: S;
-    setup(ctx: PluginContext<M, S>): void | Promise<void>;
-    teardown?(ctx: PluginContext<M, S>): void | Promise<void>;
-  },
-): PluginDefinition<M, S> {
+>(manifest: M, impl: Omit<PluginDefinition<M, S>, 'manifest'>): PluginDefinition<M, S> {
   return { manifest, ...impl };
 }
 

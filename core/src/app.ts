@@ -73,6 +73,7 @@ export async function createApp(opts: CreateAppOptions = {}) {
     flags: new FeatureFlags(db),
     audit: new AuditLog(db),
     limits: { general: new RateLimiter(env.BIJOU_RATE_LIMIT, 60_000), exempt: ['/api/stream/'], special: [] },
+    health: new Map(),
     startedAt: Date.now(),
   };
   core.jobs.recover();

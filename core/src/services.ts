@@ -29,6 +29,8 @@ export interface CoreServices {
   flags: FeatureFlags;
   audit: AuditLog;
   limits: RouteLimits;
+  /** Readiness details contributed by plugins (`ctx.health.register`), keyed `<plugin>.<name>`. */
+  health: Map<string, () => { ready: boolean; detail: string }>;
   startedAt: number;
 }
 

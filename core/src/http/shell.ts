@@ -47,6 +47,8 @@ function tooMany(retryAfter: number): Response {
 }
 
 const EXCLUDE = {
+  // Playlist routes end in .m3u8; they are API routes, not static files.
+  staticFile: false,
   methods: ['options', 'ws'],
   paths: ['/docs', '/docs/assets/*', '/docs/plugin-spec.json', '/v1/openapi.json'],
 };

@@ -103,6 +103,7 @@ export function buildContext(
     paths,
     signal: abort.signal,
     flag: (key) => core.flags.isOn(key),
+    health: { register: (name, check) => void core.health.set(`${id}.${name}`, check) },
     ...(perms.has('network') ? { fetch: globalThis.fetch } : {}),
     ...(perms.has('exec:ffmpeg')
       ? {

@@ -137,9 +137,16 @@ export class PluginHost {
       if (e.state === 'invalid' || e.state === 'incompatible') continue;
       if (e.code === 'DEPENDENCY_MISSING') continue;
       const before = e.state;
-      mountedAny = (await this.evaluate(e)) || mountedAny;
-      if (e.state !== 'active' && e.handle) this.pause(id);
-      if (e.state === 'active' && before !== 'active') this.resume(id);
+      const mounted = await this.evaluate(e);
+      mountedAny = mounted || mountedAny;
+      if (e.state !== 'active' && e.handle) {
+        this.pause(id);
+        if (before === 'active') await this.hook(e, 'onDisable');
+      }
+      if (e.state === 'active' && before !== 'active') {
+        this.resume(id);
+        if (e.handle && !mounted) await this.hook(e, 'onEnable');
+      }
     }
     if (mountedAny) this.app.compile();
   }
@@ -277,6 +284,14 @@ export class PluginHost {
     e.mounted = true;
     this.mark(e, 'active', null);
     return true;
+  }
+
+  private async hook(e: PluginEntry, name: 'onEnable' | 'onDisable'): Promise<void> {
+    try {
+      await e.def?.[name]?.(e.handle!.ctx as never);
+    } catch (err) {
+      this.core.log.error(`plugin ${name} failed`, { id: e.id, err });
+    }
   }
 
   private pauseOwner(id: string): void {

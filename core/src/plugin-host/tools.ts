@@ -1,5 +1,5 @@
 // Where ffmpeg and ffprobe come from: BIJOU_FFMPEG/BIJOU_FFPROBE, else the system binary on PATH, else the static
-// build shipped by the @ffmpeg-installer/@ffprobe-installer npm packages (so a machine with only Node works).
+// build shipped by the @ffmpeg-installer/ffmpeg and ffprobe-static npm packages (so a machine with only Node works).
 import { createRequire } from 'node:module';
 
 export type MediaTool = 'ffmpeg' | 'ffprobe';

@@ -10,6 +10,11 @@ import { maskSecrets } from '../settings/config.ts';
 import { ServerSettings } from '../settings/store.ts';
 
 const PluginBrief = t.Object({ id: t.String(), state: t.String(), reason: t.Union([t.String(), t.Null()]) });
+const Checks = t.Object({
+  database: t.String(),
+  plugins: t.Array(PluginBrief),
+  components: t.Array(t.Object({ name: t.String(), ready: t.Boolean(), detail: t.String() })),
+});
 const Flag = t.Object({
   key: t.String(),
   description: t.String(),
@@ -45,11 +50,18 @@ export function systemRoutes(core: CoreServices, host: PluginHost, version: stri
         }
         const ready = database === 'ok';
         if (!ready) set.status = 503;
+        const components = [...core.health].map(([name, check]) => {
+          try {
+            return { name, ...check() };
+          } catch (e) {
+            return { name, ready: false, detail: (e as Error).message };
+          }
+        });
         return {
           status: ready ? 'ready' : 'not-ready',
           version,
           uptimeSeconds: Math.round((Date.now() - core.startedAt) / 1000),
-          checks: { database, plugins: plugins() },
+          checks: { database, plugins: plugins(), components },
         };
       },
       {
@@ -60,16 +72,19 @@ export function systemRoutes(core: CoreServices, host: PluginHost, version: stri
             status: t.String(),
             version: t.String(),
             uptimeSeconds: t.Number(),
-            checks: t.Optional(t.Object({ database: t.String(), plugins: t.Array(PluginBrief) })),
+            checks: t.Optional(Checks),
           }),
           503: t.Object({
             status: t.String(),
             version: t.String(),
             uptimeSeconds: t.Number(),
-            checks: t.Object({ database: t.String(), plugins: t.Array(PluginBrief) }),
+            checks: Checks,
           }),
         },
-        detail: { summary: 'Liveness (default) or readiness (?probe=ready: database and plugin states)' },
+        detail: {
+          summary:
+            'Liveness (default) or readiness (?probe=ready: database, plugin states, plugin components)',
+        },
       },
     )
     .get('/v1/settings', () => settings.server(), {

@@ -1,0 +1,160 @@
+// Table tests of the direct / remux / transcode decision and its reasons.
+import { expect, test } from 'bun:test';
+import { type ClientCapabilities, decide, type SourceFacts } from './decision.ts';
+
+const BROWSER: ClientCapabilities = {
+  containers: ['mp4'],
+  videoCodecs: ['h264'],
+  audioCodecs: ['aac', 'mp3'],
+};
+const TV: ClientCapabilities = {
+  containers: ['mp4', 'mkv'],
+  videoCodecs: ['h264', 'hevc'],
+  audioCodecs: ['aac', 'ac3', 'eac3'],
+  maxWidth: 1920,
+  maxHeight: 1080,
+  maxBitrate: 20_000_000,
+};
+const src = (
+  o: Partial<SourceFacts> & { audioCodec?: string | null; first?: boolean } = {},
+): SourceFacts => ({
+  container: 'mp4',
+  videoCodec: 'h264',
+  width: 1920,
+  height: 1080,
+  bitrate: 8_000_000,
+  audio:
+    o.audioCodec === null ? null : { codec: o.audioCodec ?? 'aac', channels: 2, isFirst: o.first ?? true },
+  ...o,
+});
+
+test.each<[string, SourceFacts, ClientCapabilities, string, string[], string, string]>([
+  ['H.264/AAC MP4 on a browser', src(), BROWSER, 'direct', [], 'copy', 'copy'],
+  ['an M4V counts as MP4', src({ container: 'm4v' }), BROWSER, 'direct', [], 'copy', 'copy'],
+  [
+    'codec aliases from the client (avc1, mp4a)',
+    src(),
+    { ...BROWSER, videoCodecs: ['AVC1'], audioCodecs: ['mp4a'] },
+    'direct',
+    [],
+    'copy',
+    'copy',
+  ],
+  [
+    'H.264/AAC in Matroska on a browser',
+    src({ container: 'mkv' }),
+    BROWSER,
+    'remux',
+    ['ContainerNotSupported'],
+    'copy',
+    'copy',
+  ],
+  [
+    'no audio at all',
+    src({ container: 'mkv', audioCodec: null }),
+    BROWSER,
+    'remux',
+    ['ContainerNotSupported'],
+    'copy',
+    'none',
+  ],
+  [
+    'AC-3 in Matroska on a browser',
+    src({ container: 'mkv', audioCodec: 'ac3' }),
+    BROWSER,
+    'transcode',
+    ['ContainerNotSupported', 'AudioCodecNotSupported'],
+    'copy',
+    'encode',
+  ],
+  [
+    'HEVC in Matroska on a browser',
+    src({ container: 'mkv', videoCodec: 'hevc' }),
+    BROWSER,
+    'transcode',
+    ['ContainerNotSupported', 'VideoCodecNotSupported'],
+    'encode',
+    'copy',
+  ],
+  ['HEVC MP4 on a TV', src({ videoCodec: 'hevc' }), TV, 'direct', [], 'copy', 'copy'],
+  [
+    'HEVC in AVI on a TV: HEVC cannot go into TS',
+    src({ container: 'avi', videoCodec: 'hevc' }),
+    TV,
+    'transcode',
+    ['ContainerNotSupported', 'VideoCodecNotSupportedInSegments'],
+    'encode',
+    'copy',
+  ],
+  [
+    'FLAC audio on a TV in AVI: FLAC cannot go into TS',
+    src({ container: 'avi', audioCodec: 'flac' }),
+    { ...TV, audioCodecs: ['flac', 'aac'] },
+    'transcode',
+    ['ContainerNotSupported', 'AudioCodecNotSupportedInSegments'],
+    'copy',
+    'encode',
+  ],
+  [
+    '4K on a 1080p TV',
+    src({ width: 3840, height: 2160 }),
+    TV,
+    'transcode',
+    ['VideoResolutionNotSupported'],
+    'encode',
+    'copy',
+  ],
+  [
+    'over the bitrate cap',
+    src({ bitrate: 40_000_000 }),
+    TV,
+    'transcode',
+    ['ContainerBitrateExceedsLimit'],
+    'encode',
+    'copy',
+  ],
+  ['unknown bitrate under a cap', src({ bitrate: null }), TV, 'direct', [], 'copy', 'copy'],
+  [
+    'the second audio track on a browser',
+    src({ first: false }),
+    BROWSER,
+    'remux',
+    ['AudioTrackSelectionNotSupported'],
+    'copy',
+    'copy',
+  ],
+  [
+    'the second audio track on a player that switches tracks',
+    src({ first: false }),
+    { ...BROWSER, audioTrackSelection: true },
+    'direct',
+    [],
+    'copy',
+    'copy',
+  ],
+  [
+    'an unknown video codec',
+    src({ videoCodec: null }),
+    BROWSER,
+    'transcode',
+    ['VideoCodecNotSupported'],
+    'encode',
+    'copy',
+  ],
+  [
+    'a client that declares nothing',
+    src(),
+    { containers: [], videoCodecs: [], audioCodecs: [] },
+    'transcode',
+    ['ContainerNotSupported', 'VideoCodecNotSupported', 'AudioCodecNotSupported'],
+    'encode',
+    'encode',
+  ],
+])('%s → %s', (_what, s, caps, mode, reasons, video, audio) => {
+  expect(decide(s, caps)).toEqual({
+    mode: mode as never,
+    reasons: reasons as never,
+    video: video as never,
+    audio: audio as never,
+  });
+});

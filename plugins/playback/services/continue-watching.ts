@@ -1,0 +1,147 @@
+// Continue watching for a profile: resume points of started movies and episodes, and the next episode of shows
+// in progress, newest activity first, only among items the libraries' visibility filters let the viewer see.
+import type { SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import type { LibrariesApi, Viewer } from '../../libraries/api.ts';
+import { type EpisodeState, nextUp } from '../lib/next-up.ts';
+import type { Ctx } from './types.ts';
+
+export interface ContinueItem {
+  itemId: string;
+  kind: 'movie' | 'episode';
+  title: string;
+  showId: string | null;
+  showTitle: string | null;
+  seasonNumber: number | null;
+  episodeNumber: number | null;
+  reason: 'resume' | 'next-up';
+  positionSeconds: number;
+  durationSeconds: number | null;
+  progress: number;
+  lastPlayedAt: string | null;
+}
+
+interface Row {
+  id: string;
+  kind: 'movie' | 'episode';
+  title: string;
+  showId: string | null;
+  seasonNumber: number | null;
+  episodeNumber: number | null;
+  position: number;
+  lastPlayedAt: string | null;
+  duration: number | null;
+  runtime: number | null;
+}
+
+const dialect = new SQLiteSyncDialect();
+function render(fragment: SQL | undefined): { text: string; params: unknown[] } {
+  if (!fragment) return { text: '1', params: [] };
+  const q = dialect.sqlToQuery(fragment);
+  return { text: `(${q.sql})`, params: q.params };
+}
+
+const ITEM = `ci.id, ci.kind, ci.title, ci.show_id AS showId, ci.season_number AS seasonNumber,
+  ci.episode_number AS episodeNumber, ci.runtime_minutes AS runtime,
+  (SELECT MAX(f.duration_seconds) FROM libraries_files f WHERE f.item_id = ci.id AND f.role = 'main') AS duration`;
+// The filters speak of unaliased libraries_items; an episode is visible when its show is.
+const VISIBLE = (col: string, vis: string) =>
+  `EXISTS (SELECT 1 FROM libraries_items WHERE libraries_items.id = ${col} AND ${vis})`;
+
+export class ContinueWatching {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly libs: LibrariesApi,
+  ) {}
+
+  list(viewer: Viewer): ContinueItem[] {
+    const vis = render(this.libs.visibility(viewer));
+    const db = this.ctx.sqlite;
+    const resume = db
+      .query<Row, any[]>(
+        `SELECT ${ITEM}, ws.position_seconds AS position, ws.last_played_at AS lastPlayedAt
+         FROM libraries_watch_state ws JOIN libraries_items ci ON ci.id = ws.item_id
+         WHERE ws.profile_id = ? AND ws.watched = 0 AND ws.position_seconds > 0
+           AND ci.kind IN ('movie', 'episode') AND ci.missing = 0 AND ${VISIBLE('COALESCE(ci.show_id, ci.id)', vis.text)}`,
+      )
+      .all(viewer.profileId, ...vis.params);
+    const episodes = db
+      .query<EpisodeState & { showId: string; missing: number }, any[]>(
+        `SELECT e.id, e.show_id AS showId, e.season_number AS season, e.episode_number AS episode, e.missing,
+           COALESCE(w.watched, 0) AS watched, w.last_played_at AS lastPlayedAt
+         FROM libraries_items e LEFT JOIN libraries_watch_state w ON w.item_id = e.id AND w.profile_id = ?
+         WHERE e.kind = 'episode' AND e.show_id IN (
+             SELECT x.show_id FROM libraries_watch_state ww JOIN libraries_items x ON x.id = ww.item_id
+             WHERE ww.profile_id = ? AND ww.watched = 1 AND x.kind = 'episode')
+           AND ${VISIBLE('e.show_id', vis.text)}`,
+      )
+      .all(viewer.profileId, viewer.profileId, ...vis.params);
+    const byShow = new Map<string, (EpisodeState & { missing: number })[]>();
+    for (const e of episodes) {
+      const list = byShow.get(e.showId) ?? [];
+      list.push({ ...e, watched: !!e.watched });
+      byShow.set(e.showId, list);
+    }
+    const inProgress = new Set(resume.map((r) => r.id));
+    const next: { id: string; lastPlayedAt: string | null }[] = [];
+    for (const list of byShow.values()) {
+      const n = nextUp(list);
+      if (!n || inProgress.has(n.id) || list.find((e) => e.id === n.id)?.missing) continue;
+      const latest = list
+        .map((e) => e.lastPlayedAt ?? '')
+        .sort()
+        .at(-1);
+      next.push({ id: n.id, lastPlayedAt: latest || null });
+    }
+    const nextRows = this.rows(next.map((n) => n.id));
+    const out = [
+      ...resume.map((r) => this.view(r, 'resume', r.position, r.lastPlayedAt)),
+      ...next.flatMap((n) => {
+        const r = nextRows.get(n.id);
+        return r ? [this.view(r, 'next-up', 0, n.lastPlayedAt)] : [];
+      }),
+    ];
+    return out.sort(
+      (a, b) =>
+        (b.lastPlayedAt ?? '').localeCompare(a.lastPlayedAt ?? '') || a.itemId.localeCompare(b.itemId),
+    );
+  }
+
+  private rows(ids: string[]): Map<string, Row> {
+    if (!ids.length) return new Map();
+    const rows = this.ctx.sqlite
+      .query<Row, string[]>(
+        `SELECT ${ITEM}, 0 AS position, NULL AS lastPlayedAt FROM libraries_items ci
+         WHERE ci.id IN (${ids.map(() => '?').join(', ')})`,
+      )
+      .all(...ids);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  private showTitle(id: string | null): string | null {
+    if (!id) return null;
+    return (
+      this.ctx.sqlite
+        .query<{ title: string }, [string]>('SELECT title FROM libraries_items WHERE id = ?')
+        .get(id)?.title ?? null
+    );
+  }
+
+  private view(r: Row, reason: ContinueItem['reason'], position: number, at: string | null): ContinueItem {
+    const duration = r.duration ?? (r.runtime ? r.runtime * 60 : null);
+    return {
+      itemId: r.id,
+      kind: r.kind,
+      title: r.title,
+      showId: r.showId,
+      showTitle: this.showTitle(r.showId),
+      seasonNumber: r.seasonNumber,
+      episodeNumber: r.episodeNumber,
+      reason,
+      positionSeconds: position,
+      durationSeconds: duration,
+      progress: duration ? Math.min(1, position / duration) : 0,
+      lastPlayedAt: at,
+    };
+  }
+}
