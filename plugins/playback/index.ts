@@ -61,4 +61,8 @@ export default definePlugin(manifest, {
     stores.delete(ctx);
     if (sessions) for (const id of [...sessions.live.keys()]) await sessions.end(id, 'shutdown');
   },
+  async onDisable(ctx) {
+    const sessions = stores.get(ctx);
+    if (sessions) for (const id of [...sessions.live.keys()]) await sessions.end(id, 'shutdown');
+  },
 });

@@ -77,10 +77,14 @@ export default definePlugin(manifest, {
       versionsOf: (sources) => opt.versionsOf(sources),
     };
     ctx.provide(api);
+    ctx.health.register('encoders', api.readiness);
     transcoderRoutes(ctx, api, encoder, opt);
   },
   async teardown(ctx) {
     await encoders.get(ctx)?.stopAll();
     encoders.delete(ctx);
+  },
+  async onDisable(ctx) {
+    await encoders.get(ctx)?.stopAll();
   },
 });
