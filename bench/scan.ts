@@ -97,7 +97,10 @@ try {
       for (const lib of libs) {
         const finished = new Promise<void>((done) => {
           const off = app.core.bus.tap((e) => {
-            if (e.name === 'libraries.scan.finished' && (e.payload as { libraryId: string }).libraryId === lib.id) {
+            if (
+              e.name === 'libraries.scan.finished' &&
+              (e.payload as { libraryId: string }).libraryId === lib.id
+            ) {
               off();
               done();
             }
