@@ -78,6 +78,8 @@ declare module '@bijou/sdk' {
       updated: string[];
       missing: string[];
       restored: string[];
+      /** Deleted from the catalog (their library was deleted); ids no longer resolve. */
+      removed: string[];
     };
   }
 }

@@ -27,7 +27,7 @@ export default definePlugin(manifest, {
     ctx.jobs.handle('sync', () => indexer.sweep());
     svc.startMirror = () => void ctx.jobs.start('reindex', { input: { mirrorOnly: true } });
     ctx.events.on('libraries.items.changed', (p) =>
-      indexer.itemsChanged([...p.added, ...p.updated, ...p.missing, ...p.restored]),
+      indexer.itemsChanged([...p.added, ...p.updated, ...p.missing, ...p.restored, ...p.removed]),
     );
     ctx.settings.onChange(() => svc.configure());
     ctx.signal.addEventListener('abort', () => svc.stop());

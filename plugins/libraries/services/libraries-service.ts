@@ -115,9 +115,38 @@ export class LibrariesService {
     this.get(id);
     const running = this.ctx.jobs.running('scan', id);
     if (running) this.ctx.jobs.cancel(running);
+    const ids = this.ctx.sqlite
+      .query<{ id: string }, [string]>('SELECT id FROM libraries_items WHERE library_id = ?')
+      .all(id)
+      .map((r) => r.id);
     this.ctx.db.delete(schema.libraries).where(eq(schema.libraries.id, id)).run();
     this.status.delete(id);
     this.onChange();
+    this.announce(id, { removed: ids });
+  }
+
+  /** Tells listeners (search, clients) which items changed, in chunks so no event carries a huge payload. */
+  announce(libraryId: string, change: { updated?: string[]; removed?: string[] }): void {
+    const all = [
+      ...(change.updated ?? []).map((x) => ['updated', x]),
+      ...(change.removed ?? []).map((x) => ['removed', x]),
+    ];
+    for (let i = 0; i < all.length; i += 1000) {
+      const part = all.slice(i, i + 1000);
+      const pick = (k: string) => part.filter(([kind]) => kind === k).map(([, x]) => x);
+      this.ctx.events.emit(
+        'libraries.items.changed',
+        {
+          libraryId,
+          added: [],
+          updated: pick('updated'),
+          missing: [],
+          restored: [],
+          removed: pick('removed'),
+        },
+        'all',
+      );
+    }
   }
 
   /** The running scan's status, else the last scan's summary (so a cancelled or failed scan stays visible). */
@@ -187,7 +216,7 @@ export class LibrariesService {
       if (added.length + updated.length + missing.length + restored.length) {
         ctx.events.emit(
           'libraries.items.changed',
-          { libraryId: lib.id, added, updated, missing, restored },
+          { libraryId: lib.id, added, updated, missing, restored, removed: [] },
           'all',
         );
       }

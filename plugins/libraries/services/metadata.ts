@@ -36,7 +36,9 @@ const COLUMN: Record<keyof MetadataEdit, string> = {
 /** Applies an edit, records the fields as locked, and marks the match as manual. */
 export function editItem(ctx: Ctx, itemId: string, edit: MetadataEdit): void {
   const row = ctx.sqlite
-    .query<{ locked_fields: string }, [string]>('SELECT locked_fields FROM libraries_items WHERE id = ?')
+    .query<{ locked_fields: string; library_id: string }, [string]>(
+      'SELECT locked_fields, library_id FROM libraries_items WHERE id = ?',
+    )
     .get(itemId);
   if (!row) throw new HttpError(404, 'Not found');
   const e: MetadataEdit = { ...edit };
@@ -65,6 +67,8 @@ export function editItem(ctx: Ctx, itemId: string, edit: MetadataEdit): void {
     );
     for (const g of e.genres) if (g.trim()) ins.run(itemId, g.trim().toLowerCase());
   }
+  const change = { libraryId: row.library_id, added: [], missing: [], restored: [], removed: [] };
+  ctx.events.emit('libraries.items.changed', { ...change, updated: [itemId] }, 'all');
 }
 
 /** Removes locks (all, or the named fields) so the next scan may overwrite them again. */

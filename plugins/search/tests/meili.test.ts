@@ -160,6 +160,7 @@ describe('sync', () => {
       updated: [],
       missing: [],
       restored: [],
+      removed: [],
     });
     await waitUntil('Zardoz in Meilisearch', () => docs().some((d) => d.title === 'Zardoz'));
     expect(await titles(b, 'zardoz')).toEqual(['Zardoz']);
@@ -170,6 +171,7 @@ describe('sync', () => {
       updated: [],
       missing: [added],
       restored: [],
+      removed: [],
     });
     await waitUntil('Zardoz gone from Meilisearch', () => !docs().some((d) => d.title === 'Zardoz'));
   });

@@ -164,3 +164,25 @@ describe('registered sources', () => {
     expect(() => api.remove('thief', 'movie', ['x'])).toThrow('SEARCH_TYPE_FOREIGN');
   });
 });
+
+describe('library events beyond scans', () => {
+  test('a metadata edit is searchable at once, without waiting for the sweep', async () => {
+    const [movie] = (await b.h.request('GET', '/v1/metadata/search?q=interstellar', { token: b.token })).body
+      .items;
+    const r = await b.h.request('PATCH', `/v1/metadata/${movie.id}`, {
+      token: b.token,
+      body: { title: 'Interstellar Odyssey' },
+    });
+    expect(r.status).toBe(200);
+    await expectTitles('odyssey', ['Interstellar Odyssey']);
+  });
+
+  test('deleting a library takes its titles out of search', async () => {
+    expect((await b.h.request('DELETE', `/v1/libraries/${shows}`, { token: b.token })).status).toBe(200);
+    await waitUntil(
+      'breaking bad gone',
+      async () => (await titles(b, 'breaking bad')).length === 0 || undefined,
+    );
+    expect(await titles(b, 'pilot')).toEqual([]);
+  });
+});
