@@ -31,6 +31,16 @@ export default definePlugin(manifest, {
     );
     ctx.settings.onChange(() => svc.configure());
     ctx.signal.addEventListener('abort', () => svc.stop());
+    // Search always answers (FTS5 is the fallback); readiness says which engine does and why.
+    ctx.health.register('engine', () => {
+      const engine = svc.activeEngine();
+      if (!svc.meili) return { ready: true, detail: 'fts5 (Meilisearch not configured)' };
+      const why =
+        svc.meiliState === 'ready'
+          ? ''
+          : ` — Meilisearch ${svc.meiliState}${svc.lastError ? `: ${svc.lastError}` : ''}, falling back`;
+      return { ready: true, detail: `${engine}${why}` };
+    });
 
     const api: SearchApi = {
       registerSource(id, source) {

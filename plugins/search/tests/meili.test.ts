@@ -217,6 +217,9 @@ describe('when Meilisearch is unreachable', () => {
     await waitUntil('unreachable', async () => (await status()).meilisearch.state === 'unreachable');
     expect(await titles(b, 'matrx')).toEqual(['The Matrix', 'The Matrix Reloaded', 'The Matrix Revolutions']);
     expect((await status()).engine).toBe('fts5');
+    const ready = await b.h.request('GET', '/v1/health?probe=ready');
+    const engine = ready.body.checks.components.find((c: { name: string }) => c.name === 'search.engine');
+    expect(engine.detail).toContain('fts5 — Meilisearch unreachable');
   });
 });
 
