@@ -91,9 +91,13 @@ function match(nfo: NfoCommon | null, nameIds: Record<string, string | undefined
   return { matchMethod: 'filename' as const, matchConfidence: hasYear ? 0.7 : 0.5 };
 }
 
-export function movieFields(p: ParsedMovie, nfo: MovieNfo | null): ItemFields {
-  const title = nfo?.title ?? p.title;
-  const year = nfo?.year ?? p.year;
+/** Fields of a movie or show: NFO values over what the name says, and how the match was made. */
+function titleFields(
+  name: { title: string; year?: number; ids: Record<string, string | undefined> },
+  nfo: MovieNfo | ShowNfo | null,
+  title: string,
+): ItemFields {
+  const year = nfo?.year ?? name.year;
   return {
     title,
     sortTitle: nfo?.sortTitle ? sortTitleOf(nfo.sortTitle) : sortTitleOf(title),
@@ -102,33 +106,23 @@ export function movieFields(p: ParsedMovie, nfo: MovieNfo | null): ItemFields {
     studios: [],
     tags: [],
     ...(nfo ? fromNfo(nfo) : {}),
-    providerIds: cleanIds({ ...p.providerIds, ...(nfo?.ids ?? {}) }),
-    setName: nfo?.set?.name,
+    providerIds: cleanIds({ ...name.ids, ...(nfo?.ids ?? {}) }),
     airDate: nfo?.premiered,
-    ...match(nfo, p.providerIds as Record<string, string | undefined>, year !== undefined),
+    ...match(nfo, name.ids, year !== undefined),
     people: credits(nfo),
   };
+}
+
+export function movieFields(p: ParsedMovie, nfo: MovieNfo | null): ItemFields {
+  const name = { title: p.title, year: p.year, ids: p.providerIds as Record<string, string | undefined> };
+  return { ...titleFields(name, nfo, nfo?.title ?? p.title), setName: nfo?.set?.name };
 }
 
 export function showFields(
   series: { title: string; year?: number; ids: Record<string, string | undefined> },
   nfo: ShowNfo | null,
 ): ItemFields {
-  const title = nfo?.title ?? nfo?.showTitle ?? series.title;
-  const year = nfo?.year ?? series.year;
-  return {
-    title,
-    sortTitle: nfo?.sortTitle ? sortTitleOf(nfo.sortTitle) : sortTitleOf(title),
-    year,
-    genres: [],
-    studios: [],
-    tags: [],
-    ...(nfo ? fromNfo(nfo) : {}),
-    providerIds: cleanIds({ ...series.ids, ...(nfo?.ids ?? {}) }),
-    airDate: nfo?.premiered,
-    ...match(nfo, series.ids, year !== undefined),
-    people: credits(nfo),
-  };
+  return titleFields(series, nfo, nfo?.title ?? nfo?.showTitle ?? series.title);
 }
 
 export function episodeFields(p: ParsedEpisode, nfo: EpisodeNfo | null, fallbackTitle: string): ItemFields {

@@ -84,6 +84,20 @@ const FIELD_OF: Record<(typeof ITEM_FIELDS)[number], string> = {
   air_date: 'airDate',
 };
 
+/** parent_id, show_id, season_number, episode_number, ending_episode_number, absolute_number, edition, folder. */
+function placementValues(p: ItemPlacement): (string | number | null)[] {
+  return [
+    p.parentId ?? null,
+    p.showId ?? null,
+    p.seasonNumber ?? null,
+    p.episodeNumber ?? null,
+    p.endingEpisodeNumber ?? null,
+    p.absoluteNumber ?? null,
+    p.edition ?? null,
+    p.folder ?? null,
+  ];
+}
+
 function columnValue(fields: ItemFields, col: (typeof ITEM_FIELDS)[number]): unknown {
   const v = (fields as unknown as Record<string, unknown>)[FIELD_OF[col]];
   if (v === undefined) return null;
@@ -183,12 +197,7 @@ export class CatalogWriter {
         p.showId ?? null,
         p.identity,
         ...ITEM_FIELDS.map((c) => columnValue(fields, c)),
-        p.seasonNumber ?? null,
-        p.episodeNumber ?? null,
-        p.endingEpisodeNumber ?? null,
-        p.absoluteNumber ?? null,
-        p.edition ?? null,
-        p.folder ?? null,
+        ...placementValues(p).slice(2),
         artwork,
         fields.matchMethod,
         fields.matchConfidence,
@@ -222,14 +231,7 @@ export class CatalogWriter {
       .query(`UPDATE libraries_items SET ${sets.join(', ')} WHERE id = ?`)
       .run(
         ...(cols.map((c) => columnValue(fields, c)) as never[]),
-        p.parentId ?? null,
-        p.showId ?? null,
-        p.seasonNumber ?? null,
-        p.episodeNumber ?? null,
-        p.endingEpisodeNumber ?? null,
-        p.absoluteNumber ?? null,
-        p.edition ?? null,
-        p.folder ?? null,
+        ...(placementValues(p) as never[]),
         artwork,
         now,
         ...((matchLocked ? [] : [fields.matchMethod, fields.matchConfidence]) as never[]),
