@@ -94,3 +94,18 @@ export async function createTestHost(opts: TestHostOptions = {}) {
 }
 
 export type TestHost = Awaited<ReturnType<typeof createTestHost>>;
+
+/** Polls `check` until it returns something other than undefined/false; fails naming `what` after `timeoutMs`. */
+export async function waitUntil<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await Bun.sleep(10);
+  }
+}

@@ -4,7 +4,7 @@ import { afterAll, afterEach, expect, test } from 'bun:test';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createTestHost, type TestHost } from '@bijou/sdk/testing';
+import { createTestHost, type TestHost, waitUntil } from '@bijou/sdk/testing';
 
 const ROOT = resolve(import.meta.dir, '../..');
 const SLOW_QUEUE = join(ROOT, 'tests/fixtures/plugins/slow-queue');
@@ -28,14 +28,6 @@ async function boot(opts: { plugins?: string[]; dataDir?: string } = {}): Promis
   const h = await createTestHost(opts);
   hosts.push(h);
   return h;
-}
-
-async function waitUntil(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(10);
-  }
 }
 
 const item = (h: TestHost, id: string) =>

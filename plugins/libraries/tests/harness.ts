@@ -1,26 +1,15 @@
 // Boots Bijou with only the libraries plugin for a test, and drives libraries over HTTP: create, scan and
 // wait until the scan (and optionally probing) is done, list everything across pages.
+import { waitUntil } from '@bijou/sdk/testing';
+
+export { waitUntil };
+
 import { expect } from 'bun:test';
 import { createTestHost, type TestHost } from '@bijou/sdk/testing';
 
 export interface Booted {
   h: TestHost;
   token: string;
-}
-
-/** Polls `check` until it returns a value other than undefined/false; fails after `timeoutMs`. */
-export async function waitUntil<T>(
-  what: string,
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(10);
-  }
 }
 
 /** A host with the libraries plugin and an admin token; `probe: false` turns ffprobe off. */

@@ -1,5 +1,9 @@
 // Boots Bijou with libraries, transcoder and playback over a temp folder of generated media, scans and probes
 // it, and gives tests short helpers for sessions and raw stream responses.
+import { waitUntil } from '@bijou/sdk/testing';
+
+export { waitUntil };
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,21 +17,6 @@ export interface World {
   /** Movie and episode ids by title ("Direct Movie", "Show S01E01", …). */
   ids: Record<string, string>;
   stop(): Promise<void>;
-}
-
-/** Polls until `check` returns something other than undefined/false. */
-export async function waitUntil<T>(
-  what: string,
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(20);
-  }
 }
 
 export const PLUGINS = ['plugins/libraries', 'plugins/transcoder', 'plugins/playback'];

@@ -1,4 +1,8 @@
 // Boots Bijou with libraries + search for a test, and helpers to reindex, search and wait.
+import { waitUntil } from '@bijou/sdk/testing';
+
+export { waitUntil };
+
 import { expect } from 'bun:test';
 import { createTestHost, type TestHost } from '@bijou/sdk/testing';
 import type { LibrariesApi } from '../../libraries/api.ts';
@@ -17,21 +21,6 @@ export async function boot(o: { env?: Record<string, string> } = {}): Promise<Bo
 
 export const librariesApi = (b: Booted) => b.h.host.api('libraries') as LibrariesApi;
 export const searchApi = (b: Booted) => b.h.host.api('search') as SearchApi;
-
-/** Polls until `check` returns something other than undefined/false; fails after `timeoutMs`. */
-export async function waitUntil<T>(
-  what: string,
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(10);
-  }
-}
 
 /** A finished run of a job; fails unless it succeeded. */
 export async function waitForRun(b: Booted, runId: string): Promise<any> {
