@@ -10,8 +10,13 @@ export function splitPath(path: string): string[] {
  * Dot-files (`.nomedia`) and names whose last dot is followed by a space (`Mr. Robot`) have none.
  */
 export function extensionOf(name: string): string {
-  const match = /(?<=[^.\\/])\.[^.\s\\/]{1,10}$/.exec(name);
-  return match ? match[0].toLowerCase() : '';
+  // lastIndexOf instead of an end-anchored regex: this runs for every file of every scan.
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0 || name.length - dot - 1 < 1 || name.length - dot - 1 > 10) return '';
+  const before = name[dot - 1];
+  if (before === '.' || before === '/' || before === '\\') return '';
+  const ext = name.slice(dot);
+  return /[\s\\/]/.test(ext) ? '' : ext.toLowerCase();
 }
 
 /** The name without its last extension (see {@link extensionOf}). */

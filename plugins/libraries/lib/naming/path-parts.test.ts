@@ -1,0 +1,29 @@
+// Table tests for extension parsing, which every scan runs on every file name.
+import { describe, expect, test } from 'bun:test';
+import { extensionOf, stripExtension } from './path-parts.ts';
+
+describe('extensionOf', () => {
+  test.each([
+    ['Movie (1999).mkv', '.mkv'],
+    ['Movie.1999.1080p.MKV', '.mkv'],
+    ['poster.JPEG', '.jpeg'],
+    ['.nomedia', ''],
+    ['Mr. Robot', ''],
+    ['noext', ''],
+    ['trailing.', ''],
+    ['double..mkv', ''],
+    ['dir.d/file', ''],
+    ['win\\.hidden', ''],
+    ['archive.verylongextension', ''],
+    ['a.b c', ''],
+    ['Show - S01E01.m2ts', '.m2ts'],
+  ])('%p → %p', (name, ext) => expect(extensionOf(name)).toBe(ext));
+});
+
+describe('stripExtension', () => {
+  test.each([
+    ['Movie (1999).mkv', 'Movie (1999)'],
+    ['Mr. Robot', 'Mr. Robot'],
+    ['.nomedia', '.nomedia'],
+  ])('%p → %p', (name, out) => expect(stripExtension(name)).toBe(out));
+});
