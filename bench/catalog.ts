@@ -1,5 +1,6 @@
 // Benchmark: requests/second of a filtered, sorted page of 20 movies at 50,000 titles, as a ratio against an Elysia
-// hello-world route served in the same process and the same way (app.handle). Run: `bun bench/catalog.ts`.
+// hello-world route — both over HTTP from a separate load process (bench/load.ts), and both in-process through
+// app.handle. Run: `bun bench/catalog.ts`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,6 +30,82 @@ async function rps(
     n += 1;
   }
   return n / ((performance.now() - t0) / 1000);
+}
+
+async function serve(cmd: string[], env: Record<string, string>, url: string): Promise<Bun.Subprocess> {
+  const p = Bun.spawn(cmd, {
+    cwd: resolve(import.meta.dir, '..'),
+    env: { ...process.env, ...env },
+    stdout: 'ignore',
+    stderr: 'ignore',
+  });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(url)).status < 500) return p;
+    } catch {}
+    await Bun.sleep(50);
+  }
+  p.kill();
+  throw new Error(`server for ${url} did not start`);
+}
+
+async function load(url: string, token?: string): Promise<number> {
+  const args = [
+    process.execPath,
+    resolve(import.meta.dir, 'load.ts'),
+    url,
+    process.env.BENCH_SECONDS ?? '3',
+    '32',
+  ];
+  const p = Bun.spawn(token ? [...args, token] : args, { stdout: 'pipe' });
+  const out = JSON.parse(await new Response(p.stdout).text()) as {
+    requests: number;
+    seconds: number;
+    errors: number;
+  };
+  if (out.errors) throw new Error(`${url}: ${out.errors} failed requests`);
+  return out.requests / out.seconds;
+}
+
+/** The same comparison over real sockets: each server in its own process, the load from a third. */
+async function overHttp(dataDir: string, token: string, query: string): Promise<void> {
+  const bijouPort = 18600 + Math.floor(Math.random() * 300);
+  const helloPort = bijouPort + 1000;
+  const env = {
+    BIJOU_DATA_DIR: dataDir,
+    BIJOU_PORT: String(bijouPort),
+    BIJOU_LOG_LEVEL: 'warn',
+    BIJOU_RATE_LIMIT: '100000000',
+  };
+  const bijou = await serve(
+    [process.execPath, 'core/src/main.ts'],
+    env,
+    `http://127.0.0.1:${bijouPort}/v1/health`,
+  );
+  const hello = await serve(
+    [process.execPath, 'bench/hello-server.ts', String(helloPort)],
+    {},
+    `http://127.0.0.1:${helloPort}/hello`,
+  );
+  try {
+    const rounds: { base: number; page: number }[] = [];
+    for (let r = 0; r < 3; r++) {
+      rounds.push({
+        base: await load(`http://127.0.0.1:${helloPort}/hello`),
+        page: await load(`http://127.0.0.1:${bijouPort}/v1/movies?${query}`, token),
+      });
+    }
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+    const base = med(rounds.map((x) => x.base));
+    const page = med(rounds.map((x) => x.page));
+    console.log(`HTTP hello-world route: ${base.toFixed(0)} req/s (32 connections, median of 3)`);
+    console.log(
+      `HTTP GET /v1/movies?${query}: ${page.toFixed(0)} req/s → ratio ${(page / base).toFixed(3)} (target ≥ 0.40)`,
+    );
+  } finally {
+    bijou.kill();
+    hello.kill();
+  }
 }
 
 const work = mkdtempSync(join(tmpdir(), 'bijou-bench-catalog-'));
@@ -103,11 +180,12 @@ try {
   const base = med(rounds.map((r) => r.base));
   const page = med(rounds.map((r) => r.page));
   console.log(`titles: ${TITLES}`);
-  console.log(`hello-world route: ${base.toFixed(0)} req/s (median of 3)`);
+  console.log(`in-process hello-world route: ${base.toFixed(0)} req/s (median of 3)`);
   console.log(
-    `GET /v1/movies?${query}: ${page.toFixed(0)} req/s → ratio ${(page / base).toFixed(3)} (target ≥ 0.40)`,
+    `in-process GET /v1/movies?${query}: ${page.toFixed(0)} req/s → ratio ${(page / base).toFixed(3)}`,
   );
   await app.stop();
+  await overHttp(work, token, query);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
