@@ -11,6 +11,7 @@ import { type Env, parseEnv } from './env.ts';
 import { EventBus } from './events/bus.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { createShell } from './http/shell.ts';
+import { staticRoutes } from './http/static.ts';
 import { JobScheduler } from './jobs/scheduler.ts';
 import { createLogger, type LogSink, SecretRegistry } from './log/logger.ts';
 import { type Candidate, discover, discoverOne } from './plugin-host/discover.ts';
@@ -38,6 +39,8 @@ export interface CreateAppOptions {
   /** First-party plugins: a folder of plugin folders, or a list of plugin folders (tests boot only what they need). */
   firstParty?: string | string[];
   logSink?: LogSink;
+  /** The built web client served at `/` (default web/dist). */
+  webDir?: string;
 }
 
 export async function createApp(opts: CreateAppOptions = {}) {
@@ -72,7 +75,11 @@ export async function createApp(opts: CreateAppOptions = {}) {
     settings: new SettingsStore(db),
     flags: new FeatureFlags(db),
     audit: new AuditLog(db),
-    limits: { general: new RateLimiter(env.BIJOU_RATE_LIMIT, 60_000), exempt: ['/api/stream/'], special: [] },
+    limits: {
+      general: new RateLimiter(env.BIJOU_RATE_LIMIT, 60_000),
+      exempt: ['/api/stream/', '/assets/'],
+      special: [],
+    },
     health: new Map(),
     startedAt: Date.now(),
   };
@@ -96,7 +103,8 @@ export async function createApp(opts: CreateAppOptions = {}) {
     .use(systemRoutes(core, host, VERSION))
     .use(pluginRoutes(core, host, installer))
     .use(jobRoutes(core, host))
-    .use(eventRoutes(core));
+    .use(eventRoutes(core))
+    .use(staticRoutes(core, opts.webDir ?? join(PROJECT_ROOT, 'web', 'dist')));
   const thirdParty = await discover(installer.root, 'third-party');
   await host.load([...candidates, ...thirdParty]);
   core.queue.start();

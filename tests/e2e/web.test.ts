@@ -1,0 +1,182 @@
+// The web client end to end in headless Chromium against a real server: setup wizard, library scan with live
+// progress, browsing, playback with resume, typo-tolerant search, sign out and in, the admin libraries page.
+import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { mediaToolPath } from '../../core/sdk/index.ts';
+import { type BijouApp, createApp } from '../../core/src/app.ts';
+import { buildWeb } from '../../web/build.ts';
+import { ensureChromium } from './ensure-chromium.ts';
+
+const ARTIFACTS = resolve(import.meta.dir, '../../test-artifacts');
+const tmp = mkdtempSync(join(tmpdir(), 'bijou-e2e-'));
+const moviesDir = join(tmp, 'media', 'Movies');
+let bijou: BijouApp;
+let browser: Browser;
+let page: Page;
+let base = '';
+
+beforeAll(async () => {
+  const executablePath = ensureChromium();
+  const movieDir = join(moviesDir, 'Test Movie (2020)');
+  mkdirSync(movieDir, { recursive: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const ff = Bun.spawnSync([
+    mediaToolPath('ffmpeg'),
+    ...[
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=320x240:rate=25',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440',
+    ],
+    ...['-t', '6', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-movflags', '+faststart'],
+    join(movieDir, 'Test Movie (2020).mp4'),
+  ]);
+  if (ff.exitCode !== 0) throw new Error(`ffmpeg failed: ${ff.stderr.toString()}`);
+  await buildWeb();
+  bijou = await createApp({
+    env: { ...process.env, BIJOU_DATA_DIR: join(tmp, 'data'), BIJOU_LOG_LEVEL: 'error', BIJOU_PORT: '0' },
+  });
+  bijou.app.listen(0);
+  base = `http://127.0.0.1:${bijou.app.server!.port}`;
+  browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  page.on('pageerror', (e) => console.error('browser error:', e.message));
+  page.on('console', (m) => m.type() === 'error' && console.error('browser console:', m.text()));
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bijou?.stop();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+const heading = (text: string | RegExp) => page.getByRole('heading', { level: 1, name: text });
+const videoTime = () => page.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime);
+
+test('first run: the setup wizard creates the admin, adds a library and shows the scan finish', async () => {
+  await page.goto(`${base}/`);
+  await heading('Welcome to Bijou').waitFor();
+  expect(new URL(page.url()).pathname).toBe('/setup');
+  await page.getByLabel('Server name').fill('Home Cinema');
+  await page.getByLabel('Your name').fill('Ann');
+  await page.getByLabel('Email').fill('ann@example.com');
+  await page.getByLabel(/^Password/).fill('a long password');
+  await shot('01-setup-account');
+  await page.getByRole('button', { name: 'Create admin account' }).click();
+  await heading('Add your media').waitFor();
+  await page.getByLabel('Folder path on the server').fill(moviesDir);
+  await page.getByRole('button', { name: 'Add library and scan' }).click();
+  await page.locator('.scan.done').waitFor({ timeout: 20_000 });
+  await expect(page.locator('.scan-text').textContent()).resolves.toContain('Scan finished');
+  expect(await page.locator('.scan progress').evaluate((p: HTMLProgressElement) => p.value)).toBe(100);
+  await shot('02-setup-library');
+});
+
+test('home lists the new movie; the library grid and the movie page show it', async () => {
+  await page.getByRole('link', { name: 'Go to my library' }).click();
+  await heading('Home Cinema').waitFor();
+  await page
+    .getByRole('link', { name: /Test Movie/ })
+    .first()
+    .waitFor();
+  await shot('03-home');
+  await page
+    .locator('.chips')
+    .getByRole('link', { name: /Movies/ })
+    .click();
+  await heading('Movies').waitFor();
+  const card = page.locator('.grid').getByRole('link', { name: /Test Movie \(2020\)/ });
+  await card.waitFor();
+  await shot('04-library');
+  await card.click();
+  await heading('Test Movie').waitFor();
+  await expect(page.locator('.match').textContent()).resolves.toContain('filename');
+  await expect(page.locator('.files').textContent()).resolves.toContain('Test Movie (2020).mp4');
+  await shot('05-movie');
+});
+
+test('play: the video advances, pausing stores the position, and coming back resumes there', async () => {
+  await page.getByRole('link', { name: /Play/ }).first().click();
+  await page.locator('video').waitFor();
+  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1.5, null, {
+    timeout: 20_000,
+  });
+  const beat = page.waitForResponse((r) => r.url().includes('/heartbeat') && r.status() === 200);
+  await page.locator('video').evaluate((v: HTMLVideoElement) => v.pause());
+  await beat;
+  const saved = await videoTime();
+  expect(saved).toBeGreaterThan(1.5);
+  await shot('06-player');
+  await page.getByRole('link', { name: '← Back' }).click();
+  await heading('Test Movie').waitFor();
+  const resume = page.getByRole('link', { name: /Resume from/ });
+  await resume.waitFor();
+  const session = page.waitForResponse(
+    (r) => r.url().endsWith('/v1/playback/sessions') && r.status() === 201,
+  );
+  await resume.click();
+  const started = (await (await session).json()) as { startPosition: number; mode: string };
+  expect(started.mode).toBe('direct');
+  expect(Math.abs(started.startPosition - saved)).toBeLessThan(1.5);
+  await page.waitForFunction((at) => (document.querySelector('video')?.currentTime ?? 0) >= at - 0.5, saved, {
+    timeout: 15_000,
+  });
+  expect(await videoTime()).toBeGreaterThanOrEqual(saved - 0.5);
+});
+
+test('search: live suggestions, then a typo finds the movie and the result opens it', async () => {
+  const box = page.getByRole('combobox', { name: 'Search' });
+  await box.fill('tes');
+  const suggestion = page.locator('#suggestions').getByRole('link', { name: /Test Movie/ });
+  await suggestion.waitFor();
+  await box.fill('moive');
+  await box.press('Enter');
+  await heading(/Results for/).waitFor();
+  const result = page.locator('.results').getByRole('link', { name: /Test Movie/ });
+  await result.waitFor();
+  await shot('07-search');
+  await result.click();
+  await heading('Test Movie').waitFor();
+});
+
+test('sign out and in again; the admin libraries page rescans with live progress', async () => {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await heading(/Sign in to/).waitFor();
+  await page.goto(`${base}/admin/libraries`);
+  await heading(/Sign in to/).waitFor();
+  await page.getByLabel('Email').fill('ann@example.com');
+  await page.getByLabel('Password').fill('a long password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await heading('Home Cinema').waitFor();
+  await page.getByRole('link', { name: 'Libraries', exact: true }).click();
+  await heading('Libraries').waitFor();
+  await page.locator('.libraries').getByRole('button', { name: 'Scan' }).click();
+  await page.locator('.libraries .scan.done').waitFor({ timeout: 20_000 });
+  await shot('08-admin-libraries');
+  const res = await fetch(`${base}/v1/no-such-route`);
+  expect(res.status).toBe(404);
+  expect(await res.json()).toEqual({ error: expect.any(String) });
+});

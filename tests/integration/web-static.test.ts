@@ -1,0 +1,65 @@
+// The server serves the built web client at `/`: index.html for client routes, cached hashed assets, and API
+// prefixes that stay 404 JSON; the routes are public and hidden from OpenAPI.
+import { afterAll, expect, test } from 'bun:test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../core/src/app.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'bijou-web-'));
+const web = join(tmp, 'dist');
+mkdirSync(join(web, 'assets'), { recursive: true });
+writeFileSync(join(web, 'index.html'), '<!doctype html><title>Bijou</title><div id="app"></div>');
+writeFileSync(join(web, 'assets', 'main-abc123.js'), 'console.log(1);');
+writeFileSync(join(tmp, 'secret.txt'), 'outside');
+const bijou = await createApp({
+  env: { BIJOU_DATA_DIR: join(tmp, 'data'), BIJOU_LOG_LEVEL: 'error' },
+  firstParty: [],
+  webDir: web,
+});
+afterAll(async () => {
+  await bijou.stop();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const get = (path: string) => bijou.app.handle(new Request(`http://localhost${path}`));
+
+test.each(['/', '/movie/abc', '/library/x/y', '/setup'])('%s answers the app shell', async (path) => {
+  const r = await get(path);
+  expect(r.status).toBe(200);
+  expect(r.headers.get('content-type')).toContain('text/html');
+  expect(r.headers.get('cache-control')).toBe('no-cache');
+  expect(await r.text()).toContain('<div id="app">');
+});
+
+test('a hashed asset is served with its type and a long cache lifetime', async () => {
+  const r = await get('/assets/main-abc123.js');
+  expect(r.status).toBe(200);
+  expect(r.headers.get('content-type')).toContain('text/javascript');
+  expect(r.headers.get('cache-control')).toContain('immutable');
+  expect(await r.text()).toBe('console.log(1);');
+});
+
+test.each(['/v1/no-such-thing', '/v1', '/api/nope', '/docs/nope', '/assets/missing.js', '/favicon.ico'])(
+  '%s is a 404 JSON error, not the app shell',
+  async (path) => {
+    const r = await get(path);
+    expect(r.status).toBe(404);
+    expect(r.headers.get('content-type')).toContain('application/json');
+    expect(await r.json()).toEqual({ error: expect.any(String) });
+  },
+);
+
+test('paths cannot escape the web folder', async () => {
+  for (const path of ['/..%2Fsecret.txt', '/assets/..%2F..%2Fsecret.txt', '/%2e%2e/secret.txt']) {
+    const r = await get(path);
+    expect(await r.text()).not.toContain('outside');
+  }
+});
+
+test('API routes and the docs keep working next to the catch-all', async () => {
+  expect((await get('/v1/setup')).status).toBe(200);
+  expect((await get('/docs')).headers.get('content-type')).toContain('text/html');
+  const spec = (await (await get('/v1/openapi.json')).json()) as { paths: Record<string, unknown> };
+  expect(Object.keys(spec.paths).filter((p) => !p.startsWith('/v1/') && !p.startsWith('/api/'))).toEqual([]);
+});

@@ -1,0 +1,120 @@
+// Adding a library (name, kind, folder path) and a live scan progress bar fed by SSE scan events.
+import { get, type Library, post, type ScanState } from '../api.ts';
+import { errorBox, field, h, message } from '../dom.ts';
+import { subscribe } from '../events.ts';
+
+function describeScan(s: ScanState): string {
+  if (s.error) return `Scan failed: ${s.error}`;
+  const c = s.counts;
+  const found = c ? `${c.files} files, ${c.added} added, ${c.updated} updated` : '';
+  if (s.state === 'running' || (s.phase && s.phase !== 'done' && s.progress < 1)) {
+    return `Scanning (${s.phase ?? 'starting'}) ${Math.round(s.progress * 100)}%${found ? ` — ${found}` : ''}`;
+  }
+  return s.phase === 'done' ? `Scan finished — ${found}` : 'Not scanned yet';
+}
+
+/** A progress bar for one library; follows scan events until `dispose` runs. */
+export function scanProgress(lib: Library): { el: HTMLElement; dispose(): void; finished: Promise<void> } {
+  const bar = h('progress', { max: '100', value: String(Math.round(lib.scan.progress * 100)) });
+  bar.setAttribute('aria-label', `Scan progress of ${lib.name}`);
+  const text = h('span.scan-text', { 'aria-live': 'polite' }, describeScan(lib.scan));
+  const el = h('div.scan', { 'data-library': lib.id }, bar, text);
+  let done!: () => void;
+  const finished = new Promise<void>((r) => {
+    done = r;
+  });
+  const offs = [
+    subscribe('libraries.scan.progressed', (p) => {
+      if (p.libraryId !== lib.id) return;
+      bar.value = Math.round(p.progress * 100);
+      text.textContent = describeScan({
+        state: 'running',
+        phase: p.phase,
+        progress: p.progress,
+        counts: p.counts,
+        error: null,
+      });
+    }),
+    subscribe('libraries.scan.finished', (p) => {
+      if (p.libraryId !== lib.id) return;
+      bar.value = 100;
+      text.textContent = describeScan({
+        state: p.state,
+        phase: 'done',
+        progress: 1,
+        counts: p.counts,
+        error: p.error,
+      });
+      el.classList.add('done');
+      done();
+    }),
+  ];
+  return {
+    el,
+    finished,
+    dispose: () => {
+      for (const off of offs) off();
+    },
+  };
+}
+
+/** Starts a scan and re-reads the state once, in case it finished before the event stream connected. */
+export async function startScan(lib: Library, view: ReturnType<typeof scanProgress>): Promise<void> {
+  await post(`/v1/libraries/${lib.id}/scan`);
+  setTimeout(async () => {
+    if (view.el.classList.contains('done')) return;
+    const fresh = await get<Library>(`/v1/libraries/${lib.id}`).catch(() => null);
+    if (fresh && fresh.scan.state !== 'running' && fresh.scan.phase === 'done') {
+      view.el.querySelector('progress')!.value = 100;
+      view.el.querySelector('.scan-text')!.textContent = describeScan(fresh.scan);
+      view.el.classList.add('done');
+    }
+  }, 1500);
+}
+
+/** The add-library form; `onAdded` receives the created library (its scan already started). */
+export function libraryForm(onAdded: (lib: Library) => void): HTMLElement {
+  const name = h('input', { name: 'name', required: true, value: 'Movies', autocomplete: 'off' });
+  const kind = h(
+    'select',
+    { name: 'kind' },
+    h('option', { value: 'movies' }, 'Movies'),
+    h('option', { value: 'shows' }, 'Shows'),
+  );
+  const path = h('input', {
+    name: 'path',
+    required: true,
+    placeholder: '/media/Movies',
+    autocomplete: 'off',
+  });
+  const status = h('div', { 'aria-live': 'polite' });
+  const submit = h('button', { type: 'submit' }, 'Add library and scan');
+  const form = h(
+    'form.stack',
+    { 'aria-label': 'Add a library' },
+    field('Name', name),
+    field('Kind', kind),
+    field('Folder path on the server', path),
+    submit,
+    status,
+  );
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    submit.disabled = true;
+    status.replaceChildren();
+    try {
+      const lib = await post<Library>('/v1/libraries', {
+        name: name.value.trim(),
+        kind: kind.value,
+        paths: [path.value.trim()],
+      });
+      onAdded(lib);
+      form.reset();
+    } catch (err) {
+      status.replaceChildren(errorBox(message(err)));
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}

@@ -1,0 +1,39 @@
+// Entry point of the web client: mounts the header, registers the pages and routes with the setup/sign-in guard.
+import { h } from './dom.ts';
+import { adminLibrariesPage } from './pages/admin-libraries.ts';
+import { homePage } from './pages/home.ts';
+import { libraryPage } from './pages/library.ts';
+import { moviePage } from './pages/movie.ts';
+import { playerPage } from './pages/player.ts';
+import { searchPage } from './pages/search.ts';
+import { setupPage } from './pages/setup.ts';
+import { signInPage } from './pages/signin.ts';
+import { route, start } from './router.ts';
+import { loadSession, state } from './session.ts';
+import { header } from './shell.ts';
+
+route('/', homePage);
+route('/setup', setupPage);
+route('/signin', signInPage);
+route('/library/:id', libraryPage);
+route('/movie/:id', moviePage);
+route('/play/:id', playerPage);
+route('/search', searchPage);
+route('/admin/libraries', adminLibrariesPage);
+
+/** Pages a visitor may open without an account. */
+const OPEN = new Set(['/setup', '/signin']);
+
+async function guard(path: string): Promise<string | null> {
+  if (!state.loaded) await loadSession();
+  if (state.setupNeeded) return '/setup';
+  if (path === '/setup' && !state.user) return '/signin';
+  if (!state.user && !OPEN.has(path)) return `/signin`;
+  if (state.user && path === '/signin') return '/';
+  return null;
+}
+
+const root = document.getElementById('app')!;
+const main = h('main', { id: 'main', tabindex: '-1' });
+root.replaceChildren(h('a.skip', { href: '#main' }, 'Skip to content'), header(), main);
+start(main, guard);
