@@ -55,3 +55,31 @@ export function message(e: unknown): string {
 export function field(label: string, input: HTMLInputElement | HTMLSelectElement): HTMLElement {
   return h('label.field', {}, h('span', {}, label), input);
 }
+
+/**
+ * A form of labelled fields and a submit button: while `onSubmit` runs the button is disabled, and a failure is
+ * shown in words under the form.
+ */
+export function asyncForm(
+  label: string,
+  fields: HTMLElement[],
+  submitLabel: string,
+  onSubmit: (form: HTMLFormElement) => Promise<void>,
+): HTMLFormElement {
+  const status = h('div', { 'aria-live': 'polite' });
+  const submit = h('button', { type: 'submit' }, submitLabel);
+  const form = h('form.stack', { 'aria-label': label }, ...fields, submit, status);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    submit.disabled = true;
+    status.replaceChildren();
+    try {
+      await onSubmit(form);
+    } catch (err) {
+      status.replaceChildren(errorBox(message(err)));
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}

@@ -1,6 +1,6 @@
 // Adding a library (name, kind, folder path) and a live scan progress bar fed by SSE scan events.
 import { get, type Library, post, type ScanState } from '../api.ts';
-import { errorBox, field, h, message } from '../dom.ts';
+import { asyncForm, field, h } from '../dom.ts';
 import { subscribe } from '../events.ts';
 
 function describeScan(s: ScanState): string {
@@ -87,34 +87,14 @@ export function libraryForm(onAdded: (lib: Library) => void): HTMLElement {
     placeholder: '/media/Movies',
     autocomplete: 'off',
   });
-  const status = h('div', { 'aria-live': 'polite' });
-  const submit = h('button', { type: 'submit' }, 'Add library and scan');
-  const form = h(
-    'form.stack',
-    { 'aria-label': 'Add a library' },
-    field('Name', name),
-    field('Kind', kind),
-    field('Folder path on the server', path),
-    submit,
-    status,
-  );
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    submit.disabled = true;
-    status.replaceChildren();
-    try {
-      const lib = await post<Library>('/v1/libraries', {
-        name: name.value.trim(),
-        kind: kind.value,
-        paths: [path.value.trim()],
-      });
-      onAdded(lib);
-      form.reset();
-    } catch (err) {
-      status.replaceChildren(errorBox(message(err)));
-    } finally {
-      submit.disabled = false;
-    }
+  const fields = [field('Name', name), field('Kind', kind), field('Folder path on the server', path)];
+  return asyncForm('Add a library', fields, 'Add library and scan', async (form) => {
+    const lib = await post<Library>('/v1/libraries', {
+      name: name.value.trim(),
+      kind: kind.value,
+      paths: [path.value.trim()],
+    });
+    onAdded(lib);
+    form.reset();
   });
-  return form;
 }

@@ -1,7 +1,7 @@
 // First-run wizard: step 1 names the server and creates the admin; step 2 adds a first library and scans it.
 import { type Library, post, type User } from '../api.ts';
 import { libraryForm, scanProgress, startScan } from '../components/library-form.ts';
-import { errorBox, field, h, message } from '../dom.ts';
+import { asyncForm, field, h } from '../dom.ts';
 import type { RouteContext } from '../router.ts';
 import { navigate } from '../router.ts';
 import { setUser, state } from '../session.ts';
@@ -45,18 +45,24 @@ export function setupPage(ctx: RouteContext): HTMLElement {
     minlength: '8',
     autocomplete: 'new-password',
   });
-  const status = h('div', { 'aria-live': 'polite' });
-  const submit = h('button', { type: 'submit' }, 'Create admin account');
-  const form = h(
-    'form.stack',
-    { 'aria-label': 'Create the admin account' },
+  const fields = [
     field('Server name', serverName),
     field('Your name', name),
     field('Email', email),
     field('Password (8 characters or more)', password),
-    submit,
-    status,
-  );
+  ];
+  const form = asyncForm('Create the admin account', fields, 'Create admin account', async () => {
+    const res = await post<{ user: User }>('/v1/setup', {
+      serverName: serverName.value.trim(),
+      name: name.value.trim(),
+      email: email.value.trim(),
+      password: password.value,
+    });
+    state.setupNeeded = false;
+    state.serverName = serverName.value.trim();
+    setUser(res.user);
+    navigate('/setup', true);
+  });
   const page = h(
     'section.page.narrow',
     {},
@@ -65,25 +71,5 @@ export function setupPage(ctx: RouteContext): HTMLElement {
     h('p.muted', {}, 'Name this server and create the administrator account.'),
     form,
   );
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    submit.disabled = true;
-    status.replaceChildren();
-    try {
-      const res = await post<{ user: User }>('/v1/setup', {
-        serverName: serverName.value.trim(),
-        name: name.value.trim(),
-        email: email.value.trim(),
-        password: password.value,
-      });
-      state.setupNeeded = false;
-      state.serverName = serverName.value.trim();
-      setUser(res.user);
-      navigate('/setup', true);
-    } catch (err) {
-      status.replaceChildren(errorBox(message(err)));
-      submit.disabled = false;
-    }
-  });
   return page;
 }
