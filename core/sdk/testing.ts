@@ -1,8 +1,9 @@
 // @bijou/sdk/testing: boot a real Bijou (temp data dir, real SQLite) with only the plugins a test needs.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createApp } from '../src/app.ts';
+import { mediaToolPath } from '../src/plugin-host/tools.ts';
 
 /** A response as tests like to read it. */
 export interface TestResponse<T = any> {
@@ -108,4 +109,16 @@ export async function waitUntil<T>(
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await Bun.sleep(10);
   }
+}
+
+/** Writes `out` with ffmpeg (`-v error -y <args> <out>`), creating its folder; throws with ffmpeg's stderr. */
+export async function makeMedia(args: string[], out: string): Promise<string> {
+  mkdirSync(dirname(out), { recursive: true });
+  const proc = Bun.spawn([mediaToolPath('ffmpeg'), '-v', 'error', '-y', ...args, out], {
+    stdout: 'ignore',
+    stderr: 'pipe',
+  });
+  const [err, code] = await Promise.all([new Response(proc.stderr).text(), proc.exited]);
+  if (code !== 0) throw new Error(`ffmpeg failed for ${out} (${code}): ${err}`);
+  return out;
 }

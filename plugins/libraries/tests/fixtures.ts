@@ -1,5 +1,6 @@
 // Test media for the libraries plugin: tiny real files made once per test run with ffmpeg (lavfi sources),
 // and builders for folder trees of such files, placeholders and text (NFO, subtitles).
+
 import {
   accessSync,
   constants,
@@ -14,7 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { mediaToolPath } from '@bijou/sdk';
+import { makeMedia } from '@bijou/sdk/testing';
 
 /** The kinds of generated media a tree entry can copy. */
 export type MediaKind = 'h264' | 'hevc' | 'hdr';
@@ -48,16 +49,7 @@ const HDR10_PARAMS =
   'log-level=error:colorprim=bt2020:transfer=smpte2084:colormatrix=bt2020nc:hdr10=1:' +
   'master-display=G(13250,34500)B(7500,3000)R(34000,16000)WP(15635,16450)L(10000000,1):max-cll=1000,400';
 
-async function ffmpeg(args: string[], out: string): Promise<string> {
-  mkdirSync(MEDIA_DIR, { recursive: true });
-  const proc = Bun.spawn([mediaToolPath('ffmpeg'), '-v', 'error', '-y', ...args, out], {
-    stdout: 'ignore',
-    stderr: 'pipe',
-  });
-  const [err, code] = await Promise.all([new Response(proc.stderr).text(), proc.exited]);
-  if (code !== 0) throw new Error(`ffmpeg failed for ${out} (${code}): ${err}`);
-  return out;
-}
+const ffmpeg = makeMedia;
 
 const SRT = '1\n00:00:00,000 --> 00:00:00,900\nHello there\n\n2\n00:00:00,900 --> 00:00:01,000\nBye\n';
 

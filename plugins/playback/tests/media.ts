@@ -5,21 +5,13 @@ import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mediaToolPath } from '@bijou/sdk';
+import { makeMedia } from '@bijou/sdk/testing';
 
 const DIR = join(tmpdir(), `bijou-playback-media-${process.pid}`);
 process.on('exit', () => rmSync(DIR, { recursive: true, force: true }));
 const made = new Map<string, Promise<string>>();
 
-async function ffmpeg(args: string[], out: string): Promise<string> {
-  mkdirSync(DIR, { recursive: true });
-  const proc = Bun.spawn([mediaToolPath('ffmpeg'), '-v', 'error', '-y', ...args, out], {
-    stdout: 'ignore',
-    stderr: 'pipe',
-  });
-  const [err, code] = await Promise.all([new Response(proc.stderr).text(), proc.exited]);
-  if (code !== 0) throw new Error(`ffmpeg failed for ${out} (${code}): ${err}`);
-  return out;
-}
+const ffmpeg = makeMedia;
 
 function once(name: string, make: (out: string) => Promise<string>): Promise<string> {
   let p = made.get(name);
