@@ -1,79 +1,37 @@
 // The web client end to end in headless Chromium against a real server: setup wizard, library scan with live
 // progress, browsing, playback with resume, typo-tolerant search, sign out and in, the admin libraries page.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { mediaToolPath } from '../../core/sdk/index.ts';
-import { type BijouApp, createApp } from '../../core/src/app.ts';
-import { buildWeb } from '../../web/build.ts';
-import { ensureChromium } from './ensure-chromium.ts';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { makeMedia } from '../../core/sdk/testing.ts';
+import { ADMIN, type E2E, startE2E } from './harness.ts';
 
-const ARTIFACTS = resolve(import.meta.dir, '../../test-artifacts');
-const tmp = mkdtempSync(join(tmpdir(), 'bijou-e2e-'));
-const moviesDir = join(tmp, 'media', 'Movies');
-let bijou: BijouApp;
-let browser: Browser;
+let e2e: E2E;
 let page: Page;
 let base = '';
+let moviesDir = '';
 
 beforeAll(async () => {
-  const executablePath = ensureChromium();
-  const movieDir = join(moviesDir, 'Test Movie (2020)');
-  mkdirSync(movieDir, { recursive: true });
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const ff = Bun.spawnSync([
-    mediaToolPath('ffmpeg'),
-    ...[
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc=size=320x240:rate=25',
-      '-f',
-      'lavfi',
-      '-i',
-      'sine=frequency=440',
-    ],
-    ...['-t', '6', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-movflags', '+faststart'],
-    join(movieDir, 'Test Movie (2020).mp4'),
-  ]);
-  if (ff.exitCode !== 0) throw new Error(`ffmpeg failed: ${ff.stderr.toString()}`);
-  await buildWeb();
-  bijou = await createApp({
-    env: { ...process.env, BIJOU_DATA_DIR: join(tmp, 'data'), BIJOU_LOG_LEVEL: 'error', BIJOU_PORT: '0' },
+  e2e = await startE2E(async (tmp) => {
+    moviesDir = join(tmp, 'media', 'Movies');
+    await makeMedia(
+      [
+        ...['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-f', 'lavfi', '-i', 'sine=frequency=440'],
+        ...['-t', '6', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-movflags', '+faststart'],
+      ],
+      join(moviesDir, 'Test Movie (2020)', 'Test Movie (2020).mp4'),
+    );
   });
-  bijou.app.listen(0);
-  base = `http://127.0.0.1:${bijou.app.server!.port}`;
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => console.error('browser error:', e.message));
-  page.on('console', (m) => m.type() === 'error' && console.error('browser console:', m.text()));
+  page = e2e.page;
+  base = e2e.base;
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await bijou?.stop();
-  rmSync(tmp, { recursive: true, force: true });
+  await e2e?.stop();
 });
 
-const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-const heading = (text: string | RegExp) => page.getByRole('heading', { level: 1, name: text });
+const shot = (name: string) => e2e.shot(name);
+const heading = (text: string | RegExp) => e2e.heading(text);
 const videoTime = () => page.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime);
 
 test('first run: the setup wizard creates the admin, adds a library and shows the scan finish', async () => {
@@ -81,9 +39,9 @@ test('first run: the setup wizard creates the admin, adds a library and shows th
   await heading('Welcome to Bijou').waitFor();
   expect(new URL(page.url()).pathname).toBe('/setup');
   await page.getByLabel('Server name').fill('Home Cinema');
-  await page.getByLabel('Your name').fill('Ann');
-  await page.getByLabel('Email').fill('ann@example.com');
-  await page.getByLabel(/^Password/).fill('a long password');
+  await page.getByLabel('Your name').fill(ADMIN.name);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel(/^Password/).fill(ADMIN.password);
   await shot('01-setup-account');
   await page.getByRole('button', { name: 'Create admin account' }).click();
   await heading('Add your media').waitFor();
@@ -167,8 +125,8 @@ test('sign out and in again; the admin libraries page rescans with live progress
   await heading(/Sign in to/).waitFor();
   await page.goto(`${base}/admin/libraries`);
   await heading(/Sign in to/).waitFor();
-  await page.getByLabel('Email').fill('ann@example.com');
-  await page.getByLabel('Password').fill('a long password');
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await heading('Home Cinema').waitFor();
   await page.getByRole('link', { name: 'Libraries', exact: true }).click();

@@ -1,0 +1,108 @@
+// Shared set-up for the browser tests: a real Bijou server on a temporary data folder, Debian Chromium through
+// playwright-core, screenshots into test-artifacts/, and a shortcut that completes setup and signs the page in.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type BijouApp, createApp } from '../../core/src/app.ts';
+import { buildWeb } from '../../web/build.ts';
+import { ensureChromium } from './ensure-chromium.ts';
+
+export const ARTIFACTS = resolve(import.meta.dir, '../../test-artifacts');
+export const ADMIN = { email: 'ann@example.com', password: 'a long password', name: 'Ann' };
+
+export interface E2E {
+  tmp: string;
+  base: string;
+  bijou: BijouApp;
+  browser: Browser;
+  page: Page;
+  /** Saves a full-page screenshot as test-artifacts/<name>.png. */
+  shot(name: string, target?: Page): Promise<unknown>;
+  /** A level-1 heading with this name. */
+  heading(text: string | RegExp, target?: Page): ReturnType<Page['getByRole']>;
+  /** Opens another page (for example a phone-sized one) in its own context. */
+  newPage(viewport: { width: number; height: number }): Promise<Page>;
+  /** Creates the admin through the API (skipping the wizard) and signs `page` in; returns the bearer token. */
+  signInAsAdmin(serverName?: string): Promise<string>;
+  /** Calls the API as the admin with the bearer token from signInAsAdmin. */
+  call<T = any>(method: string, path: string, body?: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** Starts a server and a browser; `prepare` writes media into the temporary folder first. */
+export async function startE2E(prepare?: (tmp: string) => Promise<void> | void): Promise<E2E> {
+  const executablePath = ensureChromium();
+  const tmp = mkdtempSync(join(tmpdir(), 'bijou-e2e-'));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await prepare?.(tmp);
+  await buildWeb();
+  const bijou = await createApp({
+    env: { ...process.env, BIJOU_DATA_DIR: join(tmp, 'data'), BIJOU_LOG_LEVEL: 'error', BIJOU_PORT: '0' },
+  });
+  bijou.app.listen(0);
+  const base = `http://127.0.0.1:${bijou.app.server!.port}`;
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+  const watch = (p: Page) => {
+    p.on('pageerror', (e) => console.error('browser error:', e.message));
+    p.on('console', (m) => m.type() === 'error' && console.error('browser console:', m.text()));
+    return p;
+  };
+  const newPage = async (viewport: { width: number; height: number }) =>
+    watch(await (await browser.newContext({ viewport })).newPage());
+  const page = await newPage({ width: 1280, height: 800 });
+  let token = '';
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  return {
+    tmp,
+    base,
+    bijou,
+    browser,
+    page,
+    newPage,
+    call,
+    shot: (name, target = page) =>
+      target.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }),
+    heading: (text, target = page) => target.getByRole('heading', { level: 1, name: text }),
+    async signInAsAdmin(serverName = 'Home Cinema') {
+      const res = await call<{ token: string }>('POST', '/v1/setup', { serverName, ...ADMIN });
+      token = res.token;
+      await page.goto(`${base}/signin`);
+      await page.getByLabel('Email').fill(ADMIN.email);
+      await page.getByLabel('Password').fill(ADMIN.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: serverName }).waitFor();
+      return token;
+    },
+    async stop() {
+      await browser.close().catch(() => {});
+      await bijou.stop();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
