@@ -23,7 +23,9 @@ export function normaliseTrailer(text: string | undefined): string | undefined {
 
 /** Returns a copy without keys whose value is undefined (so results compare and serialise cleanly). */
 export function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, field] of Object.entries(value)) if (field !== undefined) out[k] = field;
+  return out as T;
 }
 
 /** Adds ids found outside the XML (scraper URLs) where the XML did not already provide one. */

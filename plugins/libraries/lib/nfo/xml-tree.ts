@@ -1,8 +1,10 @@
-// Lenient XML → plain-object parsing (fast-xml-parser) and typed accessors over the resulting tree.
+// XML → plain-object parsing and typed accessors over the resulting tree: the strict reader (strict-xml.ts) for
+// plain well-formed documents, fast-xml-parser with its validator for everything else (read leniently).
 // Tag and attribute names are lower-cased; text is entity-decoded and trimmed, empty text is undefined.
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeEntities } from './entities.ts';
+import { parseStrictXml } from './strict-xml.ts';
 
 /** A parsed element: child elements by (lower-case) name, `#text`, `#cdata` and `@` (attributes). */
 export type XmlNode = Record<string, unknown>;
@@ -29,6 +31,17 @@ const parser = new XMLParser({
   transformAttributeName: (name: string) => name.toLowerCase(),
 });
 
+/** fast-xml-parser's tree of any text (throws on what it cannot read at all). */
+export function parseLenient(xml: string): unknown {
+  return parser.parse(xml);
+}
+
+/** fast-xml-parser's validator: true, or its complaint. */
+export function validateXml(xml: string): true | string {
+  const v = XMLValidator.validate(xml);
+  return v === true ? true : `${v.err.msg} (line ${v.err.line})`;
+}
+
 function isNode(value: unknown): value is XmlNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -41,25 +54,27 @@ type ParsedLeniently =
 
 /** Parses one element block; `wellFormed: false` means the tree was recovered from invalid XML. */
 export function parseElement(xml: string, root: string): ParsedElement {
+  const strict = parseStrictXml(xml);
+  if (strict) return { ok: true, node: elements(strict, root)[0] ?? {}, wellFormed: true };
   let tree: unknown;
   try {
-    tree = parser.parse(xml);
+    tree = parseLenient(xml);
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
   const rootValue = isNode(tree) ? elements(tree, root)[0] : undefined;
   const node = rootValue ?? {};
-  const validation = XMLValidator.validate(xml);
+  const validation = validateXml(xml);
   if (validation === true) return { ok: true, node, wellFormed: true };
-  const { msg, line } = validation.err;
-  return { ok: true, node, wellFormed: false, problem: `${msg} (line ${line})` };
+  return { ok: true, node, wellFormed: false, problem: validation };
 }
 
 /** All child elements named `name` (lower-case), in document order. */
 export function elements(node: XmlNode | undefined, name: string): XmlNode[] {
   if (!node || !Object.hasOwn(node, name)) return [];
   const value = node[name];
-  return Array.isArray(value) ? value.filter(isNode) : [];
+  if (!Array.isArray(value)) return [];
+  return value.every(isNode) ? (value as XmlNode[]) : value.filter(isNode);
 }
 
 /** The first child element named `name`. */
@@ -83,23 +98,34 @@ function rawText(value: unknown): string {
 /** The element's own text (entities decoded, CDATA verbatim, trimmed); undefined when empty. */
 export function textOf(node: XmlNode | undefined): string | undefined {
   if (!node) return undefined;
-  const text = decodeEntities(rawText(node['#text'])) + rawText(node['#cdata']);
+  const own = node['#text'];
+  const plain = typeof own === 'string' && !Object.hasOwn(node, '#cdata');
+  const text = plain
+    ? own.includes('&')
+      ? decodeEntities(own)
+      : own
+    : decodeEntities(rawText(own)) + rawText(node['#cdata']);
   const trimmed = text.trim();
   return trimmed === '' ? undefined : trimmed;
 }
 
 /** Non-empty texts of every child element named `name`. */
 export function textsOf(node: XmlNode | undefined, name: string): string[] {
-  return elements(node, name)
-    .map(textOf)
-    .filter((text): text is string => text !== undefined);
+  const out: string[] = [];
+  for (const child of elements(node, name)) {
+    const text = textOf(child);
+    if (text !== undefined) out.push(text);
+  }
+  return out;
 }
 
 /** Text of the first child element named `name` that has any. */
 export function firstText(node: XmlNode | undefined, ...names: string[]): string | undefined {
   for (const name of names) {
-    const text = textsOf(node, name)[0];
-    if (text !== undefined) return text;
+    for (const child of elements(node, name)) {
+      const text = textOf(child);
+      if (text !== undefined) return text;
+    }
   }
   return undefined;
 }
