@@ -5,6 +5,7 @@ import { Elysia } from 'elysia';
 import { createAuthPlugin } from './auth/macro.ts';
 import { AuthService } from './auth/service.ts';
 import { LoginThrottle } from './auth/throttle.ts';
+import { Checkpointer } from './db/checkpointer.ts';
 import { CORE_MIGRATIONS, runMigrations } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { type Env, parseEnv } from './env.ts';
@@ -52,8 +53,11 @@ export async function createApp(opts: CreateAppOptions = {}) {
   const secrets = new SecretRegistry();
   const log = createLogger({ level: env.BIJOU_LOG_LEVEL, sink: opts.logSink, secrets });
   for (const s of [env.BIJOU_MEILI_KEY]) secrets.add(s);
-  const { sqlite, db } = openDatabase(join(dataDir, 'bijou.sqlite'));
+  const dbFile = join(dataDir, 'bijou.sqlite');
+  const { sqlite, db } = openDatabase(dbFile);
   runMigrations(sqlite, CORE_MIGRATIONS, 'core');
+  const checkpointer = new Checkpointer(sqlite, dbFile);
+  checkpointer.start();
   registerSdkModule();
 
   let host: PluginHost | null = null;
@@ -119,12 +123,13 @@ export async function createApp(opts: CreateAppOptions = {}) {
     await host!.stop();
     await core.jobs.stop();
     await core.queue.stop();
+    await checkpointer.stop();
     try {
       sqlite.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } catch {}
     sqlite.close();
   };
-  return { app, host, core, installer, stop };
+  return { app, host, core, installer, checkpointer, stop };
 }
 
 export type BijouApp = Awaited<ReturnType<typeof createApp>>;
