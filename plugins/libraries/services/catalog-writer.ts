@@ -1,7 +1,7 @@
 // Writes scan results: items by identity (manual edits kept), files by path, credits, sidecar tracks, missing marks.
 // Prepared statements over the shared connection; callers wrap batches in short transactions.
 import type { Database } from 'bun:sqlite';
-import { nanoid } from 'nanoid';
+import { sortableId } from '../lib/sortable-id.ts';
 import type { ItemFields, PersonCredit } from '../lib/build-item.ts';
 import { normaliseKey } from '../lib/identity.ts';
 import type { ItemKind } from '../schema.ts';
@@ -188,7 +188,7 @@ export class CatalogWriter {
     this.fresh?.identities.add(p.identity);
     const artwork = JSON.stringify(p.artwork ?? {});
     if (!existing) {
-      const id = nanoid();
+      const id = sortableId();
       const values: unknown[] = [
         id,
         p.libraryId,
@@ -244,7 +244,7 @@ export class CatalogWriter {
 
   /** Inserts or updates a file by path (clearing any missing mark). Returns its id and whether it is new. */
   upsertFile(f: FileRecord, now: string): { id: string; created: boolean } {
-    const id = nanoid();
+    const id = sortableId();
     const row = this.q.upsertFile.get(
       ...([
         id,
@@ -271,7 +271,7 @@ export class CatalogWriter {
     if (!fresh) this.q.deleteExternal.run(fileId);
     for (const t of tracks) {
       this.q.insertTrack.run(
-        nanoid(),
+        sortableId(),
         fileId,
         t.kind,
         t.codec,
@@ -301,7 +301,7 @@ export class CatalogWriter {
       if (!key) continue;
       let personId = this.people.get(key) ?? this.q.personByKey.get(key)?.id;
       if (!personId) {
-        personId = nanoid();
+        personId = sortableId();
         this.q.insertPerson.run(personId, c.name, key, c.thumb ?? null);
       }
       this.people.set(key, personId);

@@ -1,6 +1,6 @@
 // Probes files with ffprobe through the work queue; results cached by path + size + mtime (the probe key).
 import type { Database } from 'bun:sqlite';
-import { nanoid } from 'nanoid';
+import { sortableId } from '../lib/sortable-id.ts';
 import { parseProbe } from '../lib/probe.ts';
 import type { Ctx } from './types.ts';
 
@@ -57,7 +57,7 @@ export async function probeFile(
     db.query('DELETE FROM libraries_tracks WHERE file_id = ? AND external_path IS NULL').run(f.id);
     for (const t of parsed.tracks) {
       insert.run(
-        nanoid(),
+        sortableId(),
         f.id,
         t.kind,
         t.streamIndex,
