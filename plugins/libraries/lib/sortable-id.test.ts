@@ -21,5 +21,4 @@ describe('sortableId', () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
   });
-
 });

@@ -1,9 +1,9 @@
 // Writes scan results: items by identity (manual edits kept), files by path, credits, sidecar tracks, missing marks.
 // Prepared statements over the shared connection; callers wrap batches in short transactions.
 import type { Database } from 'bun:sqlite';
-import { sortableId } from '../lib/sortable-id.ts';
 import type { ItemFields, PersonCredit } from '../lib/build-item.ts';
 import { normaliseKey } from '../lib/identity.ts';
+import { sortableId } from '../lib/sortable-id.ts';
 import type { ItemKind } from '../schema.ts';
 
 export interface ItemPlacement {

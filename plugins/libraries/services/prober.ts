@@ -1,7 +1,7 @@
 // Probes files with ffprobe through the work queue; results cached by path + size + mtime (the probe key).
 import type { Database } from 'bun:sqlite';
-import { sortableId } from '../lib/sortable-id.ts';
 import { parseProbe } from '../lib/probe.ts';
+import { sortableId } from '../lib/sortable-id.ts';
 import type { Ctx } from './types.ts';
 
 interface FileRow {

@@ -1,7 +1,9 @@
-// Plans units of changed files ahead of the writer: a worker thread takes units from the front while the main
-// thread writes; when the unit it needs next is still in the worker, the main thread plans a later one itself.
-// If the worker cannot start or fails, every unit it held is planned on the main thread instead.
+// Plans units of changed files ahead of the writer. Units are added while the walk is still running and go to the
+// shared scan worker (at most two in flight), so walking, planning and writing overlap; when the unit the writer
+// needs next is still in the worker, the main thread plans a later one itself. If the worker cannot start or
+// fails, every unit it held is planned on the main thread instead.
 import { type FilePlan, type PlanUnit, planFiles } from './scan-plans.ts';
+import { leaseWorker, type WorkerLease } from './scan-worker-pool.ts';
 
 type Slot =
   | { state: 'free' }
@@ -9,65 +11,59 @@ type Slot =
   | { state: 'ready'; plans: FilePlan[] }
   | { state: 'taken' };
 
+const IN_FLIGHT = 2;
 const tick = () => new Promise((r) => setImmediate(r));
 
 export class PlanPipeline {
-  private readonly slots: Slot[];
-  private worker: Worker | null = null;
+  readonly units: PlanUnit[] = [];
+  private readonly slots: Slot[] = [];
+  /** Units planned by the worker and on the main thread. */
+  readonly planned = { worker: 0, main: 0 };
+  private lease: WorkerLease | null = null;
   private inFlight = 0;
 
-  /** With `useWorker`, unit 0 is left to the main thread (it plans it while the worker starts). */
-  constructor(
-    private readonly units: PlanUnit[],
-    useWorker: boolean,
-  ) {
-    this.slots = units.map(() => ({ state: 'free' }));
-    if (useWorker && units.length > 1) this.start();
+  constructor(useWorker: boolean) {
+    if (useWorker)
+      this.lease = leaseWorker(
+        (seq, plans) => this.received(seq, plans),
+        () => this.fail(),
+      );
   }
 
-  private start(): void {
-    try {
-      const w = new Worker(new URL('./scan-worker.ts', import.meta.url));
-      w.onmessage = (e: MessageEvent<{ seq: number; plans: FilePlan[] }>) => this.received(e.data);
-      w.onerror = () => this.fail();
-      w.onmessageerror = () => this.fail();
-      w.addEventListener('close', () => this.fail());
-      this.worker = w;
-      this.feed(1);
-      this.feed(1);
-    } catch {
-      this.fail();
+  /** Adds the next unit; it goes to the worker at once when fewer than two are in flight. */
+  add(unit: PlanUnit): void {
+    this.units.push(unit);
+    this.slots.push({ state: 'free' });
+    this.feed();
+  }
+
+  private feed(): void {
+    while (this.lease && this.inFlight < IN_FLIGHT) {
+      const seq = this.slots.findIndex((s) => s.state === 'free');
+      if (seq < 0) return;
+      let settle: (p: FilePlan[] | null) => void = () => {};
+      const done = new Promise<FilePlan[] | null>((r) => {
+        settle = r;
+      });
+      this.slots[seq] = { state: 'worker', done, settle };
+      this.inFlight += 1;
+      this.lease.post(seq, this.units[seq]);
     }
   }
 
-  /** Hands the first free unit from `from` on to the worker. */
-  private feed(from = 0): void {
-    if (!this.worker) return;
-    const seq = this.slots.findIndex((s, i) => i >= from && s.state === 'free');
-    if (seq < 0) return;
-    let settle: (p: FilePlan[] | null) => void = () => {};
-    const done = new Promise<FilePlan[] | null>((r) => {
-      settle = r;
-    });
-    this.slots[seq] = { state: 'worker', done, settle };
-    this.inFlight += 1;
-    this.worker.postMessage({ seq, unit: this.units[seq] });
-  }
-
-  private received(m: { seq: number; plans: FilePlan[] }): void {
-    const slot = this.slots[m.seq];
+  private received(seq: number, plans: FilePlan[]): void {
+    const slot = this.slots[seq];
     if (slot?.state !== 'worker') return;
     this.inFlight -= 1;
-    this.slots[m.seq] = { state: 'ready', plans: m.plans };
-    slot.settle(m.plans);
+    this.planned.worker += 1;
+    this.slots[seq] = { state: 'ready', plans };
+    slot.settle(plans);
     this.feed();
   }
 
   /** The worker is gone: units it held are released for the main thread. */
   private fail(): void {
-    const w = this.worker;
-    this.worker = null;
-    w?.terminate();
+    this.lease = null;
     this.slots.forEach((s, i) => {
       if (s.state !== 'worker') return;
       this.slots[i] = { state: 'free' };
@@ -78,18 +74,32 @@ export class PlanPipeline {
 
   private planHere(seq: number): FilePlan[] {
     this.slots[seq] = { state: 'taken' };
+    this.planned.main += 1;
     return planFiles(this.units[seq]);
+  }
+
+  /** Whether unit `seq` can be taken without waiting for the worker. */
+  ready(seq: number): boolean {
+    const s = this.slots[seq]?.state;
+    return s === 'ready' || s === 'free';
+  }
+
+  /** The plans of a unit that is {@link ready}. */
+  takeReady(seq: number): FilePlan[] {
+    const slot = this.slots[seq];
+    if (slot.state === 'ready') {
+      this.slots[seq] = { state: 'taken' };
+      return slot.plans;
+    }
+    if (slot.state === 'free') return this.planHere(seq);
+    throw new Error(`plan unit ${seq} is not ready`);
   }
 
   /** The plans of unit `seq` (each unit is taken once, in order). */
   async take(seq: number): Promise<FilePlan[]> {
     for (;;) {
       const slot = this.slots[seq];
-      if (slot.state === 'ready') {
-        this.slots[seq] = { state: 'taken' };
-        return slot.plans;
-      }
-      if (slot.state === 'free') return this.planHere(seq);
+      if (this.ready(seq)) return this.takeReady(seq);
       if (slot.state !== 'worker') throw new Error(`plan unit ${seq} was already taken`);
       const later = this.slots.findIndex((s, i) => i > seq && s.state === 'free');
       if (later < 0) {
@@ -103,10 +113,10 @@ export class PlanPipeline {
     }
   }
 
-  /** Stops the worker (the scan finished, failed or was cancelled). */
+  /** Gives the worker back (the scan finished, failed or was cancelled). */
   close(): void {
-    const w = this.worker;
-    this.worker = null;
-    w?.terminate();
+    const lease = this.lease;
+    this.lease = null;
+    lease?.release();
   }
 }

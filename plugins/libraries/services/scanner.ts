@@ -1,14 +1,15 @@
-// One library scan: walk → stat (unchanged files cost one stat) → resolve changed files in short transactions →
-// attach extras → mark vanished files missing. A scan killed midway leaves committed batches; the next one finishes.
+// One library scan: walk → stat (unchanged files cost one stat) → changed files planned by the scan worker while
+// the walk goes on → written in short transactions → extras attached → vanished files marked missing. A scan
+// killed midway leaves committed batches; the next one finishes.
 import type { Database } from 'bun:sqlite';
-import { statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { classifyExtra, isVideoFile } from '../lib/naming/index.ts';
+import { dirname } from 'node:path';
+import { classifyExtra } from '../lib/naming/index.ts';
 import { CatalogWriter } from './catalog-writer.ts';
+import { WorkCollector } from './scan-collect.ts';
 import { containerOf, type Listings, type WorkFile } from './scan-context.ts';
 import { applyMovie, mainFile } from './scan-movies.ts';
 import { PlanPipeline } from './scan-pipeline.ts';
-import { type FilePlan, type PlanUnit, planUnit } from './scan-plans.ts';
+import type { FilePlan } from './scan-plans.ts';
 import { applyEpisode, type ShowCache } from './scan-shows.ts';
 import { walk } from './walker.ts';
 
@@ -40,18 +41,12 @@ export interface ScanResult {
   restored: string[];
 }
 
-interface Known {
-  id: string;
-  size: number;
-  mtime_ms: number;
-  item_id: string | null;
-  missing_since: string | null;
-}
-
 const tick = () => new Promise((r) => setImmediate(r));
 
-/** Below this many changed files, planning them on the main thread is cheaper than starting the worker. */
-const WORKER_MIN_FILES = 400;
+/** Below this many changed files in the first unit, the scan plans on the main thread (no worker). */
+const WORKER_MIN_FILES = 50;
+/** A write transaction goes on with the next ready unit until it has run this long. */
+const TRANSACTION_MS = 20;
 
 export async function scanLibrary(
   sqlite: Database,
@@ -69,57 +64,12 @@ export async function scanLibrary(
     restored: 0,
     errors: 0,
   };
-  const known = new Map<string, Known>();
-  for (const r of sqlite
-    .query<Known & { path: string }, [string]>(
-      'SELECT id, path, size, mtime_ms, item_id, missing_since FROM libraries_files WHERE library_id = ?',
-    )
-    .all(lib.id)) {
-    known.set(r.path, r);
-  }
-  const seen = new Set<string>();
-  const listings: Listings = new Map();
-  const work: WorkFile[] = [];
-  o.progress('walking', 0, counts);
-  for (const root of lib.paths) {
-    await walk(
-      root,
-      ({ dir, files }) => {
-        listings.set(dir, files);
-        for (const name of files) {
-          if (!isVideoFile(name)) continue;
-          const path = join(dir, name);
-          let st: { size: number; mtimeMs: number };
-          try {
-            st = statSync(path);
-          } catch {
-            counts.errors += 1;
-            continue;
-          }
-          counts.files += 1;
-          const k = known.get(path);
-          const mtimeMs = Math.floor(st.mtimeMs);
-          if (
-            !o.force &&
-            k &&
-            k.size === st.size &&
-            k.mtime_ms === mtimeMs &&
-            !k.missing_since &&
-            k.item_id
-          ) {
-            seen.add(k.id);
-            counts.unchanged += 1;
-          } else work.push({ root, dir, name, path, rel: relative(root, path), size: st.size, mtimeMs });
-        }
-      },
-      { signal: o.signal, onError: (dir, err) => o.warn('cannot read folder', { dir, error: err.message }) },
-    );
-  }
-  const extras = work.filter((w) => classifyExtra(w.rel));
-  const mains = work.filter((w) => !extras.includes(w));
-  const writer = new CatalogWriter(sqlite);
-  if (!sqlite.query('SELECT 1 FROM libraries_items WHERE library_id = ? LIMIT 1').get(lib.id))
-    writer.startFresh(lib.id);
+  const batch = o.batchSize ?? 200;
+  let plans: PlanPipeline | null = null;
+  const collector = new WorkCollector(sqlite, lib, { force: !!o.force, batch, counts }, (unit) => {
+    plans ??= new PlanPipeline(unit.files.length >= WORKER_MIN_FILES);
+    plans.add(unit);
+  });
   const result: ScanResult = {
     counts,
     changedFileIds: [],
@@ -128,30 +78,45 @@ export async function scanLibrary(
     missing: [],
     restored: [],
   };
-  const cache: ShowCache = new Map();
-  const batch = o.batchSize ?? 200;
-  const total = work.length || 1;
-  const units: PlanUnit[] = [];
-  for (let i = 0; i < mains.length; i += batch)
-    units.push(planUnit(lib.kind, lib.id, mains.slice(i, i + batch), listings));
-  const plans = new PlanPipeline(units, mains.length >= WORKER_MIN_FILES);
+  const writer = new CatalogWriter(sqlite);
+  if (!sqlite.query('SELECT 1 FROM libraries_items WHERE library_id = ? LIMIT 1').get(lib.id))
+    writer.startFresh(lib.id);
+  const { listings, extras, seen } = collector;
+  const c: WriteCtx = { lib, listings, writer, cache: new Map(), now: '', result, o };
+  o.progress('walking', 0, counts);
   try {
-    for (let u = 0; u < units.length; u++) {
+    for (const root of lib.paths) {
+      await walk(root, (folder) => collector.visit(root, folder), {
+        signal: o.signal,
+        onError: (dir, err) => o.warn('cannot read folder', { dir, error: err.message }),
+      });
+    }
+    collector.flush();
+    const pipeline = plans as PlanPipeline | null;
+    const units = pipeline?.units ?? [];
+    const total = units.reduce((n, u) => n + u.files.length, 0) || 1;
+    let done = 0;
+    for (let u = 0; u < units.length; ) {
       if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
-      const unit = units[u];
-      const planned = await plans.take(u);
+      let planned = await pipeline!.take(u);
       if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
-      const now = new Date().toISOString();
+      c.now = new Date().toISOString();
+      const started = performance.now();
       sqlite.transaction(() => {
-        unit.files.forEach((w, i) => {
-          processMain(w, planned[i], { lib, listings, writer, cache, now, result, o });
-        });
+        for (;;) {
+          const unit = units[u];
+          for (let i = 0; i < unit.files.length; i++) processMain(unit.files[i], planned[i], c);
+          done += unit.files.length;
+          u += 1;
+          if (u >= units.length || performance.now() - started > TRANSACTION_MS || !pipeline!.ready(u)) break;
+          planned = pipeline!.takeReady(u);
+        }
       })();
-      o.progress('processing', ((u + 1) * batch) / total, counts);
+      o.progress('processing', done / total, counts);
       await tick();
     }
   } finally {
-    plans.close();
+    (plans as PlanPipeline | null)?.close();
   }
   const now = new Date().toISOString();
   sqlite.transaction(() => {

@@ -1,0 +1,113 @@
+// The scan's planning pipeline: units planned by the shared worker give exactly what the main thread would,
+// a crashed worker leaves its units to the main thread, and a large library scanned through the worker comes
+// out complete and correct (titles, NFO ids, episode numbers) with a rescan that changes nothing.
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { join } from 'node:path';
+import type { Listings, WorkFile } from '../services/scan-context.ts';
+import { PlanPipeline } from '../services/scan-pipeline.ts';
+import { planFiles, planUnit } from '../services/scan-plans.ts';
+import { failPlanWorker } from '../services/scan-worker-pool.ts';
+import { movieNfo, removeTemps, tempDir, writeTree } from './fixtures.ts';
+import { type Booted, boot, createLibrary, listAll, scan } from './harness.ts';
+
+const MOVIES = 300;
+
+function movieTree(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < MOVIES; i++) {
+    const dir = `Film Number ${i} (${1950 + (i % 70)})`;
+    files[`${dir}/Film.Number.${i}.${1950 + (i % 70)}.1080p.BluRay.x264-GRP.mkv`] = '';
+    if (i % 2 === 0)
+      files[`${dir}/movie.nfo`] = movieNfo({
+        title: `NFO Title ${i}`,
+        tmdb: String(5000 + i),
+        genres: ['Drama'],
+      });
+  }
+  return files;
+}
+
+function units(root: string, files: Record<string, string>, size: number) {
+  const listings: Listings = new Map();
+  const work: WorkFile[] = [];
+  for (const rel of Object.keys(files)) {
+    const dir = join(root, rel.split('/')[0]);
+    const name = rel.split('/')[1];
+    listings.set(dir, [...(listings.get(dir) ?? []), name]);
+    if (name.endsWith('.mkv'))
+      work.push({ root, dir, name, path: join(root, rel), rel, size: 0, mtimeMs: 0 });
+  }
+  const out = [];
+  for (let i = 0; i < work.length; i += size)
+    out.push(planUnit('movies', 'lib', work.slice(i, i + size), listings));
+  return out;
+}
+
+let root: string;
+let files: Record<string, string>;
+beforeAll(async () => {
+  root = tempDir();
+  files = movieTree();
+  await writeTree(root, files);
+});
+afterAll(removeTemps);
+
+describe('PlanPipeline', () => {
+  test('the worker plans units exactly as the main thread would, in order', async () => {
+    const all = units(root, files, 25);
+    const expected = all.map((u) => planFiles(u));
+    const p = new PlanPipeline(true);
+    for (const u of all) p.add(u);
+    const got = [];
+    for (let i = 0; i < all.length; i++) got.push(await p.take(i));
+    p.close();
+    expect(got).toEqual(expected);
+    expect(p.planned.worker).toBeGreaterThan(0);
+    expect(p.planned.worker + p.planned.main).toBe(all.length);
+  });
+
+  test('without a worker every unit is planned on the main thread', async () => {
+    const all = units(root, files, 50);
+    const p = new PlanPipeline(false);
+    for (const u of all) p.add(u);
+    for (let i = 0; i < all.length; i++) expect(await p.take(i)).toEqual(planFiles(all[i]));
+    expect(p.planned).toEqual({ worker: 0, main: all.length });
+  });
+
+  test('a worker that dies mid-way leaves its units to the main thread', async () => {
+    const all = units(root, files, 10);
+    const p = new PlanPipeline(true);
+    for (const u of all) p.add(u);
+    failPlanWorker();
+    const got = [];
+    for (let i = 0; i < all.length; i++) got.push(await p.take(i));
+    p.close();
+    expect(got).toEqual(all.map((u) => planFiles(u)));
+    expect(p.planned.main).toBeGreaterThan(0);
+  });
+});
+
+describe('a scan large enough for the worker', () => {
+  let b: Booted;
+  beforeAll(async () => {
+    b = await boot({ probe: false });
+  });
+  afterAll(() => b.h.stop());
+
+  test('every movie arrives with its NFO data, and a rescan changes nothing', async () => {
+    const id = await createLibrary(b, 'movies', [root]);
+    const first = await scan(b, id);
+    expect(first.counts).toMatchObject({ files: MOVIES, added: MOVIES, errors: 0, unmatched: 0 });
+    const movies = await listAll(b, `/v1/movies?libraryId=${id}`);
+    expect(movies).toHaveLength(MOVIES);
+    const byTitle = new Map(movies.map((m: any) => [m.title, m]));
+    for (let i = 0; i < MOVIES; i++) {
+      const m: any = byTitle.get(i % 2 === 0 ? `NFO Title ${i}` : `Film Number ${i}`);
+      expect(m?.year).toBe(1950 + (i % 70));
+      if (i % 2 === 0) expect(m.providerIds.tmdb).toBe(String(5000 + i));
+      expect(m.match.method).toBe(i % 2 === 0 ? 'nfo' : 'filename');
+    }
+    const again = await scan(b, id);
+    expect(again.counts).toMatchObject({ files: MOVIES, unchanged: MOVIES, added: 0, updated: 0 });
+  });
+});
