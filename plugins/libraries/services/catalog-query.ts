@@ -53,8 +53,11 @@ export function whereOf(f: Omit<ListFilters, 'sort' | 'order' | 'cursor' | 'limi
   text: string;
   params: unknown[];
 } {
-  const parts = ['libraries_items.kind = ?', 'libraries_items.missing = 0'];
-  const params: unknown[] = [f.kind];
+  // The kind is written into the SQL (it is one of two constants) so SQLite can use the per-kind partial sort
+  // indexes, which apply only when the query itself says `kind = 'movie'` (or 'show').
+  if (f.kind !== 'movie' && f.kind !== 'show') throw new Error(`unknown list kind ${String(f.kind)}`);
+  const parts = [`libraries_items.kind = '${f.kind}'`, 'libraries_items.missing = 0'];
+  const params: unknown[] = [];
   const add = (text: string, ...p: unknown[]) => {
     parts.push(text);
     params.push(...p);
@@ -101,19 +104,23 @@ export function whereOf(f: Omit<ListFilters, 'sort' | 'order' | 'cursor' | 'limi
   return { text: parts.join(' AND '), params };
 }
 
-/** One page of item ids in order, and the cursor of the next page. */
-export function listIds(db: Database, f: ListFilters): { ids: string[]; nextCursor: string | null } {
+/** The SQL of one page (one row more than the limit tells whether there is a next page). */
+export function listSql(f: ListFilters): { text: string; params: unknown[] } {
   const where = whereOf(f);
   const expr = SORT_EXPR[f.sort];
   const cmp = f.order === 'asc' ? '>' : '<';
   const c = decodeCursor(f.cursor, 2) as [string | number, string] | null;
   const keyset = c ? ` AND (${expr}, libraries_items.id) ${cmp} (?, ?)` : '';
   const dir = f.order === 'asc' ? 'ASC' : 'DESC';
-  const sqlText = `SELECT libraries_items.id AS id, ${expr} AS k FROM libraries_items WHERE ${where.text}${keyset}
+  const text = `SELECT libraries_items.id AS id, ${expr} AS k FROM libraries_items WHERE ${where.text}${keyset}
     ORDER BY ${expr} ${dir}, libraries_items.id ${dir} LIMIT ?`;
-  const rows = db
-    .query<{ id: string; k: string | number }, any[]>(sqlText)
-    .all(...where.params, ...(c ? c : []), f.limit + 1);
+  return { text, params: [...where.params, ...(c ? c : []), f.limit + 1] };
+}
+
+/** One page of item ids in order, and the cursor of the next page. */
+export function listIds(db: Database, f: ListFilters): { ids: string[]; nextCursor: string | null } {
+  const sql = listSql(f);
+  const rows = db.query<{ id: string; k: string | number }, any[]>(sql.text).all(...sql.params);
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
   const last = page[page.length - 1];
