@@ -2,7 +2,7 @@
 // status mapping (core/src/http/errors.ts).
 import { describe, expect, test } from 'bun:test';
 import { t, ValidationError } from 'elysia';
-import { HttpError, handleError, validationDetails } from '../../core/src/http/errors.ts';
+import { coercedLocation, HttpError, handleError, validationDetails } from '../../core/src/http/errors.ts';
 import { decodeCursor, encodeCursor, toPage } from '../../core/src/http/pagination.ts';
 import { createLogger } from '../../core/src/log/logger.ts';
 
@@ -108,6 +108,30 @@ describe('validationDetails', () => {
       [{ path: 'params.id', message: 'Invalid value' }],
     ],
     [
+      "Elysia's integer coercion",
+      'query',
+      [
+        {
+          path: '/limit',
+          message: 'Expected union value',
+          schema: { anyOf: [{ format: 'integer' }, { type: 'integer' }] },
+        },
+      ],
+      [{ path: 'query.limit', message: 'Expected an integer' }],
+    ],
+    [
+      "Elysia's number coercion",
+      'query',
+      [
+        {
+          path: '/x',
+          message: 'Expected union value',
+          schema: { anyOf: [{ format: 'numeric' }, { type: 'number' }] },
+        },
+      ],
+      [{ path: 'query.x', message: 'Expected a number' }],
+    ],
+    [
       'duplicates collapse',
       'body',
       [
@@ -122,6 +146,23 @@ describe('validationDetails', () => {
     ],
   ])('%s', (_name, where, issues, expected) => {
     expect(validationDetails(where, issues)).toEqual(expected);
+  });
+});
+
+describe('coercedLocation', () => {
+  test.each([
+    [
+      'the one parameter with that value',
+      'http://localhost/v1/movies?limit=500&sort=title',
+      500,
+      'query.limit',
+    ],
+    ['a value two parameters share', 'http://localhost/v1/movies?yearFrom=3001&yearTo=3001', 3001, undefined],
+    ['no parameter with the value', 'http://localhost/v1/movies?limit=5', 500, undefined],
+    ['no value', 'http://localhost/v1/movies?limit=5', undefined, undefined],
+    ['an object value', 'http://localhost/v1/movies?limit=5', { a: 1 }, undefined],
+  ])('%s', (_name, url, value, expected) => {
+    expect(coercedLocation(url, value)).toBe(expected);
   });
 });
 

@@ -17,16 +17,31 @@ interface ValidationIssue {
   path?: string;
   message?: string;
   summary?: string;
-  schema?: { anyOf?: { const?: unknown }[] };
+  schema?: { anyOf?: { const?: unknown; type?: string; format?: string }[] };
 }
 
-/** "Expected union value" says nothing; for a choice between literals, name the allowed values. */
+/**
+ * "Expected union value" says nothing: for a choice between literals, name the allowed values; for Elysia's
+ * numeric coercion (a numeric string or a number), say a number is expected.
+ */
 function describe(i: ValidationIssue): string {
   const choices = i.schema?.anyOf;
   if (choices?.length && choices.every((c) => c.const !== undefined)) {
     return `Expected one of: ${choices.map((c) => JSON.stringify(c.const)).join(', ')}`;
   }
+  if (choices?.some((c) => c.format === 'integer')) return 'Expected an integer';
+  if (choices?.some((c) => c.format === 'numeric' || c.type === 'number')) return 'Expected a number';
   return i.message ?? i.summary ?? 'Invalid value';
+}
+
+/**
+ * Elysia reports a coerced number that breaks its limits (`?limit=500`) as type "property" without saying which
+ * parameter it was; the query parameter carrying exactly that value is named instead, when there is one.
+ */
+export function coercedLocation(url: string, value: unknown): string | undefined {
+  if (value === undefined || value === null || typeof value === 'object') return undefined;
+  const matches = [...new URL(url).searchParams].filter(([, v]) => v === String(value));
+  return matches.length === 1 ? `query.${matches[0][0]}` : undefined;
 }
 
 /** Maps Elysia's validation issues to `{ path, message }` with the location (body, query, params) first. */
@@ -60,7 +75,7 @@ export function handleError(
   }
   switch (code) {
     case 'VALIDATION': {
-      const e = error as { type?: string; all?: ValidationIssue[] };
+      const e = error as { type?: string; all?: ValidationIssue[]; value?: unknown };
       if (e.type === 'response') {
         // A handler returning data its own schema rejects is a server bug, not the client's input. The error's
         // message embeds the response (maybe a token), so only paths and messages are logged.
@@ -74,7 +89,8 @@ export function handleError(
         return { error: 'Internal server error' };
       }
       set.status = 422;
-      return { error: 'Validation error', details: validationDetails(e.type, e.all ?? []) };
+      const where = e.type === 'property' ? (coercedLocation(request.url, e.value) ?? 'request') : e.type;
+      return { error: 'Validation error', details: validationDetails(where, e.all ?? []) };
     }
     case 'NOT_FOUND':
       set.status = 404;
