@@ -23,6 +23,7 @@ import { WorkQueue } from './queue/queue.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
 import { authRoutes } from './routes/auth.ts';
 import { eventRoutes } from './routes/events.ts';
+import { fsRoutes } from './routes/fs.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { pluginRoutes } from './routes/plugins.ts';
 import { setupRoutes } from './routes/setup.ts';
@@ -107,6 +108,7 @@ export async function createApp(opts: CreateAppOptions = {}) {
     .use(systemRoutes(core, host, VERSION))
     .use(pluginRoutes(core, host, installer))
     .use(jobRoutes(core, host))
+    .use(fsRoutes(core))
     .use(eventRoutes(core))
     .use(staticRoutes(core, opts.webDir ?? join(PROJECT_ROOT, 'web', 'dist')));
   const thirdParty = await discover(installer.root, 'third-party');

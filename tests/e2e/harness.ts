@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { waitUntil } from '../../core/sdk/testing.ts';
 import { type BijouApp, createApp } from '../../core/src/app.ts';
 import { buildWeb } from '../../web/build.ts';
 import { ensureChromium } from './ensure-chromium.ts';
@@ -27,18 +28,32 @@ export interface E2E {
   signInAsAdmin(serverName?: string): Promise<string>;
   /** Calls the API as the admin with the bearer token from signInAsAdmin. */
   call<T = any>(method: string, path: string, body?: unknown): Promise<T>;
+  /** Creates a library through the API as the admin, scans it and waits for the scan to finish; returns its id. */
+  addLibrary(name: string, kind: 'movies' | 'shows', path: string): Promise<string>;
   stop(): Promise<void>;
 }
 
-/** Starts a server and a browser; `prepare` writes media into the temporary folder first. */
-export async function startE2E(prepare?: (tmp: string) => Promise<void> | void): Promise<E2E> {
+/**
+ * Starts a server and a browser; `prepare` writes media into the temporary folder first; `env` adds BIJOU_*
+ * settings (for example a higher rate limit for tests that click through many pages).
+ */
+export async function startE2E(
+  prepare?: (tmp: string) => Promise<void> | void,
+  env: Record<string, string> = {},
+): Promise<E2E> {
   const executablePath = ensureChromium();
   const tmp = mkdtempSync(join(tmpdir(), 'bijou-e2e-'));
   mkdirSync(ARTIFACTS, { recursive: true });
   await prepare?.(tmp);
   await buildWeb();
   const bijou = await createApp({
-    env: { ...process.env, BIJOU_DATA_DIR: join(tmp, 'data'), BIJOU_LOG_LEVEL: 'error', BIJOU_PORT: '0' },
+    env: {
+      ...process.env,
+      BIJOU_DATA_DIR: join(tmp, 'data'),
+      BIJOU_LOG_LEVEL: 'error',
+      BIJOU_PORT: '0',
+      ...env,
+    },
   });
   bijou.app.listen(0);
   const base = `http://127.0.0.1:${bijou.app.server!.port}`;
@@ -96,8 +111,20 @@ export async function startE2E(prepare?: (tmp: string) => Promise<void> | void):
       await page.getByLabel('Email').fill(ADMIN.email);
       await page.getByLabel('Password').fill(ADMIN.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { level: 1, name: serverName }).waitFor();
+      await page.getByRole('heading', { level: 1, name: serverName, exact: true }).waitFor();
       return token;
+    },
+    async addLibrary(name, kind, path) {
+      const lib = await call<{ id: string }>('POST', '/v1/libraries', { name, kind, paths: [path] });
+      await call('POST', `/v1/libraries/${lib.id}/scan`);
+      await waitUntil(`the scan of ${name}`, async () => {
+        const l = await call<{ scan: { state: string; phase: string | null } }>(
+          'GET',
+          `/v1/libraries/${lib.id}`,
+        );
+        return l.scan.state !== 'running' && l.scan.phase === 'done';
+      });
+      return lib.id;
     },
     async stop() {
       await browser.close().catch(() => {});

@@ -129,7 +129,9 @@ test('sign out and in again; the admin libraries page rescans with live progress
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await heading('Home Cinema').waitFor();
-  await page.getByRole('link', { name: 'Libraries', exact: true }).click();
+  await page.getByRole('link', { name: 'Admin', exact: true }).click();
+  await heading('Dashboard').waitFor();
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Libraries' }).click();
   await heading('Libraries').waitFor();
   await page.locator('.libraries').getByRole('button', { name: 'Scan' }).click();
   await page.locator('.libraries .scan.done').waitFor({ timeout: 20_000 });

@@ -1,9 +1,16 @@
 // HTTP API client for the browser: JSON in and out, the session cookie, the CSRF header on writes, and errors in words.
 
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     public readonly status: number,
     message: string,
+    /** The per-field issues of a 422 answer. */
+    public readonly details: FieldIssue[] = [],
   ) {
     super(message);
   }
@@ -35,13 +42,17 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   if (!res.ok) {
     const detail = data?.details?.[0];
     const text = detail ? `${data.error}: ${detail.path} — ${detail.message}` : data?.error;
-    throw new ApiError(res.status, text ?? `Request failed (${res.status})`);
+    const details = Array.isArray(data?.details) ? (data.details as FieldIssue[]) : [];
+    throw new ApiError(res.status, text ?? `Request failed (${res.status})`, details);
   }
   return data as T;
 }
 
 export const get = <T = any>(path: string) => api<T>('GET', path);
 export const post = <T = any>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
+export const patch = <T = any>(path: string, body: unknown) => api<T>('PATCH', path, body);
+export const put = <T = any>(path: string, body: unknown) => api<T>('PUT', path, body);
+export const del = <T = any>(path: string) => api<T>('DELETE', path);
 
 export interface User {
   id: string;

@@ -1,6 +1,15 @@
 // Entry point of the web client: mounts the header, registers the pages and routes with the setup/sign-in guard.
+
+import { adminOnly } from './components/admin.ts';
 import { h } from './dom.ts';
+import { adminApiKeysPage } from './pages/admin-api-keys.ts';
+import { adminDashboardPage } from './pages/admin-dashboard.ts';
+import { adminJobsPage } from './pages/admin-jobs.ts';
 import { adminLibrariesPage } from './pages/admin-libraries.ts';
+import { adminPluginsPage } from './pages/admin-plugins.ts';
+import { adminSessionsPage } from './pages/admin-sessions.ts';
+import { adminTranscodingPage } from './pages/admin-transcoding.ts';
+import { adminUsersPage } from './pages/admin-users.ts';
 import { homePage } from './pages/home.ts';
 import { libraryPage } from './pages/library.ts';
 import { moviePage } from './pages/movie.ts';
@@ -19,7 +28,14 @@ route('/library/:id', libraryPage);
 route('/movie/:id', moviePage);
 route('/play/:id', playerPage);
 route('/search', searchPage);
-route('/admin/libraries', adminLibrariesPage);
+route('/admin', adminOnly(adminDashboardPage));
+route('/admin/libraries', adminOnly(adminLibrariesPage));
+route('/admin/users', adminOnly(adminUsersPage));
+route('/admin/api-keys', adminOnly(adminApiKeysPage));
+route('/admin/plugins', adminOnly(adminPluginsPage));
+route('/admin/jobs', adminOnly(adminJobsPage));
+route('/admin/transcoding', adminOnly(adminTranscodingPage));
+route('/admin/sessions', adminOnly(adminSessionsPage));
 
 /** Pages a visitor may open without an account. */
 const OPEN = new Set(['/setup', '/signin']);
@@ -35,5 +51,11 @@ async function guard(path: string): Promise<string | null> {
 
 const root = document.getElementById('app')!;
 const main = h('main', { id: 'main', tabindex: '-1' });
-root.replaceChildren(h('a.skip', { href: '#main' }, 'Skip to content'), header(), main);
+// The skip link moves focus itself: following "#main" would fire popstate and re-render the page.
+const skip = h('a.skip', { href: '#main' }, 'Skip to content');
+skip.addEventListener('click', (e) => {
+  e.preventDefault();
+  main.focus();
+});
+root.replaceChildren(skip, header(), main);
 start(main, guard);

@@ -95,11 +95,32 @@ function searchBox(): HTMLElement {
   return form;
 }
 
+/** On phones the navigation folds behind a Menu button; it closes again after a page change. */
+function menuToggle(nav: HTMLElement): HTMLButtonElement {
+  const b = h(
+    'button.ghost.menu-toggle',
+    { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'main-nav' },
+    'Menu',
+  );
+  const set = (open: boolean) => {
+    b.setAttribute('aria-expanded', String(open));
+    nav.classList.toggle('open', open);
+  };
+  b.addEventListener('click', () => set(!nav.classList.contains('open')));
+  nav.addEventListener('click', (e) => {
+    if ((e.target as Element).closest('a')) set(false);
+  });
+  window.addEventListener('popstate', () => set(false));
+  return b;
+}
+
 export function header(): HTMLElement {
-  const nav = h('nav.nav', { 'aria-label': 'Main' });
-  const bar = h('header.topbar', {}, h('a.brand', { href: '/' }, 'Bijou'), nav);
+  const nav = h('nav.nav', { 'aria-label': 'Main', id: 'main-nav' });
+  const toggle = menuToggle(nav);
+  const bar = h('header.topbar', {}, h('a.brand', { href: '/' }, 'Bijou'), toggle, nav);
   const draw = () => {
     const u = state.user;
+    toggle.hidden = !u;
     if (!u) {
       nav.replaceChildren();
       return;
@@ -112,7 +133,7 @@ export function header(): HTMLElement {
     });
     nav.replaceChildren(
       h('a', { href: '/' }, 'Home'),
-      ...(u.role === 'admin' ? [h('a', { href: '/admin/libraries' }, 'Libraries')] : []),
+      ...(u.role === 'admin' ? [h('a', { href: '/admin' }, 'Admin')] : []),
       searchBox(),
       h('span.user', { title: u.email }, u.name),
       signOut,

@@ -6,6 +6,7 @@ import type { CoreDb } from '../db/open.ts';
 import { jobRuns } from '../db/schema.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { Logger } from '../log/logger.ts';
+import { ScheduleOverrides } from './overrides.ts';
 
 /** What a job handler receives. */
 export interface JobContext {
@@ -23,6 +24,7 @@ export type StartResult = { ok: true; runId: string } | { ok: false; reason: 'ru
 interface Definition {
   pluginId: string;
   jobId: string;
+  /** The schedule the plugin asked for (manifest, or a setting through ctx.jobs.schedule). */
   cron?: string;
   description: string;
   handler?: JobHandler;
@@ -40,12 +42,15 @@ export class JobScheduler {
   private readonly defs = new Map<string, Definition>();
   private readonly running = new Map<string, Running>();
   private readonly paused = new Set<string>();
+  private readonly overrides: ScheduleOverrides;
 
   constructor(
     private readonly db: CoreDb,
     private readonly bus: EventBus,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.overrides = new ScheduleOverrides(db);
+  }
 
   /** Marks runs left `running` by a killed process as interrupted. */
   recover(): void {
@@ -76,12 +81,31 @@ export class JobScheduler {
     this.arm(def);
   }
 
+  private effectiveCron(def: Definition): string | undefined {
+    return this.overrides.get(`${def.pluginId}:${def.jobId}`) ?? def.cron;
+  }
+
+  /**
+   * Sets (or with null, removes) an admin's schedule for a declared job. Returns false for an unknown job;
+   * throws on a bad pattern.
+   */
+  override(pluginId: string, jobId: string, cron: string | null): boolean {
+    const key = `${pluginId}:${jobId}`;
+    const def = this.defs.get(key);
+    if (!def) return false;
+    if (cron) new Cron(cron, { paused: true }).stop();
+    this.overrides.set(key, cron);
+    this.arm(def);
+    return true;
+  }
+
   private arm(def: Definition): void {
     def.timer?.stop();
     def.timer = undefined;
-    if (!def.cron || !def.handler) return;
+    const cron = this.effectiveCron(def);
+    if (!cron || !def.handler) return;
     const { pluginId, jobId } = def;
-    def.timer = new Cron(def.cron, { protect: true, catch: true }, () => {
+    def.timer = new Cron(cron, { protect: true, catch: true }, () => {
       if (!this.paused.has(pluginId)) this.start(pluginId, jobId, { trigger: 'schedule' });
     });
   }
@@ -90,7 +114,9 @@ export class JobScheduler {
     return [...this.defs.values()].map((d) => ({
       pluginId: d.pluginId,
       jobId: d.jobId,
-      cron: d.cron ?? null,
+      cron: this.effectiveCron(d) ?? null,
+      defaultCron: d.cron ?? null,
+      overridden: this.overrides.get(`${d.pluginId}:${d.jobId}`) !== undefined,
       description: d.description,
       nextRunAt: d.timer?.nextRun()?.toISOString() ?? null,
       running: [...this.running.values()].some((r) => r.pluginId === d.pluginId && r.jobId === d.jobId),

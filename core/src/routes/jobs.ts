@@ -23,10 +23,13 @@ const Run = t.Object({
 const Definition = t.Object({
   pluginId: t.String(),
   jobId: t.String(),
-  cron: t.Union([t.String(), t.Null()]),
+  cron: t.Union([t.String(), t.Null()], { description: 'The schedule in force' }),
+  defaultCron: t.Union([t.String(), t.Null()], { description: 'The schedule the plugin asks for' }),
+  overridden: t.Boolean({ description: 'An admin replaced the plugin’s schedule' }),
   description: t.String(),
   nextRunAt: t.Union([t.String(), t.Null()]),
   running: t.Boolean(),
+  lastRun: t.Union([Run, t.Null()]),
 });
 
 export function jobRoutes(core: CoreServices, host: PluginHost) {
@@ -36,13 +39,54 @@ export function jobRoutes(core: CoreServices, host: PluginHost) {
     if (!r) throw new HttpError(404, 'Job run not found');
     return r;
   };
+  const lastRun = (pluginId: string, jobId: string) =>
+    db
+      .select()
+      .from(jobRuns)
+      .where(and(eq(jobRuns.pluginId, pluginId), eq(jobRuns.jobId, jobId)))
+      .orderBy(desc(jobRuns.startedAt), desc(jobRuns.id))
+      .get() ?? null;
+  const definitions = () => jobs.definitions().map((d) => ({ ...d, lastRun: lastRun(d.pluginId, d.jobId) }));
   return new Elysia({ name: 'core-jobs', prefix: '/v1/jobs', tags: ['jobs'] })
     .use(core.authPlugin)
-    .get('', () => ({ items: jobs.definitions(), nextCursor: null }), {
+    .get('', () => ({ items: definitions(), nextCursor: null }), {
       auth: 'admin',
       response: t.Object({ items: t.Array(Definition), nextCursor: t.Null() }),
-      detail: { summary: 'Declared jobs with their schedules' },
+      detail: { summary: 'Declared jobs with their schedules and last run' },
     })
+    .put(
+      '/:pluginId/:jobId/schedule',
+      ({ params, body, user }) => {
+        let known: boolean;
+        try {
+          known = jobs.override(params.pluginId, params.jobId, body.cron?.trim() || null);
+        } catch (e) {
+          throw new HttpError(422, 'Validation error', {}, [
+            { path: 'body.cron', message: `Not a valid cron pattern: ${(e as Error).message}` },
+          ]);
+        }
+        if (!known) throw new HttpError(404, 'Job not found');
+        core.audit.record({
+          action: 'admin.job.rescheduled',
+          actorId: user.id,
+          target: `${params.pluginId}:${params.jobId}`,
+          details: { cron: body.cron },
+        });
+        return definitions().find((d) => d.pluginId === params.pluginId && d.jobId === params.jobId)!;
+      },
+      {
+        auth: 'admin',
+        params: t.Object({ pluginId: t.String({ maxLength: 64 }), jobId: t.String({ maxLength: 64 }) }),
+        body: t.Object({
+          cron: t.Union([t.String({ maxLength: 100 }), t.Null()], {
+            description:
+              'A cron pattern (five or six fields); null or empty goes back to the plugin’s schedule',
+          }),
+        }),
+        response: Definition,
+        detail: { summary: 'Change a job’s schedule (kept across restarts)' },
+      },
+    )
     .get(
       '/runs',
       ({ query }) => {

@@ -2,6 +2,7 @@
 import { get, type Library, post, type ScanState } from '../api.ts';
 import { asyncForm, field, h } from '../dom.ts';
 import { subscribe } from '../events.ts';
+import { browseButton } from './folder-picker.ts';
 
 function describeScan(s: ScanState): string {
   if (s.error) return `Scan failed: ${s.error}`;
@@ -72,6 +73,16 @@ export async function startScan(lib: Library, view: ReturnType<typeof scanProgre
   }, 1500);
 }
 
+/** A labelled path input with a Browse… button (named `browseName`) that opens the folder picker. */
+export function pathField(label: string, input: HTMLInputElement, browseName: string): HTMLElement {
+  return h(
+    'div.field',
+    {},
+    h('label', { for: input.id }, h('span', {}, label)),
+    h('div.path-row', {}, input, browseButton(input, browseName)),
+  );
+}
+
 /** The add-library form; `onAdded` receives the created library (its scan already started). */
 export function libraryForm(onAdded: (lib: Library) => void): HTMLElement {
   const name = h('input', { name: 'name', required: true, value: 'Movies', autocomplete: 'off' });
@@ -82,12 +93,17 @@ export function libraryForm(onAdded: (lib: Library) => void): HTMLElement {
     h('option', { value: 'shows' }, 'Shows'),
   );
   const path = h('input', {
+    id: 'new-library-path',
     name: 'path',
     required: true,
     placeholder: '/media/Movies',
     autocomplete: 'off',
   });
-  const fields = [field('Name', name), field('Kind', kind), field('Folder path on the server', path)];
+  const fields = [
+    field('Name', name),
+    field('Kind', kind),
+    pathField('Folder path on the server', path, 'Browse server folders'),
+  ];
   return asyncForm('Add a library', fields, 'Add library and scan', async (form) => {
     const lib = await post<Library>('/v1/libraries', {
       name: name.value.trim(),
