@@ -19,7 +19,7 @@ export interface E2E {
   page: Page;
   /** Saves a full-page screenshot as test-artifacts/<name>.png. */
   shot(name: string, target?: Page): Promise<unknown>;
-  /** A level-1 heading with this name. */
+  /** A level-1 heading with exactly this name (or matching this pattern). */
   heading(text: string | RegExp, target?: Page): ReturnType<Page['getByRole']>;
   /** Opens another page (for example a phone-sized one) in its own context. */
   newPage(viewport: { width: number; height: number }): Promise<Page>;
@@ -88,7 +88,7 @@ export async function startE2E(prepare?: (tmp: string) => Promise<void> | void):
     call,
     shot: (name, target = page) =>
       target.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }),
-    heading: (text, target = page) => target.getByRole('heading', { level: 1, name: text }),
+    heading: (text, target = page) => target.getByRole('heading', { level: 1, name: text, exact: true }),
     async signInAsAdmin(serverName = 'Home Cinema') {
       const res = await call<{ token: string }>('POST', '/v1/setup', { serverName, ...ADMIN });
       token = res.token;
@@ -96,7 +96,7 @@ export async function startE2E(prepare?: (tmp: string) => Promise<void> | void):
       await page.getByLabel('Email').fill(ADMIN.email);
       await page.getByLabel('Password').fill(ADMIN.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { level: 1, name: serverName }).waitFor();
+      await page.getByRole('heading', { level: 1, name: serverName, exact: true }).waitFor();
       return token;
     },
     async stop() {

@@ -1,12 +1,15 @@
 // Entry point of the web client: mounts the header, registers the pages and routes with the setup/sign-in guard.
 import { h } from './dom.ts';
 import { adminLibrariesPage } from './pages/admin-libraries.ts';
+import { episodePage } from './pages/episode.ts';
 import { homePage } from './pages/home.ts';
 import { libraryPage } from './pages/library.ts';
 import { moviePage } from './pages/movie.ts';
 import { playerPage } from './pages/player.ts';
 import { searchPage } from './pages/search.ts';
+import { seasonPage } from './pages/season.ts';
 import { setupPage } from './pages/setup.ts';
+import { showPage } from './pages/show.ts';
 import { signInPage } from './pages/signin.ts';
 import { route, start } from './router.ts';
 import { loadSession, state } from './session.ts';
@@ -17,6 +20,9 @@ route('/setup', setupPage);
 route('/signin', signInPage);
 route('/library/:id', libraryPage);
 route('/movie/:id', moviePage);
+route('/show/:id', showPage);
+route('/show/:id/season/:num', seasonPage);
+route('/episode/:id', episodePage);
 route('/play/:id', playerPage);
 route('/search', searchPage);
 route('/admin/libraries', adminLibrariesPage);
