@@ -38,6 +38,19 @@ export interface LibrariesApi {
   /** Records playback progress; `watched` becomes true at 90%. */
   setProgress(viewer: Viewer, itemId: string, positionSeconds: number, durationSeconds: number | null): void;
   setWatched(viewer: Viewer, itemId: string, watched: boolean): void;
+  /**
+   * The next unwatched episode of each show the viewer's profile has watched an episode of (after the most
+   * recently played watched one; specials skipped), among visible shows, newest activity first.
+   */
+  nextUp(viewer: Viewer): NextUpEntry[];
+}
+
+/** A show's next episode for a profile. */
+export interface NextUpEntry {
+  episodeId: string;
+  showId: string;
+  /** When the profile last played an episode of the show. */
+  lastPlayedAt: string | null;
 }
 
 /** Scan state as reported on a library. */

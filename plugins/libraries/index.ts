@@ -2,6 +2,7 @@
 import { definePlugin } from '@bijou/sdk';
 import type { LibrariesApi } from './api.ts';
 import manifest from './manifest.ts';
+import { episodeRoutes } from './routes/episodes.ts';
 import { imageRoutes } from './routes/images.ts';
 import { libraryRoutes } from './routes/libraries.ts';
 import { metadataRoutes } from './routes/metadata.ts';
@@ -13,6 +14,7 @@ import * as schema from './schema.ts';
 import { Catalog } from './services/catalog.ts';
 import { MAIN_FILE_ORDER } from './services/item-view.ts';
 import { LibrariesService } from './services/libraries-service.ts';
+import { nextUpEntries } from './services/next-up.ts';
 import { probeFile } from './services/prober.ts';
 import { Viewers } from './services/viewers.ts';
 import { WatchState } from './services/watch-state.ts';
@@ -55,6 +57,7 @@ export default definePlugin(manifest, {
           .all(id),
       setProgress: (v, id, pos, dur) => watch.setProgress(v.profileId, id, pos, dur),
       setWatched: (v, id, on) => void watch.setWatched(v.profileId, id, on),
+      nextUp: (v) => nextUpEntries(ctx.sqlite, v.profileId, viewers.visibility(v)),
     };
     ctx.provide(api);
 
@@ -81,6 +84,7 @@ export default definePlugin(manifest, {
     libraryRoutes(ctx, svc);
     movieRoutes(ctx, catalog, watch);
     showRoutes(ctx, catalog, watch);
+    episodeRoutes(ctx, catalog, watch);
     peopleRoutes(ctx, catalog);
     metadataRoutes(ctx, catalog, svc);
     trackRoutes(ctx, catalog);

@@ -13,6 +13,7 @@ export default defineManifest({
     '/v1/libraries',
     '/v1/movies',
     '/v1/shows',
+    '/v1/episodes',
     '/v1/people',
     '/v1/metadata',
     '/v1/subtitles',

@@ -95,6 +95,8 @@ export const ItemBrief = t.Object({
   episodeNumber: NullableNumber,
   endingEpisodeNumber: NullableNumber,
   airDate: NullableString,
+  showId: t.Union([t.String({ description: 'The show of a season or episode' }), t.Null()]),
+  parentId: t.Union([t.String({ description: 'The season of an episode' }), t.Null()]),
   files: t.Array(FileBrief),
 });
 
@@ -178,3 +180,15 @@ export const FileStats = t.Object({
   probeError: NullableString,
   tracks: t.Array(Track),
 });
+export const NextUpItem = t.Composite([
+  ItemBrief,
+  t.Object({
+    show: t.Object({
+      id: t.String(),
+      title: t.String(),
+      year: NullableNumber,
+      artwork: t.Record(t.String(), t.String()),
+    }),
+    lastPlayedAt: t.Union([t.String({ description: 'Last play of any episode of the show' }), t.Null()]),
+  }),
+]);

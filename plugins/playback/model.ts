@@ -120,6 +120,9 @@ export const ContinueItem = t.Object({
   durationSeconds: Nullable(t.Number()),
   progress: t.Number(),
   lastPlayedAt: Nullable(t.String()),
+  artwork: t.Record(t.String(), t.String(), {
+    description: 'Image URLs by kind (poster, backdrop, thumb…); an episode has its show’s where it has none',
+  }),
 });
 
 const SubtitleMode = t.Union(

@@ -47,6 +47,8 @@ export interface SearchHit {
   highlight: { field: string; text: string; ranges: { start: number; end: number }[] };
   /** Relevance in 0..1, higher first; comparable within one response. */
   score: number;
+  /** Poster (or episode thumb) URL of a catalog hit; null when there is none. Set by the service, not engines. */
+  artwork?: string | null;
 }
 
 export interface SearchQuery {
@@ -62,6 +64,7 @@ export interface Suggestion {
   type: string;
   id: string;
   highlight: SearchHit['highlight'];
+  artwork?: string | null;
 }
 
 export interface SearchApi {

@@ -1,6 +1,9 @@
 // Request and response schemas of the search routes.
 import { PageOf, PageQuery, t } from '@bijou/sdk';
 
+const Artwork = t.Union([t.String(), t.Null()], {
+  description: 'Poster URL of a movie or show (an episode: its thumb, else its show’s poster); null if none',
+});
 const Range = t.Object({ start: t.Integer({ minimum: 0 }), end: t.Integer({ minimum: 0 }) });
 
 export const Highlight = t.Object(
@@ -24,6 +27,7 @@ export const SearchHit = t.Object({
     maximum: 1,
     description: 'Relevance, higher first; compare within a response',
   }),
+  artwork: Artwork,
 });
 
 const Types = t.String({
@@ -52,9 +56,12 @@ export const SuggestQuery = t.Object({
 });
 
 export const Suggestions = t.Object({
-  items: t.Array(t.Object({ text: t.String(), type: t.String(), id: t.String(), highlight: Highlight }), {
-    maxItems: 10,
-  }),
+  items: t.Array(
+    t.Object({ text: t.String(), type: t.String(), id: t.String(), highlight: Highlight, artwork: Artwork }),
+    {
+      maxItems: 10,
+    },
+  ),
 });
 
 export const SearchStatus = t.Object({

@@ -20,7 +20,7 @@ export interface E2E {
   page: Page;
   /** Saves a full-page screenshot as test-artifacts/<name>.png. */
   shot(name: string, target?: Page): Promise<unknown>;
-  /** A level-1 heading with this name. */
+  /** A level-1 heading with exactly this name (or matching this pattern). */
   heading(text: string | RegExp, target?: Page): ReturnType<Page['getByRole']>;
   /** Opens another page (for example a phone-sized one) in its own context. */
   newPage(viewport: { width: number; height: number }): Promise<Page>;
@@ -103,7 +103,7 @@ export async function startE2E(
     call,
     shot: (name, target = page) =>
       target.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }),
-    heading: (text, target = page) => target.getByRole('heading', { level: 1, name: text }),
+    heading: (text, target = page) => target.getByRole('heading', { level: 1, name: text, exact: true }),
     async signInAsAdmin(serverName = 'Home Cinema') {
       const res = await call<{ token: string }>('POST', '/v1/setup', { serverName, ...ADMIN });
       token = res.token;

@@ -69,22 +69,74 @@ export interface FileInfo {
   missing: boolean;
 }
 
-export interface Movie {
+/** A movie, show, season or episode as the libraries plugin lists it (details add tagline, extras, …). */
+export interface Item {
   id: string;
-  kind: string;
+  kind: 'movie' | 'show' | 'season' | 'episode';
   libraryId: string;
   title: string;
   year: number | null;
   overview: string | null;
   runtime: number | null;
   rating: number | null;
+  contentRating: string | null;
   genres: string[];
   tagline?: string | null;
-  artwork: { poster?: string; backdrop?: string; [k: string]: string | undefined };
+  studios?: string[];
+  extras?: { id: string; kind: string; title: string; path: string; size: number }[];
+  artwork: { poster?: string; backdrop?: string; thumb?: string; [k: string]: string | undefined };
   match: { method: string; confidence: number } | null;
   watched: boolean;
   position: number;
+  seasonNumber: number | null;
+  episodeNumber: number | null;
+  endingEpisodeNumber: number | null;
+  airDate: string | null;
+  showId: string | null;
+  parentId: string | null;
   files: FileInfo[];
+}
+/** The player (owned elsewhere) still names it Movie. */
+export type Movie = Item;
+
+export interface NextUpItem extends Item {
+  show: { id: string; title: string; year: number | null; artwork: Item['artwork'] };
+  lastPlayedAt: string | null;
+}
+
+export interface Credit {
+  personId: string;
+  name: string;
+  role: string;
+  character: string | null;
+  order: number;
+}
+
+export interface Track {
+  id: string;
+  kind: string;
+  codec: string | null;
+  language: string | null;
+  title: string | null;
+  channels: number | null;
+  default: boolean;
+  forced: boolean;
+  sdh: boolean;
+  external: boolean;
+}
+
+export interface FileStats extends FileInfo {
+  durationSeconds: number | null;
+  bitrate: number | null;
+  videoCodec: string | null;
+  videoProfile: string | null;
+  width: number | null;
+  height: number | null;
+  frameRate: number | null;
+  hdr: string | null;
+  probed: boolean;
+  probeError: string | null;
+  tracks: Track[];
 }
 
 export interface Page<T> {
@@ -110,9 +162,12 @@ export interface Library {
 
 export interface ContinueItem {
   itemId: string;
-  kind: string;
+  kind: 'movie' | 'episode';
   title: string;
+  showId: string | null;
   showTitle: string | null;
+  reason: 'resume' | 'next-up';
+  artwork?: Item['artwork'];
   seasonNumber: number | null;
   episodeNumber: number | null;
   positionSeconds: number;
@@ -127,4 +182,5 @@ export interface SearchHit {
   text?: string;
   subtitle?: string | null;
   year?: number | null;
+  artwork?: string | null;
 }

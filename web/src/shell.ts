@@ -1,12 +1,9 @@
 // The top bar: brand, navigation, the search box with live suggestions, and the account menu (sign out).
 import { ApiError, get, post, type SearchHit } from './api.ts';
+import { itemHref } from './components/links.ts';
 import { h } from './dom.ts';
 import { navigate } from './router.ts';
 import { onSessionChange, setUser, state } from './session.ts';
-
-function hitHref(hit: SearchHit): string | null {
-  return hit.type === 'movie' ? `/movie/${encodeURIComponent(hit.id)}` : null;
-}
 
 /** The search form: suggestions appear after a short pause; arrows move through them, Enter opens. */
 function searchBox(): HTMLElement {
@@ -45,7 +42,7 @@ function searchBox(): HTMLElement {
       if (mine !== asked) return;
       list.replaceChildren(
         ...items.map((s) => {
-          const href = hitHref(s) ?? `/search?q=${encodeURIComponent(s.text ?? '')}`;
+          const href = itemHref(s.type, s.id) ?? `/search?q=${encodeURIComponent(s.text ?? '')}`;
           return h(
             'li',
             { role: 'option' },

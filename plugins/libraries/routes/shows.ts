@@ -1,11 +1,14 @@
-// /v1/shows: list, recently added, show, seasons, season, episodes of a season, one episode, watched on/off.
+// /v1/shows: list, recently added, next up, show, credits, seasons, season, episodes of a season, one episode,
+// watched on/off for a show, a season or an episode.
 import { HttpError, t } from '@bijou/sdk';
 import type { Viewer } from '../api.ts';
-import { ItemBrief, ItemDetail, ItemPage, ListQuery } from '../model.ts';
+import { ItemBrief, ItemDetail } from '../model.ts';
 import type { Catalog } from '../services/catalog.ts';
 import { brief, loadItems } from '../services/item-view.ts';
 import type { Ctx } from '../services/types.ts';
 import type { WatchState } from '../services/watch-state.ts';
+import { itemRoutes, listRoutes } from './item-routes.ts';
+import { nextUpRoute } from './next-up.ts';
 
 const Id = t.String({ maxLength: 64 });
 const Num = t.Integer({ minimum: 0, maximum: 100000 });
@@ -57,33 +60,10 @@ export function showRoutes(ctx: Ctx, catalog: Catalog, watch: WatchState) {
     episodes: watch.setWatched(v.profileId, id, on),
   });
   const WatchedResult = t.Object({ id: t.String(), watched: t.Boolean(), episodes: t.Number() });
+  listRoutes(ctx, catalog, '/v1/shows', 'show', 'TV shows');
+  nextUpRoute(ctx, catalog);
+  itemRoutes(ctx, catalog, watch, { prefix: '/v1/shows', kind: 'show', routes: ['credits'] });
   ctx.http
-    .get(
-      '/v1/shows',
-      ({ user, request, query }) => {
-        const page = catalog.list(viewer(user, request), 'show', query, { sort: 'title', order: 'asc' });
-        return { items: page.items.map(brief), nextCursor: page.nextCursor };
-      },
-      {
-        auth: 'user',
-        query: ListQuery,
-        response: ItemPage,
-        detail: { summary: 'TV shows with filters and sorting' },
-      },
-    )
-    .get(
-      '/v1/shows/recently-added',
-      ({ user, request, query }) => {
-        const page = catalog.list(
-          viewer(user, request),
-          'show',
-          { ...query, sort: 'added', order: 'desc' },
-          { sort: 'added', order: 'desc' },
-        );
-        return { items: page.items.map(brief), nextCursor: page.nextCursor };
-      },
-      { auth: 'user', query: ListQuery, response: ItemPage, detail: { summary: 'Shows, newest first' } },
-    )
     .get(
       '/v1/shows/:id',
       ({ user, request, params }) => catalog.detail(viewer(user, request), params.id, ['show']),
@@ -149,59 +129,46 @@ export function showRoutes(ctx: Ctx, catalog: Catalog, watch: WatchState) {
         response: ItemDetail,
         detail: { summary: 'One episode' },
       },
-    )
-    .put(
-      '/v1/shows/:id/watched',
-      ({ user, request, params }) => {
-        const v = viewer(user, request);
-        catalog.get(v, params.id, ['show']);
-        return watched(v, params.id, true);
-      },
-      {
-        auth: 'user',
-        params: t.Object({ id: Id }),
-        response: WatchedResult,
-        detail: { summary: 'Mark every episode watched' },
-      },
-    )
-    .delete(
-      '/v1/shows/:id/watched',
-      ({ user, request, params }) => {
-        const v = viewer(user, request);
-        catalog.get(v, params.id, ['show']);
-        return watched(v, params.id, false);
-      },
-      {
-        auth: 'user',
-        params: t.Object({ id: Id }),
-        response: WatchedResult,
-        detail: { summary: 'Mark every episode unwatched' },
-      },
-    )
-    .put(
-      '/v1/shows/:id/seasons/:num/episodes/:ep/watched',
-      ({ user, request, params }) => {
-        const v = viewer(user, request);
-        return watched(v, episode(v, params.id, params.num, params.ep), true);
-      },
-      {
-        auth: 'user',
-        params: t.Object({ id: Id, num: Num, ep: Num }),
-        response: WatchedResult,
-        detail: { summary: 'Mark an episode watched' },
-      },
-    )
-    .delete(
-      '/v1/shows/:id/seasons/:num/episodes/:ep/watched',
-      ({ user, request, params }) => {
-        const v = viewer(user, request);
-        return watched(v, episode(v, params.id, params.num, params.ep), false);
-      },
-      {
-        auth: 'user',
-        params: t.Object({ id: Id, num: Num, ep: Num }),
-        response: WatchedResult,
-        detail: { summary: 'Mark an episode unwatched' },
-      },
     );
+  type P = { id: string; num: number; ep: number };
+  const targets: {
+    path: string;
+    params: ReturnType<typeof t.Object>;
+    what: string;
+    resolve(v: Viewer, p: P): string;
+  }[] = [
+    {
+      path: '/v1/shows/:id',
+      params: t.Object({ id: Id }),
+      what: 'every episode',
+      resolve: (v, p) => catalog.get(v, p.id, ['show']).id,
+    },
+    {
+      path: '/v1/shows/:id/seasons/:num',
+      params: t.Object({ id: Id, num: Num }),
+      what: 'every episode of a season',
+      resolve: (v, p) => season(v, p.id, p.num),
+    },
+    {
+      path: '/v1/shows/:id/seasons/:num/episodes/:ep',
+      params: t.Object({ id: Id, num: Num, ep: Num }),
+      what: 'an episode',
+      resolve: (v, p) => episode(v, p.id, p.num, p.ep),
+    },
+  ];
+  for (const target of targets)
+    for (const on of [true, false]) {
+      const handler = ({ user, request, params }: { user: any; request: Request; params: any }) => {
+        const v = viewer(user, request);
+        return watched(v, target.resolve(v, params as P), on);
+      };
+      const opts = {
+        auth: 'user' as const,
+        params: target.params,
+        response: WatchedResult,
+        detail: { summary: `Mark ${target.what} ${on ? 'watched' : 'unwatched'}` },
+      };
+      if (on) ctx.http.put(`${target.path}/watched`, handler, opts);
+      else ctx.http.delete(`${target.path}/watched`, handler, opts);
+    }
 }

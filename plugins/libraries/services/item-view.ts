@@ -63,6 +63,8 @@ function toView(r: ItemRow, files: FileView[], w: { watched: number; position_se
     episodeNumber: r.episode_number,
     endingEpisodeNumber: r.ending_episode_number,
     airDate: r.air_date,
+    showId: r.show_id,
+    parentId: r.parent_id,
     files,
     extra: {
       tagline: r.tagline,
@@ -70,8 +72,6 @@ function toView(r: ItemRow, files: FileView[], w: { watched: number; position_se
       tags: JSON.parse(r.tags) as string[],
       setName: r.set_name,
       edition: r.edition,
-      showId: r.show_id,
-      parentId: r.parent_id,
       lockedFields: JSON.parse(r.locked_fields) as string[],
     },
   };
@@ -132,11 +132,32 @@ export function loadItems(db: Database, ids: string[], profileId: string): ItemV
     byItem.set(f.item_id, list);
   }
   const w = new Map(watch.map((x) => [x.item_id, x]));
+  for (const kind of ['show', 'season'] as const)
+    for (const x of rollUp(
+      db,
+      kind,
+      rows.filter((r) => r.kind === kind).map((r) => r.id),
+      profileId,
+    ))
+      w.set(x.item_id, x);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
     return r ? [toView(r, byItem.get(id) ?? [], w.get(id))] : [];
   });
+}
+
+/** Shows and seasons count as watched when the profile has watched every present episode of them. */
+function rollUp(db: Database, kind: 'show' | 'season', ids: string[], profileId: string) {
+  if (!ids.length) return [];
+  const col = kind === 'show' ? 'show_id' : 'parent_id';
+  return db
+    .query<{ item_id: string; watched: number; position_seconds: number }, string[]>(
+      `SELECT e.${col} AS item_id, MIN(COALESCE(w.watched, 0)) AS watched, 0 AS position_seconds
+       FROM libraries_items e LEFT JOIN libraries_watch_state w ON w.item_id = e.id AND w.profile_id = ?
+       WHERE e.${col} IN (${placeholders(ids.length)}) AND e.kind = 'episode' AND e.missing = 0 GROUP BY e.${col}`,
+    )
+    .all(profileId, ...ids);
 }
 
 /** Strips detail-only fields for list responses. */

@@ -3,7 +3,6 @@
 import type { SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { LibrariesApi, Viewer } from '../../libraries/api.ts';
-import { type EpisodeState, nextUp } from '../lib/next-up.ts';
 import type { Ctx } from './types.ts';
 
 export interface ContinueItem {
@@ -19,6 +18,8 @@ export interface ContinueItem {
   durationSeconds: number | null;
   progress: number;
   lastPlayedAt: string | null;
+  /** Artwork URLs by kind (poster, backdrop, thumb, …): the item's own, and its show's where it has none. */
+  artwork: Record<string, string>;
 }
 
 interface Row {
@@ -32,6 +33,8 @@ interface Row {
   lastPlayedAt: string | null;
   duration: number | null;
   runtime: number | null;
+  artwork: string;
+  showArtwork: string | null;
 }
 
 const dialect = new SQLiteSyncDialect();
@@ -42,7 +45,8 @@ function render(fragment: SQL | undefined): { text: string; params: unknown[] } 
 }
 
 const ITEM = `ci.id, ci.kind, ci.title, ci.show_id AS showId, ci.season_number AS seasonNumber,
-  ci.episode_number AS episodeNumber, ci.runtime_minutes AS runtime,
+  ci.episode_number AS episodeNumber, ci.runtime_minutes AS runtime, ci.artwork,
+  (SELECT s.artwork FROM libraries_items s WHERE s.id = ci.show_id) AS showArtwork,
   (SELECT MAX(f.duration_seconds) FROM libraries_files f WHERE f.item_id = ci.id AND f.role = 'main') AS duration`;
 // The filters speak of unaliased libraries_items; an episode is visible when its show is.
 const VISIBLE = (col: string, vis: string) =>
@@ -65,34 +69,11 @@ export class ContinueWatching {
            AND ci.kind IN ('movie', 'episode') AND ci.missing = 0 AND ${VISIBLE('COALESCE(ci.show_id, ci.id)', vis.text)}`,
       )
       .all(viewer.profileId, ...vis.params);
-    const episodes = db
-      .query<EpisodeState & { showId: string; missing: number }, any[]>(
-        `SELECT e.id, e.show_id AS showId, e.season_number AS season, e.episode_number AS episode, e.missing,
-           COALESCE(w.watched, 0) AS watched, w.last_played_at AS lastPlayedAt
-         FROM libraries_items e LEFT JOIN libraries_watch_state w ON w.item_id = e.id AND w.profile_id = ?
-         WHERE e.kind = 'episode' AND e.show_id IN (
-             SELECT x.show_id FROM libraries_watch_state ww JOIN libraries_items x ON x.id = ww.item_id
-             WHERE ww.profile_id = ? AND ww.watched = 1 AND x.kind = 'episode')
-           AND ${VISIBLE('e.show_id', vis.text)}`,
-      )
-      .all(viewer.profileId, viewer.profileId, ...vis.params);
-    const byShow = new Map<string, (EpisodeState & { missing: number })[]>();
-    for (const e of episodes) {
-      const list = byShow.get(e.showId) ?? [];
-      list.push({ ...e, watched: !!e.watched });
-      byShow.set(e.showId, list);
-    }
     const inProgress = new Set(resume.map((r) => r.id));
-    const next: { id: string; lastPlayedAt: string | null }[] = [];
-    for (const list of byShow.values()) {
-      const n = nextUp(list);
-      if (!n || inProgress.has(n.id) || list.find((e) => e.id === n.id)?.missing) continue;
-      const latest = list
-        .map((e) => e.lastPlayedAt ?? '')
-        .sort()
-        .at(-1);
-      next.push({ id: n.id, lastPlayedAt: latest || null });
-    }
+    const next = this.libs
+      .nextUp(viewer)
+      .filter((n) => !inProgress.has(n.episodeId))
+      .map((n) => ({ id: n.episodeId, lastPlayedAt: n.lastPlayedAt }));
     const nextRows = this.rows(next.map((n) => n.id));
     const out = [
       ...resume.map((r) => this.view(r, 'resume', r.position, r.lastPlayedAt)),
@@ -142,6 +123,14 @@ export class ContinueWatching {
       durationSeconds: duration,
       progress: duration ? Math.min(1, position / duration) : 0,
       lastPlayedAt: at,
+      artwork: artworkOf(r),
     };
   }
+}
+
+/** Image URLs of the libraries plugin for the stored artwork kinds; an episode borrows its show's poster etc. */
+function artworkOf(r: Row): Record<string, string> {
+  const urls = (id: string | null, json: string | null) =>
+    id && json ? Object.keys(JSON.parse(json)).map((k) => [k, `/v1/images/${id}/${k}`]) : [];
+  return Object.fromEntries([...urls(r.showId, r.showArtwork), ...urls(r.id, r.artwork)]);
 }

@@ -1,6 +1,8 @@
 // Progress and continue watching over a TV library: resume points per profile, watched at 90% (once), next-up
 // episodes, the last position kept when a session ends, and visibility filters honoured everywhere.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { LibrariesApi } from '../../libraries/api.ts';
 import { BROWSER, boot, createSession, type World } from './harness.ts';
@@ -30,6 +32,8 @@ const episodeView = async (n: number) =>
 beforeAll(async () => {
   w = await boot('shows', async (root) => {
     for (const n of [1, 2, 3]) await place(root, `Bijou Show/Season 01/Bijou Show S01E0${n}.mp4`, h264Mp4);
+    writeFileSync(join(root, 'Bijou Show/poster.jpg'), 'not decoded by the scanner');
+    writeFileSync(join(root, 'Bijou Show/Season 01/Bijou Show S01E01-thumb.jpg'), 'not decoded either');
   });
   user = await w.h.user();
 });
@@ -47,6 +51,16 @@ test('a heartbeat part-way records a resume point that continue watching and the
   const item = (await w.h.request('GET', '/v1/playback/continue-watching', { token: w.token })).body.items[0];
   expect(item).toMatchObject({ showTitle: 'Bijou Show', seasonNumber: 1, episodeNumber: 1, kind: 'episode' });
   expect(item.progress).toBeCloseTo(0.3, 1);
+});
+
+test('continue watching carries artwork: the episode thumb, and its show’s poster', async () => {
+  const [item] = (await w.h.request('GET', '/v1/playback/continue-watching', { token: w.token })).body.items;
+  expect(item.artwork).toEqual({
+    poster: `/v1/images/${w.ids['Bijou Show']}/poster`,
+    thumb: `/v1/images/${E(1)}/thumb`,
+  });
+  const img = await w.h.request('GET', item.artwork.thumb, { token: w.token });
+  expect(img.status).toBe(200);
 });
 
 test('a new session starts at the resume point', async () => {

@@ -7,6 +7,7 @@ import type { SearchHit, SearchQuery, Suggestion } from '../api.ts';
 import { decodeSearchCursor, encodeSearchCursor } from '../lib/cursor.ts';
 import type { IndexedDoc } from '../lib/indexed-doc.ts';
 import { resolveMeili } from '../lib/meili-config.ts';
+import { type WithArtwork, withArtwork } from './artwork.ts';
 import type { FtsEngine } from './fts-engine.ts';
 import { MeiliEngine } from './meili-engine.ts';
 import type { MeiliVisibilityPlanner } from './meili-visibility.ts';
@@ -93,7 +94,10 @@ export class SearchService {
     return this.meili && this.meiliState === 'ready' ? 'meilisearch' : 'fts5';
   }
 
-  async search(viewer: Viewer, q: SearchQuery): Promise<{ items: SearchHit[]; nextCursor: string | null }> {
+  async search(
+    viewer: Viewer,
+    q: SearchQuery,
+  ): Promise<{ items: WithArtwork<SearchHit>[]; nextCursor: string | null }> {
     const req: EngineSearch = {
       viewer,
       q: q.q,
@@ -110,19 +114,22 @@ export class SearchService {
       }
     }
     page ??= await this.fts.search(req);
-    return { items: page.items, nextCursor: page.nextCursor ? encodeSearchCursor(page.nextCursor) : null };
+    return {
+      items: withArtwork(this.ctx.sqlite, page.items),
+      nextCursor: page.nextCursor ? encodeSearchCursor(page.nextCursor) : null,
+    };
   }
 
-  async suggest(viewer: Viewer, q: string, limit = 10, types?: string[]): Promise<Suggestion[]> {
+  async suggest(viewer: Viewer, q: string, limit = 10, types?: string[]): Promise<WithArtwork<Suggestion>[]> {
     const req = { viewer, q, types: this.checkTypes(types), limit: Math.max(1, Math.min(10, limit)) };
     if (this.meili && this.activeEngine() === 'meilisearch') {
       try {
-        return await this.meili.suggest(req);
+        return withArtwork(this.ctx.sqlite, await this.meili.suggest(req));
       } catch (err) {
         this.markDown(err);
       }
     }
-    return this.fts.suggest(req);
+    return withArtwork(this.ctx.sqlite, await this.fts.suggest(req));
   }
 
   /** Writes changes to FTS5, then mirrors what really changed to Meilisearch (or remembers it for later). */

@@ -1,20 +1,24 @@
 // Poster cards for grids and rows: artwork or a lettered placeholder, title, year, watched badge and progress.
+import type { Item } from '../api.ts';
 import { h } from '../dom.ts';
+import { itemHref } from './links.ts';
 
 export interface CardInput {
   href: string | null;
   title: string;
   subtitle?: string | null;
-  poster?: string;
+  poster?: string | null;
   watched?: boolean;
   progress?: number;
+  /** 16:9 artwork (episode thumbs) instead of a 2:3 poster. */
+  wide?: boolean;
 }
 
 export function posterCard(c: CardInput): HTMLElement {
   const art = c.poster
     ? h('img', { src: c.poster, alt: '', loading: 'lazy', decoding: 'async' })
     : h('div.placeholder', { 'aria-hidden': 'true' }, c.title.slice(0, 1).toUpperCase());
-  const badge = c.watched ? h('span.badge', { title: 'Watched', 'aria-label': 'Watched' }, '✓') : null;
+  const badge = c.watched ? h('span.badge', { title: 'Watched', 'aria-hidden': 'true' }, '✓') : null;
   const bar =
     c.progress && c.progress > 0 && c.progress < 1
       ? h(
@@ -29,9 +33,22 @@ export function posterCard(c: CardInput): HTMLElement {
     c.subtitle ? h('span.sub', {}, c.subtitle) : null,
   ];
   const label = `${c.title}${c.subtitle ? ` (${c.subtitle})` : ''}${c.watched ? ', watched' : ''}`;
-  return c.href
+  const el = c.href
     ? h('a.card', { href: c.href, 'aria-label': label }, ...inner)
     : h('div.card', { 'aria-label': label }, ...inner);
+  if (c.wide) el.classList.add('wide');
+  return el;
+}
+
+/** A card for a movie or show of a list. */
+export function itemCard(m: Item): HTMLElement {
+  return posterCard({
+    href: itemHref(m.kind, m.id),
+    title: m.title,
+    subtitle: m.year ? String(m.year) : null,
+    poster: m.artwork?.poster,
+    watched: m.watched,
+  });
 }
 
 /** A titled horizontal row of cards, or nothing when empty. */

@@ -1,39 +1,55 @@
-// Home: continue watching, recently added movies, and a shortcut to every library.
-import { type ContinueItem, get, type Library, type Movie, type Page } from '../api.ts';
-import { posterCard, row } from '../components/cards.ts';
+// Home: continue watching (movies and episodes), next up for started shows, recently added per library, and a
+// shortcut to every library.
+import { type ContinueItem, get, type Item, type Library, type NextUpItem, type Page } from '../api.ts';
+import { itemCard, posterCard, row } from '../components/cards.ts';
+import { episodeCode, itemHref } from '../components/links.ts';
 import { clock, h } from '../dom.ts';
 import { state } from '../session.ts';
 
 function continueCard(c: ContinueItem): HTMLElement {
-  const episode =
-    c.showTitle && c.seasonNumber !== null ? `${c.showTitle} · S${c.seasonNumber}E${c.episodeNumber}` : null;
+  const code = episodeCode(c.seasonNumber, c.episodeNumber);
+  const left = c.durationSeconds ? Math.max(0, c.durationSeconds - c.positionSeconds) : null;
   return posterCard({
-    href: c.kind === 'movie' ? `/movie/${c.itemId}` : `/play/${c.itemId}`,
-    title: c.title,
-    subtitle: episode ?? `${clock(c.positionSeconds)} watched`,
+    href: itemHref(c.kind, c.itemId),
+    title: c.kind === 'episode' && c.showTitle ? c.showTitle : c.title,
+    subtitle:
+      c.kind === 'episode'
+        ? `${code} · ${c.title}`
+        : left !== null
+          ? `${clock(left)} left`
+          : `${clock(c.positionSeconds)} watched`,
+    poster: c.artwork?.poster ?? c.artwork?.thumb,
     progress: c.progress,
   });
 }
 
+function nextUpCard(n: NextUpItem): HTMLElement {
+  return posterCard({
+    href: `/episode/${n.id}`,
+    title: n.show.title,
+    subtitle: `${episodeCode(n.seasonNumber, n.episodeNumber, n.endingEpisodeNumber)} · ${n.title}`,
+    poster: n.show.artwork.poster ?? n.artwork.thumb,
+  });
+}
+
+async function recentRow(lib: Library): Promise<HTMLElement | null> {
+  const base = lib.kind === 'movies' ? '/v1/movies' : '/v1/shows';
+  const page = await get<Page<Item>>(`${base}/recently-added?library=${encodeURIComponent(lib.id)}&limit=20`);
+  return row(`Recently added in ${lib.name}`, page.items.map(itemCard));
+}
+
 export async function homePage(): Promise<HTMLElement> {
-  const [cw, recent, libs] = await Promise.all([
+  const [cw, next, libs] = await Promise.all([
     get<Page<ContinueItem>>('/v1/playback/continue-watching?limit=20'),
-    get<Page<Movie>>('/v1/movies/recently-added?limit=20'),
+    get<Page<NextUpItem>>('/v1/shows/next-up?limit=20'),
     get<Page<Library>>('/v1/libraries?limit=100'),
   ]);
-  const movieCards = recent.items.map((m) =>
-    posterCard({
-      href: `/movie/${m.id}`,
-      title: m.title,
-      subtitle: m.year ? String(m.year) : null,
-      poster: m.artwork.poster,
-      watched: m.watched,
-    }),
-  );
+  const recent = await Promise.all(libs.items.map(recentRow));
   const libraryLinks = libs.items.map((l) =>
     h('a.chip', { href: `/library/${l.id}` }, l.name, h('small', {}, ` ${l.kind}`)),
   );
   const admin = state.user?.role === 'admin';
+  const resume = cw.items.filter((c) => c.reason === 'resume');
   return h(
     'section.page',
     {},
@@ -46,7 +62,9 @@ export async function homePage(): Promise<HTMLElement> {
           'No libraries yet. ',
           admin ? h('a', { href: '/admin/libraries' }, 'Add one') : 'Ask an administrator to add one.',
         ),
-    row('Continue watching', cw.items.map(continueCard)),
-    row('Recently added movies', movieCards, 'Nothing added yet.'),
+    row('Continue watching', resume.map(continueCard)),
+    row('Next up', next.items.map(nextUpCard)),
+    ...recent,
+    libs.items.length && !recent.some(Boolean) ? h('p.muted', {}, 'Nothing added yet.') : null,
   );
 }

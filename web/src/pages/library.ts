@@ -1,6 +1,7 @@
-// A library as a poster grid: sorted, filterable by watched state, loading the next page as the end scrolls into view.
-import { get, type Library, type Movie, type Page } from '../api.ts';
-import { posterCard } from '../components/cards.ts';
+// A library as a poster grid of movies or shows: sort, genre, decade and watched filters (kept in the URL), watched
+// badges, and the next page loading as the end scrolls into view.
+import { get, type Item, type Library, type Page } from '../api.ts';
+import { itemCard } from '../components/cards.ts';
 import { errorBox, h, message } from '../dom.ts';
 import { navigate, type RouteContext } from '../router.ts';
 
@@ -10,16 +11,71 @@ const SORTS: [string, string][] = [
   ['year', 'Year'],
   ['rating', 'Rating'],
 ];
+const DECADES: [string, string][] = [
+  ['', 'Any year'],
+  ...[2020, 2010, 2000, 1990, 1980, 1970, 1960, 1950].map((d): [string, string] => [String(d), `${d}s`]),
+];
+const WATCHED: [string, string][] = [
+  ['', 'All'],
+  ['false', 'Unwatched'],
+  ['true', 'Watched'],
+];
+
+/** A filter control that rewrites its query parameter (which re-renders the page). */
+function select(name: string, label: string, value: string, options: [string, string][]): HTMLElement {
+  const s = h(
+    'select',
+    { name, 'aria-label': label },
+    ...options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)),
+  );
+  s.addEventListener('change', () => {
+    const q = new URLSearchParams(location.search);
+    if (s.value) q.set(name, s.value);
+    else q.delete(name);
+    navigate(`${location.pathname}?${q}`, true);
+  });
+  return s;
+}
+
+function genreInput(value: string, known: Set<string>): { el: HTMLElement; learn(genres: string[]): void } {
+  const list = h('datalist', { id: 'genres' });
+  const input = h('input', {
+    type: 'search',
+    name: 'genre',
+    value,
+    placeholder: 'Genre',
+    'aria-label': 'Genre',
+    list: 'genres',
+  });
+  input.addEventListener('change', () => {
+    const q = new URLSearchParams(location.search);
+    if (input.value.trim()) q.set('genre', input.value.trim());
+    else q.delete('genre');
+    navigate(`${location.pathname}?${q}`, true);
+  });
+  return {
+    el: h('span', {}, input, list),
+    learn(genres) {
+      for (const g of genres)
+        if (!known.has(g)) {
+          known.add(g);
+          list.append(h('option', { value: g }));
+        }
+    },
+  };
+}
 
 export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
   const lib = await get<Library>(`/v1/libraries/${encodeURIComponent(ctx.params.id)}`);
   const sort = ctx.query.get('sort') ?? 'title';
   const watched = ctx.query.get('watched') ?? '';
-  const order = sort === 'title' ? 'asc' : 'desc';
+  const decade = ctx.query.get('decade') ?? '';
+  const genre = ctx.query.get('genre') ?? '';
   const base = lib.kind === 'movies' ? '/v1/movies' : '/v1/shows';
-  const grid = h('div.grid', { role: 'list' });
+  const grid = h('div.grid', { role: 'list', 'aria-label': lib.kind === 'movies' ? 'Movies' : 'Shows' });
   const status = h('div.status', { 'aria-live': 'polite' });
   const sentinel = h('div.sentinel', { 'aria-hidden': 'true' });
+  const genres = genreInput(genre, new Set());
   let cursor: string | null | undefined;
   let loading = false;
 
@@ -28,22 +84,31 @@ export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
     loading = true;
     status.textContent = 'Loading…';
     try {
-      const q = new URLSearchParams({ library: lib.id, sort, order, limit: '40' });
+      const q = new URLSearchParams({
+        library: lib.id,
+        sort,
+        order: sort === 'title' ? 'asc' : 'desc',
+        limit: '40',
+      });
       if (watched) q.set('watched', watched);
+      if (genre) q.set('genre', genre);
+      if (decade) {
+        q.set('yearFrom', decade);
+        q.set('yearTo', String(Number(decade) + 9));
+      }
       if (cursor) q.set('cursor', cursor);
-      const page = await get<Page<Movie>>(`${base}?${q}`);
+      const page = await get<Page<Item>>(`${base}?${q}`);
       for (const m of page.items) {
-        const card = posterCard({
-          href: lib.kind === 'movies' ? `/movie/${m.id}` : null,
-          title: m.title,
-          subtitle: m.year ? String(m.year) : null,
-          poster: m.artwork?.poster,
-          watched: m.watched,
-        });
-        grid.append(h('div', { role: 'listitem' }, card));
+        grid.append(h('div', { role: 'listitem' }, itemCard(m)));
+        genres.learn(m.genres);
       }
       cursor = page.nextCursor;
-      status.textContent = grid.children.length ? '' : 'This library is empty. Has it been scanned?';
+      const filtered = watched || genre || decade;
+      status.textContent = grid.children.length
+        ? ''
+        : filtered
+          ? 'Nothing matches these filters.'
+          : 'This library is empty. Has it been scanned?';
     } catch (e) {
       status.replaceChildren(errorBox(message(e)));
       cursor = null;
@@ -62,21 +127,6 @@ export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
   );
   ctx.onLeave(() => observer.disconnect());
 
-  const select = (name: string, value: string, options: [string, string][]) => {
-    const s = h(
-      'select',
-      { name, 'aria-label': name === 'sort' ? 'Sort by' : 'Show' },
-      ...options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)),
-    );
-    s.addEventListener('change', () => {
-      const q = new URLSearchParams(location.search);
-      if (s.value) q.set(name, s.value);
-      else q.delete(name);
-      navigate(`${location.pathname}?${q}`, true);
-    });
-    return s;
-  };
-
   const page = h(
     'section.page',
     {},
@@ -86,13 +136,11 @@ export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
       h('h1', {}, lib.name),
       h(
         'div.controls',
-        {},
-        select('sort', sort, SORTS),
-        select('watched', watched, [
-          ['', 'All'],
-          ['false', 'Unwatched'],
-          ['true', 'Watched'],
-        ]),
+        { role: 'group', 'aria-label': 'Sort and filter' },
+        select('sort', 'Sort by', sort, SORTS),
+        genres.el,
+        select('decade', 'Year', decade, DECADES),
+        select('watched', 'Watched', watched, WATCHED),
       ),
     ),
     grid,

@@ -1,7 +1,26 @@
-// Search results for ?q=, typo tolerant on the server; movies link to their page.
+// Search results for ?q=, typo tolerant on the server; movies, shows and episodes link to their pages.
 import { get, type Page, type SearchHit } from '../api.ts';
+import { itemHref } from '../components/links.ts';
 import { h } from '../dom.ts';
 import type { RouteContext } from '../router.ts';
+
+function hitView(hit: SearchHit): HTMLElement {
+  const label = `${hit.title ?? hit.text ?? ''}${hit.year ? ` (${hit.year})` : ''}`;
+  const body = [
+    hit.artwork
+      ? h('img.thumb', { src: `${hit.artwork}?width=120`, alt: '', loading: 'lazy' })
+      : h('span.thumb.placeholder', { 'aria-hidden': 'true' }, label.slice(0, 1).toUpperCase()),
+    h(
+      'span.text',
+      {},
+      h('span.title', {}, label),
+      h('span.type', {}, hit.type),
+      hit.subtitle ? h('span.muted', {}, hit.subtitle) : null,
+    ),
+  ];
+  const href = itemHref(hit.type, hit.id);
+  return href ? h('a.result', { href }, ...body) : h('div.result', {}, ...body);
+}
 
 export async function searchPage(ctx: RouteContext): Promise<HTMLElement> {
   const q = ctx.query.get('q')?.trim() ?? '';
@@ -15,25 +34,6 @@ export async function searchPage(ctx: RouteContext): Promise<HTMLElement> {
     page.append(h('p.muted', {}, 'Nothing matches. Check the spelling or try fewer words.'));
     return page;
   }
-  const list = h(
-    'ul.results',
-    {},
-    ...res.items.map((hit) => {
-      const label = `${hit.title ?? hit.text ?? ''}${hit.year ? ` (${hit.year})` : ''}`;
-      const body = [
-        h('span.title', {}, label),
-        h('span.type', {}, hit.type),
-        hit.subtitle ? h('span.muted', {}, hit.subtitle) : null,
-      ];
-      return h(
-        'li',
-        {},
-        hit.type === 'movie'
-          ? h('a.result', { href: `/movie/${hit.id}` }, ...body)
-          : h('div.result', {}, ...body),
-      );
-    }),
-  );
-  page.append(list);
+  page.append(h('ul.results', {}, ...res.items.map((hit) => h('li', {}, hitView(hit)))));
   return page;
 }

@@ -1,4 +1,4 @@
-// Table tests of next-up episode choice.
+// Table tests of next-up episode choice (libraries owns show progress; playback and /v1/shows/next-up use it).
 import { expect, test } from 'bun:test';
 import { type EpisodeState, nextUp } from './next-up.ts';
 

@@ -1,0 +1,32 @@
+// Where catalog things live in the web client (movie, show, season, episode pages) and how episodes are labelled.
+
+/** The page of a movie, show or episode (a search hit, a continue-watching item…); null for other kinds. */
+export function itemHref(kind: string, id: string): string | null {
+  const e = encodeURIComponent(id);
+  if (kind === 'movie') return `/movie/${e}`;
+  if (kind === 'show') return `/show/${e}`;
+  if (kind === 'episode') return `/episode/${e}`;
+  return null;
+}
+
+export function seasonHref(showId: string, season: number): string {
+  return `/show/${encodeURIComponent(showId)}/season/${season}`;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** `S01E02`, `S01E02–E03` for a multi-episode file, `E05` without a season; empty when unnumbered. */
+export function episodeCode(
+  season: number | null,
+  episode: number | null,
+  ending: number | null = null,
+): string {
+  if (episode === null) return '';
+  const range = ending !== null && ending > episode ? `E${two(episode)}–E${two(ending)}` : `E${two(episode)}`;
+  return season === null ? range : `S${two(season)}${range}`;
+}
+
+/** `Season 2`, or `Specials` for season 0. */
+export function seasonName(season: number | null): string {
+  return season === 0 ? 'Specials' : `Season ${season ?? '?'}`;
+}

@@ -1,0 +1,36 @@
+// What movie and episode pages share: loading the title with its credits and file stats, and the sections below
+// the heading (Play / Resume and watched, overview, cast, files, anything page-specific, identification).
+import { type Credit, type FileStats, get, type Item } from '../api.ts';
+import { h } from '../dom.ts';
+import { actions, castSection, identification, playButtons, watchedToggle } from './detail.ts';
+import { filesSection } from './file-details.ts';
+
+export interface Playable {
+  item: Item;
+  credits: Credit[];
+  /** null when the stats could not be read (the plain file list is shown). */
+  stats: FileStats[] | null;
+  /** The item's API path, e.g. /v1/movies/abc. */
+  path: string;
+}
+
+export async function loadPlayable(prefix: '/v1/movies' | '/v1/episodes', id: string): Promise<Playable> {
+  const path = `${prefix}/${encodeURIComponent(id)}`;
+  const [item, credits, stats] = await Promise.all([
+    get<Item>(path),
+    get<{ items: Credit[] }>(`${path}/credits`).catch(() => ({ items: [] })),
+    get<{ items: FileStats[] }>(`${path}/file-stats`).catch(() => null),
+  ]);
+  return { item, credits: credits.items, stats: stats?.items ?? null, path };
+}
+
+export function playableSections(p: Playable, ...extra: (HTMLElement | null)[]): (HTMLElement | null)[] {
+  return [
+    actions(...playButtons(p.item), watchedToggle(`${p.path}/watched`, p.item.watched)),
+    h('p.overview', {}, p.item.overview ?? 'No overview yet.'),
+    castSection(p.credits),
+    filesSection(p.stats, p.item.files),
+    ...extra,
+    identification(p.item.match),
+  ];
+}
