@@ -132,6 +132,8 @@ export const ItemDetail = t.Composite([
     setName: NullableString,
     edition: NullableString,
     lockedFields: t.Array(t.String()),
+    showId: Nullable(t.String({ description: 'The show of a season or episode' })),
+    parentId: Nullable(t.String({ description: 'The season of an episode, the show of a season' })),
     extras: t.Array(
       t.Object({ id: t.String(), kind: t.String(), title: t.String(), path: t.String(), size: t.Number() }),
     ),

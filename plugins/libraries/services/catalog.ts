@@ -101,6 +101,8 @@ export class Catalog {
       setName: extra.setName,
       edition: extra.edition,
       lockedFields: extra.lockedFields,
+      showId: extra.showId,
+      parentId: extra.parentId,
       extras,
     };
   }
