@@ -4,12 +4,14 @@ export class ApiError extends Error {
   constructor(
     public readonly status: number,
     message: string,
+    /** Seconds from a 429/503 `Retry-After` header, when the server sent one. */
+    public readonly retryAfter: number | null = null,
   ) {
     super(message);
   }
 }
 
-function csrfToken(): string {
+export function csrfToken(): string {
   const m = document.cookie.match(/(?:^|;\s*)bijou_csrf=([^;]+)/);
   return m ? decodeURIComponent(m[1]) : '';
 }
@@ -35,7 +37,12 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   if (!res.ok) {
     const detail = data?.details?.[0];
     const text = detail ? `${data.error}: ${detail.path} — ${detail.message}` : data?.error;
-    throw new ApiError(res.status, text ?? `Request failed (${res.status})`);
+    const retry = Number.parseInt(res.headers.get('retry-after') ?? '', 10);
+    throw new ApiError(
+      res.status,
+      text ?? `Request failed (${res.status})`,
+      Number.isFinite(retry) ? retry : null,
+    );
   }
   return data as T;
 }
