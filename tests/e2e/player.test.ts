@@ -1,6 +1,7 @@
 // The web player in headless Chromium against a real server: an MKV with two audio tracks and a sidecar English
 // subtitle plays as HLS through hls.js; switching audio, subtitles and quality; keyboard shortcuts and the help
-// dialog; next episode of a generated two-episode show, by button and by the "Up next" card.
+// dialog; a far seek; busy transcoder and ended-session errors in words; next episode of a generated two-episode
+// show by button and by the "Up next" card; phone and TV sizes.
 import { afterAll, beforeAll, expect, setDefaultTimeout, test } from 'bun:test';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -244,7 +245,7 @@ test('at the end of an episode the "Up next" card counts down and Play now opens
   await playsPast(1);
 });
 
-test('the player fits a phone screen', async () => {
+test('the player fits a phone screen and a TV screen', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${base}/play/${movieId}`);
   await e2e.heading('Two Tongues').waitFor();
@@ -255,5 +256,9 @@ test('the player fits a phone screen', async () => {
   await control('Quality');
   await e2e.shot('player-phone-quality');
   await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await showControls();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await e2e.shot('player-tv');
   await page.setViewportSize({ width: 1280, height: 800 });
 });

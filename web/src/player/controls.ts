@@ -113,7 +113,12 @@ export function createControls(
     video.volume = Number(volume.value);
     video.muted = video.volume === 0;
   });
+  const buffering = (on: boolean) => () => stage.classList.toggle('buffering', on);
   const listeners: [string, () => void][] = [
+    ['waiting', buffering(true)],
+    ['playing', buffering(false)],
+    ['pause', buffering(false)],
+    ['error', buffering(false)],
     ['timeupdate', paint],
     ['durationchange', paint],
     ['loadedmetadata', paint],
