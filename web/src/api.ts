@@ -11,12 +11,14 @@ export class ApiError extends Error {
     message: string,
     /** The per-field issues of a 422 answer. */
     public readonly details: FieldIssue[] = [],
+    /** Seconds from a 429/503 `Retry-After` header, when the server sent one. */
+    public readonly retryAfter: number | null = null,
   ) {
     super(message);
   }
 }
 
-function csrfToken(): string {
+export function csrfToken(): string {
   const m = document.cookie.match(/(?:^|;\s*)bijou_csrf=([^;]+)/);
   return m ? decodeURIComponent(m[1]) : '';
 }
@@ -43,7 +45,13 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
     const detail = data?.details?.[0];
     const text = detail ? `${data.error}: ${detail.path} — ${detail.message}` : data?.error;
     const details = Array.isArray(data?.details) ? (data.details as FieldIssue[]) : [];
-    throw new ApiError(res.status, text ?? `Request failed (${res.status})`, details);
+    const retry = Number.parseInt(res.headers.get('retry-after') ?? '', 10);
+    throw new ApiError(
+      res.status,
+      text ?? `Request failed (${res.status})`,
+      details,
+      Number.isFinite(retry) ? retry : null,
+    );
   }
   return data as T;
 }

@@ -1,4 +1,4 @@
-// /v1/metadata: search the catalog, edit an item (fields locked against rescans), identify, unlock, refresh.
+// /v1/metadata: search the catalog, any item by id, edit an item (fields locked against rescans), identify, unlock, refresh.
 import { t } from '@bijou/sdk';
 import { ItemBrief, ItemDetail, NullableString } from '../model.ts';
 import type { Catalog } from '../services/catalog.ts';
@@ -58,6 +58,15 @@ export function metadataRoutes(ctx: Ctx, catalog: Catalog, svc: LibrariesService
         detail: { summary: 'Find catalog items by title' },
       },
     )
+    .get('/v1/metadata/:itemId', ({ user, request, params }) => detail(user, request, params.itemId), {
+      auth: 'user',
+      params: Params,
+      response: ItemDetail,
+      detail: {
+        summary:
+          'Any movie, show, season or episode by id (with showId/parentId to find its show and season)',
+      },
+    })
     .patch(
       '/v1/metadata/:itemId',
       ({ user, request, params, body }) => {

@@ -129,6 +129,28 @@ describe('seasons and episodes', () => {
     expect(noSeason.status).toBe(404);
   });
 
+  test('GET /v1/metadata/:itemId returns an episode by id with its show and season ids, 404 for unknown', async () => {
+    const show = shows['Doctor Who: The New Series'];
+    const [season1] = (await seasons(show.title)).filter((s: any) => s.seasonNumber === 1);
+    const [rose] = await episodes(show.title, 1);
+    const ep = await get(b, `/v1/metadata/${rose.id}`);
+    expect(ep).toMatchObject({
+      id: rose.id,
+      kind: 'episode',
+      title: 'Rose',
+      showId: show.id,
+      parentId: season1.id,
+    });
+    expect(await get(b, `/v1/metadata/${season1.id}`)).toMatchObject({ kind: 'season', showId: show.id });
+    expect(await get(b, `/v1/metadata/${show.id}`)).toMatchObject({
+      kind: 'show',
+      showId: null,
+      parentId: null,
+    });
+    const unknown = await b.h.request('GET', '/v1/metadata/no-such-item', { token: b.token });
+    expect(unknown.status).toBe(404);
+  });
+
   test('date-based episodes without a season folder go to season 1, ordered by air date', async () => {
     expect((await seasons('The Daily Show')).map((s: any) => s.seasonNumber)).toEqual([1]);
     const list = await episodes('The Daily Show', 1);

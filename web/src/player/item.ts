@@ -1,0 +1,74 @@
+// What is playing, from the libraries API: the item by id (movie or episode), the title line ("Show · S01E02 ·
+// Title"), where Back leads, and the episode after this one (same season, else the first of the next season).
+import { get } from '../api.ts';
+import { episodeCode } from './words.ts';
+
+interface Brief {
+  id: string;
+  kind: string;
+  title: string;
+  seasonNumber: number | null;
+  episodeNumber: number | null;
+  endingEpisodeNumber: number | null;
+}
+
+export interface Item extends Brief {
+  showId: string | null;
+  parentId: string | null;
+}
+
+export interface NowPlaying {
+  item: Item | null;
+  /** "Show · S01E02 · Title" for episodes, the title for movies. */
+  heading: string;
+  back: string;
+}
+
+export interface NextEpisode {
+  id: string;
+  /** "S01E02 · Title" */
+  label: string;
+}
+
+const list = async (path: string) => (await get<{ items: Brief[] }>(path)).items;
+
+/** Loads the item and, for an episode, its show's title; a failure leaves a plain "Playing" heading. */
+export async function loadNowPlaying(id: string): Promise<NowPlaying> {
+  const item = await get<Item>(`/v1/metadata/${encodeURIComponent(id)}`).catch(() => null);
+  if (!item) return { item, heading: 'Playing', back: '/' };
+  if (item.kind !== 'episode' || !item.showId)
+    return { item, heading: item.title, back: `/movie/${item.id}` };
+  const show = await get<{ title: string }>(`/v1/shows/${item.showId}`).catch(() => null);
+  const code = episodeCode(item.seasonNumber, item.episodeNumber, item.endingEpisodeNumber);
+  const heading = [show?.title, code, item.title].filter(Boolean).join(' · ');
+  return { item, heading, back: `/show/${item.showId}` };
+}
+
+const nextOf = (e: Brief): NextEpisode => ({
+  id: e.id,
+  label: [episodeCode(e.seasonNumber, e.episodeNumber, e.endingEpisodeNumber), e.title]
+    .filter(Boolean)
+    .join(' · '),
+});
+
+/** The episode after `item` in its show, or null (last episode, not an episode, or the API failed). */
+export async function findNextEpisode(item: Item): Promise<NextEpisode | null> {
+  if (item.kind !== 'episode' || !item.showId || item.seasonNumber === null) return null;
+  const show = `/v1/shows/${item.showId}`;
+  try {
+    const season = await list(`${show}/seasons/${item.seasonNumber}/episodes`);
+    const i = season.findIndex((e) => e.id === item.id);
+    if (i >= 0 && i + 1 < season.length) return nextOf(season[i + 1]);
+    const current = item.seasonNumber;
+    const later = (await list(`${show}/seasons`))
+      .filter((s) => s.seasonNumber !== null && s.seasonNumber > current)
+      .sort((a, b) => (a.seasonNumber ?? 0) - (b.seasonNumber ?? 0));
+    for (const s of later) {
+      const [first] = await list(`${show}/seasons/${s.seasonNumber}/episodes`);
+      if (first) return nextOf(first);
+    }
+  } catch {
+    // Without the episode lists there is simply no next-episode offer.
+  }
+  return null;
+}

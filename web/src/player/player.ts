@@ -1,0 +1,252 @@
+// The player's brain: opens sessions for the viewer's choice (audio, subtitles, quality), restarts them at the
+// current position, sends heartbeats and far seeks, offers the next episode, and turns every failure into words
+// with a way out.
+import { message } from '../dom.ts';
+import { navigate } from '../router.ts';
+import { createControls } from './controls.ts';
+import { attach, type Engine, type PlaybackFailure, unload } from './engine.ts';
+import { sessionGoneText, showOpenFailure } from './failures.ts';
+import type { NextEpisode } from './item.ts';
+import { closeMenus, menuIsOpen } from './menu.ts';
+import { errorOverlay, helpOverlay, nextOverlay, noticeOverlay, type OverlayAction } from './overlays.ts';
+import {
+  type Choice,
+  endOnUnload,
+  endSession,
+  heartbeat,
+  openSession,
+  type Session,
+  seekOnServer,
+} from './session.ts';
+import { bindShortcuts } from './shortcuts.ts';
+import { menuItems, nextSubtitle, renderSubtitles, showSubtitle } from './tracks.ts';
+import { QUALITIES, statusLine } from './words.ts';
+
+const HEARTBEAT_MS = 10_000;
+const STALL_MS = 20_000;
+/** Seeks further than this in HLS are announced so the server restarts the encode there. */
+const FAR_SEEK = 20;
+
+export interface PlayerParts {
+  itemId: string;
+  video: HTMLVideoElement;
+  stage: HTMLElement;
+  status: HTMLElement;
+  back(): void;
+}
+
+export function createPlayer(p: PlayerParts) {
+  const { video, stage, status } = p;
+  const errors = errorOverlay();
+  const notice = noticeOverlay();
+  const help = helpOverlay();
+  let choice: Choice = { quality: QUALITIES[0] };
+  let session: Session | null = null;
+  let engine: Engine | null = null;
+  let subtitle: string | null | undefined;
+  let next: NextEpisode | null = null;
+  let card: ReturnType<typeof nextOverlay> | null = null;
+  let gen = 0;
+  let started = false;
+  let lastTime = 0;
+  let cancelRetry = () => {};
+  let stall: ReturnType<typeof setTimeout> | undefined;
+
+  const position = () => (started ? video.currentTime : (session?.startPosition ?? 0));
+  const back: OverlayAction = { label: 'Back', run: () => p.back() };
+  const restartAction: OverlayAction = {
+    label: 'Restart playback',
+    primary: true,
+    run: () => start(position()),
+  };
+  const restartWith = (change: Partial<Choice>) => {
+    choice = { ...choice, ...change };
+    void start(position(), !video.paused || !started);
+  };
+  const controls = createControls(video, stage, () => session?.durationSeconds ?? 0, {
+    pickAudio: (id) => restartWith({ audioTrackId: id }),
+    pickQuality: (id) => restartWith({ quality: QUALITIES.find((q) => q.id === id) ?? QUALITIES[0] }),
+    pickSubtitle: (id) => setSubtitle(id === 'off' ? null : id),
+    next: () => goNext(),
+    help: () => help.toggle(),
+  });
+  stage.append(notice.el, errors.el, help.el, controls.el);
+
+  function setSubtitle(id: string | null) {
+    subtitle = id;
+    choice = { ...choice, subtitleTrackId: id };
+    showSubtitle(video, id);
+    paintMenus();
+  }
+
+  function paintMenus() {
+    const items = menuItems(session, subtitle ?? null, choice.quality);
+    controls.audio.setItems(items.audio);
+    controls.subtitles.setItems(items.subtitles);
+    controls.quality.setItems(items.quality);
+  }
+
+  function paintStatus(s: Session) {
+    status.textContent = statusLine(s.mode, s.reasons, s.variants[0]?.height ?? null, s.startPosition);
+    stage.dataset.mode = s.mode;
+  }
+
+  function fail(f: PlaybackFailure) {
+    clearTimeout(stall);
+    const actions = [restartAction];
+    if (f.decode && !choice.compatibility) {
+      actions.push({ label: 'Play a converted stream', run: () => restartWith({ compatibility: true }) });
+    }
+    errors.show(f.message, [...actions, back]);
+  }
+
+  /** Opens a session for the current choice at `at` seconds (null: the saved resume point) and plays it. */
+  async function start(at: number | null, autoplay = true): Promise<void> {
+    const mine = ++gen;
+    cancelRetry();
+    errors.show(null);
+    closeMenus();
+    status.textContent = 'Starting…';
+    const old = session;
+    session = null;
+    started = false;
+    engine?.destroy();
+    engine = null;
+    if (old) {
+      unload(video);
+      await endSession(old.sessionId);
+    }
+    let s: Session;
+    try {
+      s = await openSession(p.itemId, video, choice, at);
+    } catch (e) {
+      if (mine === gen) {
+        status.textContent = 'Not playing';
+        cancelRetry = showOpenFailure(errors, e, () => void start(at, autoplay), back);
+      }
+      return;
+    }
+    if (mine !== gen) return void endSession(s.sessionId);
+    session = s;
+    lastTime = s.startPosition;
+    if (subtitle === undefined) subtitle = s.tracks.subtitles.find((t) => t.selected)?.id ?? null;
+    renderSubtitles(video, s.tracks.subtitles);
+    showSubtitle(video, subtitle);
+    paintMenus();
+    paintStatus(s);
+    const e = await attach(video, s, s.startPosition, { notice: (t) => notice.show(t), fatal: fail });
+    if (mine !== gen) return e.destroy();
+    engine = e;
+    if (autoplay) video.play().catch(() => {});
+  }
+
+  async function beat() {
+    const s = session;
+    if (!s || !started || !Number.isFinite(video.currentTime)) return;
+    try {
+      await heartbeat(s.sessionId, video.currentTime, video.paused);
+    } catch (e) {
+      if (session !== s) return;
+      const gone = sessionGoneText(e);
+      if (gone) {
+        session = null;
+        video.pause();
+        errors.show(gone, [restartAction, back]);
+      } else notice.show(`Progress was not saved: ${message(e)}`);
+    }
+  }
+
+  function goNext() {
+    if (next) navigate(`/play/${next.id}`);
+  }
+
+  const timer = setInterval(beat, HEARTBEAT_MS);
+  const on = (ev: string, fn: () => void) => video.addEventListener(ev, fn);
+  on('playing', () => {
+    started = true;
+    clearTimeout(stall);
+  });
+  on('pause', () => void beat());
+  on('timeupdate', () => {
+    clearTimeout(stall);
+    if (!video.seeking && started) lastTime = video.currentTime;
+    const left = (session?.durationSeconds ?? 0) - video.currentTime;
+    if (card && session && session.durationSeconds >= 60 && left <= 20)
+      card.show('Starts when this one ends');
+  });
+  on('seeking', () => {
+    const s = session;
+    if (s?.urls.master && started && Math.abs(video.currentTime - lastTime) > FAR_SEEK) {
+      void seekOnServer(s.sessionId, video.currentTime).catch(() => {});
+    }
+  });
+  on('waiting', () => {
+    clearTimeout(stall);
+    stall = setTimeout(() => {
+      errors.show('The video is waiting for data from the server (nothing arrived for 20 seconds).', [
+        restartAction,
+        { label: 'Keep waiting', run: () => errors.show(null) },
+      ]);
+    }, STALL_MS);
+  });
+  on('ended', () => {
+    void beat();
+    card?.countdown(10);
+  });
+
+  const onPageHide = () => {
+    const s = session;
+    session = null;
+    if (s) endOnUnload(s.sessionId, started && !video.paused ? video.currentTime : null);
+  };
+  window.addEventListener('pagehide', onPageHide);
+
+  const unbind = bindShortcuts({
+    togglePlay: () => controls.togglePlay(),
+    seekBy: (s) => controls.seekBy(s),
+    volumeBy: (d) => controls.volumeBy(d),
+    toggleMute: () => controls.toggleMute(),
+    toggleFullscreen: () => controls.toggleFullscreen(),
+    cycleSubtitles: () => {
+      const ids = session?.tracks.subtitles.map((t) => t.id) ?? [];
+      if (ids.length) setSubtitle(nextSubtitle(ids, subtitle ?? null));
+    },
+    next: goNext,
+    toggleHelp: () => help.toggle(),
+    escape: () => {
+      if (menuIsOpen()) closeMenus();
+      else if (help.open) help.toggle(false);
+      else if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+      else p.back();
+    },
+  });
+
+  return {
+    start,
+    /** Offers the next episode (button, N key, "Up next" card near the end). */
+    setNext(n: NextEpisode | null) {
+      next = n;
+      stage.dataset.next = n?.id ?? 'none';
+      controls.setNext(n?.label ?? null);
+      card?.el.remove();
+      card = n ? nextOverlay(n.label, goNext) : null;
+      if (card) stage.append(card.el);
+    },
+    async destroy() {
+      gen++;
+      clearInterval(timer);
+      cancelRetry();
+      clearTimeout(stall);
+      card?.stop();
+      unbind();
+      window.removeEventListener('pagehide', onPageHide);
+      controls.destroy();
+      await beat();
+      const s = session;
+      session = null;
+      engine?.destroy();
+      unload(video);
+      if (s) await endSession(s.sessionId);
+    },
+  };
+}
