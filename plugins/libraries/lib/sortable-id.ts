@@ -16,6 +16,7 @@ function base62(n: number, width: number): string {
 }
 
 let lastMs = 0;
+let prefix = base62(0, 7);
 let counter = 0;
 const pool = new Uint8Array(1024);
 let poolAt = pool.length;
@@ -42,7 +43,8 @@ function randomChars(): string {
 export function sortableId(now = Date.now()): string {
   if (now > lastMs) {
     lastMs = now;
+    prefix = base62(now, 7);
     counter = 0;
   } else counter += 1;
-  return base62(lastMs, 7) + base62(counter, 4) + randomChars();
+  return prefix + base62(counter, 4) + randomChars();
 }

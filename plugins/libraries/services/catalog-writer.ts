@@ -134,6 +134,10 @@ export class CatalogWriter {
           version_label = excluded.version_label, missing_since = NULL
          RETURNING id`,
       ),
+      insertFile: db.query(
+        `INSERT INTO libraries_files (id, library_id, item_id, path, rel_path, size, mtime_ms, container, role, extra_kind,
+          extra_title, part, version_label, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
       personByKey: db.query<{ id: string }, [string]>('SELECT id FROM libraries_people WHERE name_key = ?'),
       insertPerson: db.query('INSERT INTO libraries_people (id, name, name_key, thumb) VALUES (?, ?, ?, ?)'),
       deleteCredits: db.query('DELETE FROM libraries_credits WHERE item_id = ?'),
@@ -245,24 +249,33 @@ export class CatalogWriter {
   /** Inserts or updates a file by path (clearing any missing mark). Returns its id and whether it is new. */
   upsertFile(f: FileRecord, now: string): { id: string; created: boolean } {
     const id = sortableId();
-    const row = this.q.upsertFile.get(
-      ...([
-        id,
-        f.libraryId,
-        f.itemId,
-        f.path,
-        f.relPath,
-        f.size,
-        f.mtimeMs,
-        f.container,
-        f.role,
-        f.extraKind ?? null,
-        f.extraTitle ?? null,
-        f.part ?? null,
-        f.versionLabel ?? null,
-        now,
-      ] as never[]),
-    )!;
+    const values = [
+      id,
+      f.libraryId,
+      f.itemId,
+      f.path,
+      f.relPath,
+      f.size,
+      f.mtimeMs,
+      f.container,
+      f.role,
+      f.extraKind ?? null,
+      f.extraTitle ?? null,
+      f.part ?? null,
+      f.versionLabel ?? null,
+      now,
+    ] as never[];
+    // In a library scanned for the first time a path is almost surely new: a plain insert skips the conflict
+    // handling and RETURNING of the upsert; a path that does exist fails with a unique error and is upserted.
+    if (this.fresh?.libraryId === f.libraryId) {
+      try {
+        this.q.insertFile.run(...values);
+        return { id, created: true };
+      } catch (err) {
+        if (!String((err as Error).message).includes('UNIQUE')) throw err;
+      }
+    }
+    const row = this.q.upsertFile.get(...values)!;
     return { id: row.id, created: row.id === id };
   }
 

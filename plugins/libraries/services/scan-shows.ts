@@ -17,7 +17,7 @@ import {
 } from './scan-context.ts';
 import type { Resolved } from './scan-movies.ts';
 
-/** Show and season rows already written in this scan, by identity. */
+/** Show and season row ids written in this scan by identity, and show identities by `name:<show name>`. */
 export type ShowCache = Map<string, string>;
 
 function showRow(
@@ -28,7 +28,13 @@ function showRow(
   const top = w.rel.split(sep)[0];
   const nested = w.rel.includes(sep);
   const folder = nested ? join(w.root, top) : w.root;
-  const identity = showIdentity(nested ? top : parsed.series);
+  const name = nested ? top : parsed.series;
+  // Identities of show names already seen in this scan (normalising a name costs more than the lookup).
+  let identity = ctx.cache.get(`name:${name}`);
+  if (identity === undefined) {
+    identity = showIdentity(name);
+    ctx.cache.set(`name:${name}`, identity);
+  }
   const cached = ctx.cache.get(identity);
   if (cached) return { id: cached, identity, folder };
   const files = nested ? ctx.listings.get(folder) : [];

@@ -111,3 +111,35 @@ describe('a scan large enough for the worker', () => {
     expect(again.counts).toMatchObject({ files: MOVIES, unchanged: MOVIES, added: 0, updated: 0 });
   });
 });
+
+describe('a first scan meeting a file row that already exists', () => {
+  let b: Booted;
+  beforeAll(async () => {
+    b = await boot({ probe: false });
+  });
+  afterAll(() => b.h.stop());
+
+  test('the plain insert of a fresh library falls back to the upsert, keeping the row', async () => {
+    const dir = tempDir();
+    await writeTree(dir, { 'Lone (2001)/Lone (2001).mkv': '' });
+    const id = await createLibrary(b, 'movies', [dir]);
+    const path = join(dir, 'Lone (2001)', 'Lone (2001).mkv');
+    // A row left for this path without an item (the library still has no items, so the scan starts fresh).
+    b.h.core.sqlite
+      .query(
+        `INSERT INTO libraries_files (id, library_id, item_id, path, rel_path, size, mtime_ms, role, added_at)
+         VALUES ('left-over', ?, NULL, ?, 'x', 0, 0, 'main', '2020-01-01T00:00:00.000Z')`,
+      )
+      .run(id, path);
+    const done = await scan(b, id);
+    expect(done.counts).toMatchObject({ files: 1, added: 1, errors: 0 });
+    const rows = b.h.core.sqlite
+      .query<{ id: string; item_id: string | null }, [string]>(
+        'SELECT id, item_id FROM libraries_files WHERE path = ?',
+      )
+      .all(path);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].id).toBe('left-over');
+    expect(rows[0].item_id).not.toBeNull();
+  });
+});
