@@ -40,6 +40,11 @@ export class WorkCollector {
     }
   }
 
+  /** True when every file known before the walk was found unchanged, present and matched. */
+  allKnownUnchanged(): boolean {
+    return this.seen.size === this.known.size;
+  }
+
   /** Takes one folder of the walk under `root`. */
   visit(root: string, { dir, files }: Folder): void {
     const { counts, force } = this.opts;

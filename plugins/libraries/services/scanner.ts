@@ -124,14 +124,36 @@ export async function scanLibrary(
   })();
   if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
   o.progress('finalizing', 1, counts);
-  for (const id of result.changedFileIds) seen.add(id);
-  const r = sqlite.transaction(() => writer.reconcileMissing(lib.id, seen, new Date().toISOString()))();
+  const r = nothingToReconcile(sqlite, lib.id, collector, result)
+    ? { missing: [], restored: [] }
+    : sqlite.transaction(() => {
+        for (const id of result.changedFileIds) seen.add(id);
+        return writer.reconcileMissing(lib.id, seen, new Date().toISOString());
+      })();
   result.missing = r.missing;
   result.restored = [...new Set([...result.restored, ...r.restored])];
   counts.missing = r.missing.length;
   counts.restored = result.restored.length;
   o.progress('done', 1, counts);
   return result;
+}
+
+/**
+ * A scan that changed no file, met no extra and found every known file as it was cannot change any missing
+ * mark — unless an earlier scan died between writing files and reconciling, which leaves items flagged missing;
+ * those are checked for, so the reconcile then runs and repairs them.
+ */
+function nothingToReconcile(
+  sqlite: Database,
+  libraryId: string,
+  collector: WorkCollector,
+  r: ScanResult,
+): boolean {
+  if (r.changedFileIds.length > 0 || collector.extras.length > 0 || !collector.allKnownUnchanged())
+    return false;
+  return !sqlite
+    .query('SELECT 1 FROM libraries_items WHERE library_id = ? AND missing = 1 LIMIT 1')
+    .get(libraryId);
 }
 
 interface WriteCtx {

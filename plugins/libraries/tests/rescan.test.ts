@@ -106,6 +106,14 @@ describe('incremental rescans', () => {
     expect(back.watched).toBe(true);
   });
 
+  test('an item left flagged missing by a scan that died before reconciling is repaired by a no-change rescan', async () => {
+    const casablanca = (await movieTitled(b, 'Casablanca')).id;
+    b.h.core.sqlite.query('UPDATE libraries_items SET missing = 1 WHERE id = ?').run(casablanca);
+    const s = await scan(b, lib);
+    expect(s.counts).toMatchObject({ added: 0, updated: 0, restored: 1, missing: 0 });
+    expect(itemRows(b, lib).find((r) => r.id === casablanca)?.missing).toBe(0);
+  });
+
   test('a deleted extra disappears from its movie while the movie stays', async () => {
     const alien = await movieTitled(b, 'Alien');
     expect((await get(b, `/v1/movies/${alien.id}`)).extras).toHaveLength(1);
