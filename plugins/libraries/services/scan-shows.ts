@@ -187,13 +187,17 @@ export function applyEpisode(plan: EpisodePlan, w: WorkFile, ctx: ShowScan): Res
   const show = showRow(w, plan.parsed, ctx);
   const seasonId = seasonRow(show, plan.season, w, ctx);
   if ('error' in plan.item) throw new Error(plan.item.error);
-  const placement = { ...plan.item.placement, parentId: seasonId, showId: show.id };
+  // A plan is written once, so its placement takes the parent ids in place.
+  const placement = plan.item.placement;
+  placement.parentId = seasonId;
+  placement.showId = show.id;
   const item = ctx.writer.upsertItem(placement, plan.item.fields, ctx.now);
+  const warnings = ctx.warnings.length ? [...plan.warnings, ...ctx.warnings.splice(0)] : plan.warnings;
   return {
     itemId: item.id,
     created: item.created,
     restored: item.restored,
-    warnings: [...plan.warnings, ...ctx.warnings.splice(0)],
+    warnings,
     part: plan.parsed.part,
   };
 }
