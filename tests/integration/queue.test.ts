@@ -52,7 +52,11 @@ test('an item running when the process is killed with SIGKILL runs again after r
 
   writeFileSync(join(work, 'release'), '');
   const h = await boot({ plugins: [SLOW_QUEUE], dataDir });
-  await waitUntil('the item to be done', () => item(h, itemId)?.state === 'done');
+  await waitUntil('the item to be done', () => item(h, itemId)?.state === 'done').catch((err: Error) => {
+    // Say where it stood (a rare timeout under heavy machine load has been seen once).
+    const state = JSON.stringify(item(h, itemId));
+    throw new Error(`${err.message}; item ${state}; log tail:\n${h.logs.slice(-15).join('\n')}`);
+  });
   expect(item(h, itemId)).toMatchObject({ state: 'done', attempts: 2, lastError: null });
   expect(readFileSync(join(work, 'finished-2'), 'utf8')).toBe(itemId);
 });
