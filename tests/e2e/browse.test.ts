@@ -1,6 +1,6 @@
 // Browsing in headless Chromium against a real server with a generated TV library and a movie: home → show →
 // season → episode, playing an episode so it shows under continue watching, marking it watched so next up offers
-// the following one, the richer movie page, search links to shows and episodes, and the show page on a phone.
+// the following one, the richer movie page and its playable trailer, search links to shows and episodes, and the show page on a phone.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -204,6 +204,27 @@ test('the movie page shows its poster, cast with roles, file details and extras'
   await page.getByRole('button', { name: 'Mark watched' }).click();
   await page.getByRole('button', { name: '✓ Watched' }).waitFor();
   await e2e.shot('browse-movie');
+});
+
+test('the movie page plays its trailer, which leaves the movie’s progress alone', async () => {
+  const movieUrl = page.url();
+  await page
+    .locator('.extras')
+    .getByRole('link', { name: /^Play Trailer/ })
+    .click();
+  await heading(/^Test Movie · Trailer/).waitFor();
+  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1, null, {
+    timeout: 20_000,
+  });
+  const beat = page.waitForResponse((r) => r.url().includes('/heartbeat') && r.status() === 200);
+  await page.locator('video').evaluate((v: HTMLVideoElement) => v.pause());
+  await beat;
+  await e2e.shot('browse-trailer');
+  await page.getByRole('link', { name: '← Back' }).click();
+  await heading('Test Movie').waitFor();
+  expect(page.url()).toBe(movieUrl);
+  const id = movieUrl.split('/').at(-1);
+  expect(await e2e.call<any>('GET', `/v1/movies/${id}`)).toMatchObject({ position: 0, watched: true });
 });
 
 test('library pages: the shows grid links to the show and filters by watched state', async () => {
