@@ -1,8 +1,16 @@
-// Home: continue watching (movies and episodes), next up for started shows, recently added per library, and a
-// shortcut to every library.
-import { type ContinueItem, get, type Item, type Library, type NextUpItem, type Page } from '../api.ts';
+// Home: continue watching (movies and episodes), next up for started shows, recently added per library (new movies;
+// new episodes grouped per show), and a shortcut to every library.
+import {
+  type ContinueItem,
+  get,
+  type Item,
+  type Library,
+  type NextUpItem,
+  type Page,
+  type RecentEpisodes,
+} from '../api.ts';
 import { itemCard, posterCard, row } from '../components/cards.ts';
-import { episodeCode, itemHref } from '../components/links.ts';
+import { episodeCode, itemHref, seasonHref, seasonName } from '../components/links.ts';
 import { clock, h } from '../dom.ts';
 import { state } from '../session.ts';
 
@@ -32,10 +40,32 @@ function nextUpCard(n: NextUpItem): HTMLElement {
   });
 }
 
+/** One show's new episodes: the episode itself, its season ("Season 2 · 8 new episodes"), or the show. */
+function newEpisodesCard(r: RecentEpisodes): HTMLElement {
+  const e = r.episode;
+  const [season] = r.seasonNumbers;
+  const one = r.count === 1;
+  const inOneSeason = r.seasonNumbers.length === 1;
+  return posterCard({
+    href: one ? `/episode/${e.id}` : inOneSeason ? seasonHref(r.show.id, season) : `/show/${r.show.id}`,
+    title: r.show.title,
+    subtitle: one
+      ? `${episodeCode(e.seasonNumber, e.episodeNumber, e.endingEpisodeNumber)} · ${e.title}`
+      : `${inOneSeason ? `${seasonName(season)} · ` : ''}${r.count} new episodes`,
+    poster: r.show.artwork.poster ?? e.artwork.thumb,
+  });
+}
+
+/** Movies: the newest movies. Shows: new episodes, one card per show. */
 async function recentRow(lib: Library): Promise<HTMLElement | null> {
-  const base = lib.kind === 'movies' ? '/v1/movies' : '/v1/shows';
-  const page = await get<Page<Item>>(`${base}/recently-added?library=${encodeURIComponent(lib.id)}&limit=20`);
-  return row(`Recently added in ${lib.name}`, page.items.map(itemCard));
+  const q = `library=${encodeURIComponent(lib.id)}&limit=20`;
+  const cards =
+    lib.kind === 'movies'
+      ? (await get<Page<Item>>(`/v1/movies/recently-added?${q}`)).items.map(itemCard)
+      : (await get<Page<RecentEpisodes>>(`/v1/shows/recently-added-episodes?${q}`)).items.map(
+          newEpisodesCard,
+        );
+  return row(`Recently added in ${lib.name}`, cards);
 }
 
 export async function homePage(): Promise<HTMLElement> {

@@ -1,5 +1,5 @@
-// A library as a poster grid of movies or shows: sort, genre, decade and watched filters (kept in the URL), watched
-// badges, and the next page loading as the end scrolls into view.
+// A library as a poster grid of movies or shows: sort, genre (the library's genres with counts), decade and watched
+// filters (kept in the URL), watched badges, and the next page loading as the end scrolls into view.
 import { get, type Item, type Library, type Page } from '../api.ts';
 import { itemCard } from '../components/cards.ts';
 import { errorBox, h, message } from '../dom.ts';
@@ -21,6 +21,20 @@ const WATCHED: [string, string][] = [
   ['true', 'Watched'],
 ];
 
+interface Genre {
+  name: string;
+  value: string;
+  count: number;
+}
+
+/** "Any genre", then each genre of the library with its count; a genre from the URL the list lacks is kept. */
+function genreOptions(known: Genre[], current: string): [string, string][] {
+  const options: [string, string][] = known.map((g) => [g.value, `${g.name} (${g.count})`]);
+  const value = current.toLowerCase();
+  if (value && !known.some((g) => g.value === value)) options.unshift([value, current]);
+  return [['', 'Any genre'], ...options];
+}
+
 /** A filter control that rewrites its query parameter (which re-renders the page). */
 function select(name: string, label: string, value: string, options: [string, string][]): HTMLElement {
   const s = h(
@@ -37,36 +51,12 @@ function select(name: string, label: string, value: string, options: [string, st
   return s;
 }
 
-function genreInput(value: string, known: Set<string>): { el: HTMLElement; learn(genres: string[]): void } {
-  const list = h('datalist', { id: 'genres' });
-  const input = h('input', {
-    type: 'search',
-    name: 'genre',
-    value,
-    placeholder: 'Genre',
-    'aria-label': 'Genre',
-    list: 'genres',
-  });
-  input.addEventListener('change', () => {
-    const q = new URLSearchParams(location.search);
-    if (input.value.trim()) q.set('genre', input.value.trim());
-    else q.delete('genre');
-    navigate(`${location.pathname}?${q}`, true);
-  });
-  return {
-    el: h('span', {}, input, list),
-    learn(genres) {
-      for (const g of genres)
-        if (!known.has(g)) {
-          known.add(g);
-          list.append(h('option', { value: g }));
-        }
-    },
-  };
-}
-
 export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
   const lib = await get<Library>(`/v1/libraries/${encodeURIComponent(ctx.params.id)}`);
+  const kind = lib.kind === 'movies' ? 'movie' : 'show';
+  const known = await get<{ items: Genre[] }>(`/v1/genres?kind=${kind}&library=${encodeURIComponent(lib.id)}`)
+    .then((r) => r.items)
+    .catch(() => []);
   const sort = ctx.query.get('sort') ?? 'title';
   const watched = ctx.query.get('watched') ?? '';
   const decade = ctx.query.get('decade') ?? '';
@@ -75,7 +65,6 @@ export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
   const grid = h('div.grid', { role: 'list', 'aria-label': lib.kind === 'movies' ? 'Movies' : 'Shows' });
   const status = h('div.status', { 'aria-live': 'polite' });
   const sentinel = h('div.sentinel', { 'aria-hidden': 'true' });
-  const genres = genreInput(genre, new Set());
   let cursor: string | null | undefined;
   let loading = false;
 
@@ -98,10 +87,7 @@ export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
       }
       if (cursor) q.set('cursor', cursor);
       const page = await get<Page<Item>>(`${base}?${q}`);
-      for (const m of page.items) {
-        grid.append(h('div', { role: 'listitem' }, itemCard(m)));
-        genres.learn(m.genres);
-      }
+      for (const m of page.items) grid.append(h('div', { role: 'listitem' }, itemCard(m)));
       cursor = page.nextCursor;
       const filtered = watched || genre || decade;
       status.textContent = grid.children.length
@@ -138,7 +124,9 @@ export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
         'div.controls',
         { role: 'group', 'aria-label': 'Sort and filter' },
         select('sort', 'Sort by', sort, SORTS),
-        genres.el,
+        known.length || genre
+          ? select('genre', 'Genre', genre.toLowerCase(), genreOptions(known, genre))
+          : null,
         select('decade', 'Year', decade, DECADES),
         select('watched', 'Watched', watched, WATCHED),
       ),
