@@ -81,8 +81,6 @@ beforeAll(async () => {
   page = e2e.page;
   base = e2e.base;
   await e2e.signInAsAdmin();
-  await addLibrary('Shows', 'shows', join(e2e.tmp, 'media', 'Shows'));
-  await addLibrary('Movies', 'movies', join(e2e.tmp, 'media', 'Movies'));
 }, 300_000);
 
 afterAll(async () => {
@@ -95,6 +93,19 @@ const goHome = async () => {
   await page.getByRole('link', { name: 'Home', exact: true }).click();
   await heading('Home Cinema').waitFor();
 };
+
+test('a fresh server’s home says how to add a library; then the libraries of this file are added', async () => {
+  await page.goto(`${base}/`);
+  await heading('Home Cinema').waitFor();
+  const welcome = page.locator('.empty-state');
+  expect(await welcome.getByRole('heading').textContent()).toBe('Welcome! Let’s add your first library');
+  expect(await welcome.getByRole('link', { name: 'Add a library' }).getAttribute('href')).toBe(
+    '/admin/libraries',
+  );
+  await e2e.shot('browse-home-empty');
+  await addLibrary('Shows', 'shows', join(e2e.tmp, 'media', 'Shows'));
+  await addLibrary('Movies', 'movies', join(e2e.tmp, 'media', 'Movies'));
+}, 120_000);
 
 test('home lists what was added per library; the show page has artwork, seasons, cast and identification', async () => {
   await page.goto(`${base}/`);
@@ -273,6 +284,14 @@ test('search suggestions and results link to shows and episodes', async () => {
   expect(await result.getAttribute('href')).toMatch(/^\/episode\//);
   await result.click();
   await heading('Second Chances').waitFor();
+});
+
+test('a title that is gone says so in words, with a way home', async () => {
+  await page.goto(`${base}/movie/no-such-movie`);
+  await heading('Not found').waitFor();
+  expect(await text('main p')).toContain('not in the library any more');
+  await page.getByRole('link', { name: 'Go home' }).click();
+  await heading('Home Cinema').waitFor();
 });
 
 test('the show page fits a phone screen', async () => {

@@ -1,7 +1,7 @@
 // Extras of a movie or show (trailers, featurettes, …): their names in words and the Extras section, where each
 // video extra is a play link (/play/<item>?file=<extra>); theme songs are audio and are only listed.
 import type { Item } from '../api.ts';
-import { bytes, h } from '../dom.ts';
+import { h } from '../dom.ts';
 
 type Extra = NonNullable<Item['extras']>[number];
 
@@ -42,14 +42,12 @@ export function extrasSection(itemId: string, extras: Item['extras']): HTMLEleme
       {},
       ...extras.map((x) => {
         const body = [h('span.type', {}, extraKind(x.kind)), h('span.title', {}, x.title)];
-        const size = h('span.muted', {}, bytes(x.size));
-        if (!playable(x)) return h('li', {}, h('span.extra', {}, ...body), size);
+        if (!playable(x)) return h('li', {}, h('span.extra', {}, ...body));
         const href = `/play/${itemId}?file=${encodeURIComponent(x.id)}`;
         return h(
           'li',
           {},
           h('a.extra', { href, 'aria-label': `Play ${extraLabel(x)}` }, h('span.play', {}, '▶'), ...body),
-          size,
         );
       }),
     ),

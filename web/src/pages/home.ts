@@ -68,6 +68,32 @@ async function recentRow(lib: Library): Promise<HTMLElement | null> {
   return row(`Recently added in ${lib.name}`, cards);
 }
 
+/** What a fresh server shows instead of empty rows: what to do next, in words. */
+function emptyState(hasLibraries: boolean, admin: boolean): HTMLElement {
+  const [title, text] = hasLibraries
+    ? [
+        'Nothing here yet',
+        admin
+          ? 'Your libraries have no titles so far. A scan may still be running, or the folders hold no video files Bijou recognises.'
+          : 'The libraries have no titles yet. Check back after the next scan.',
+      ]
+    : [
+        'Welcome! Let’s add your first library',
+        admin
+          ? 'Point Bijou at a folder of movies or TV shows on this server. It finds the titles, artwork and episodes, and they appear here.'
+          : 'Nothing to watch yet: an administrator has not added any movies or shows.',
+      ];
+  return h(
+    'div.empty-state',
+    {},
+    h('h2', {}, title),
+    h('p', {}, text),
+    admin
+      ? h('a.button', { href: '/admin/libraries' }, hasLibraries ? 'Open libraries' : 'Add a library')
+      : null,
+  );
+}
+
 export async function homePage(): Promise<HTMLElement> {
   const [cw, next, libs] = await Promise.all([
     get<Page<ContinueItem>>('/v1/playback/continue-watching?limit=20'),
@@ -76,7 +102,11 @@ export async function homePage(): Promise<HTMLElement> {
   ]);
   const recent = await Promise.all(libs.items.map(recentRow));
   const libraryLinks = libs.items.map((l) =>
-    h('a.chip', { href: `/library/${l.id}` }, l.name, h('small', {}, ` ${l.kind}`)),
+    h(
+      'a.chip',
+      { href: `/library/${l.id}`, title: `${l.kind === 'movies' ? 'Movie' : 'TV'} library` },
+      l.name,
+    ),
   );
   const admin = state.user?.role === 'admin';
   const resume = cw.items.filter((c) => c.reason === 'resume');
@@ -84,17 +114,10 @@ export async function homePage(): Promise<HTMLElement> {
     'section.page',
     {},
     h('h1', {}, state.serverName),
-    libraryLinks.length
-      ? h('nav.chips', { 'aria-label': 'Libraries' }, ...libraryLinks)
-      : h(
-          'p.muted',
-          {},
-          'No libraries yet. ',
-          admin ? h('a', { href: '/admin/libraries' }, 'Add one') : 'Ask an administrator to add one.',
-        ),
+    libraryLinks.length ? h('nav.chips', { 'aria-label': 'Libraries' }, ...libraryLinks) : null,
     row('Continue watching', resume.map(continueCard)),
     row('Next up', next.items.map(nextUpCard)),
     ...recent,
-    libs.items.length && !recent.some(Boolean) ? h('p.muted', {}, 'Nothing added yet.') : null,
+    recent.some(Boolean) ? null : emptyState(libs.items.length > 0, admin),
   );
 }

@@ -4,19 +4,20 @@ import { get, type Item, type Library, type Page } from '../api.ts';
 import { itemCard } from '../components/cards.ts';
 import { errorBox, h, message } from '../dom.ts';
 import { navigate, type RouteContext } from '../router.ts';
+import { state } from '../session.ts';
 
 const SORTS: [string, string][] = [
-  ['title', 'Title'],
+  ['title', 'A–Z'],
   ['added', 'Recently added'],
-  ['year', 'Year'],
-  ['rating', 'Rating'],
+  ['year', 'Newest first'],
+  ['rating', 'Top rated'],
 ];
 const DECADES: [string, string][] = [
   ['', 'Any year'],
   ...[2020, 2010, 2000, 1990, 1980, 1970, 1960, 1950].map((d): [string, string] => [String(d), `${d}s`]),
 ];
 const WATCHED: [string, string][] = [
-  ['', 'All'],
+  ['', 'Watched or not'],
   ['false', 'Unwatched'],
   ['true', 'Watched'],
 ];
@@ -49,6 +50,18 @@ function select(name: string, label: string, value: string, options: [string, st
     navigate(`${location.pathname}?${q}`, true);
   });
   return s;
+}
+
+/** Why the grid is empty and the way out: clearing the filters, or (admins) scanning the library. */
+function emptyText(filtered: boolean): (HTMLElement | string)[] {
+  if (filtered)
+    return ['Nothing matches these filters. ', h('a', { href: location.pathname }, 'Clear filters')];
+  if (state.user?.role !== 'admin') return ['Nothing in this library yet. Check back after the next scan.'];
+  return [
+    'Nothing in this library yet. ',
+    h('a', { href: '/admin/libraries' }, 'Scan it or check its folders'),
+    ' in the admin area.',
+  ];
 }
 
 export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
@@ -89,12 +102,7 @@ export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
       const page = await get<Page<Item>>(`${base}?${q}`);
       for (const m of page.items) grid.append(h('div', { role: 'listitem' }, itemCard(m)));
       cursor = page.nextCursor;
-      const filtered = watched || genre || decade;
-      status.textContent = grid.children.length
-        ? ''
-        : filtered
-          ? 'Nothing matches these filters.'
-          : 'This library is empty. Has it been scanned?';
+      status.replaceChildren(...(grid.children.length ? [] : emptyText(!!(watched || genre || decade))));
     } catch (e) {
       status.replaceChildren(errorBox(message(e)));
       cursor = null;
