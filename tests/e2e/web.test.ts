@@ -121,6 +121,9 @@ test('search: live suggestions, then a typo finds the movie and the result opens
   const result = page.locator('.results').getByRole('link', { name: /Test Movie/ });
   await result.waitFor();
   await shot('07-search');
+  await page.reload();
+  await result.waitFor();
+  expect(await box.inputValue()).toBe('moive');
   await result.click();
   await heading('Test Movie').waitFor();
 });
