@@ -3,6 +3,7 @@ import { definePlugin } from '@bijou/sdk';
 import type { LibrariesApi } from './api.ts';
 import manifest from './manifest.ts';
 import { episodeRoutes } from './routes/episodes.ts';
+import { genreRoutes } from './routes/genres.ts';
 import { imageRoutes } from './routes/images.ts';
 import { libraryRoutes } from './routes/libraries.ts';
 import { metadataRoutes } from './routes/metadata.ts';
@@ -89,5 +90,6 @@ export default definePlugin(manifest, {
     metadataRoutes(ctx, catalog, svc);
     trackRoutes(ctx, catalog);
     imageRoutes(ctx, catalog);
+    genreRoutes(ctx, catalog);
   },
 });

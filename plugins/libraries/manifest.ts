@@ -19,6 +19,7 @@ export default defineManifest({
     '/v1/subtitles',
     '/v1/audio',
     '/v1/images',
+    '/v1/genres',
   ],
   migrations: './migrations',
   config: {

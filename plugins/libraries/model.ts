@@ -180,15 +180,24 @@ export const FileStats = t.Object({
   probeError: NullableString,
   tracks: t.Array(Track),
 });
+/** The show an episode entry belongs to. */
+export const ShowRef = t.Object({
+  id: t.String(),
+  title: t.String(),
+  year: NullableNumber,
+  artwork: t.Record(t.String(), t.String()),
+});
 export const NextUpItem = t.Composite([
   ItemBrief,
   t.Object({
-    show: t.Object({
-      id: t.String(),
-      title: t.String(),
-      year: NullableNumber,
-      artwork: t.Record(t.String(), t.String()),
-    }),
+    show: ShowRef,
     lastPlayedAt: t.Union([t.String({ description: 'Last play of any episode of the show' }), t.Null()]),
   }),
 ]);
+export const RecentEpisodes = t.Object({
+  show: ShowRef,
+  addedAt: t.String({ description: 'When the newest episode of the batch was added' }),
+  count: t.Integer({ description: 'Episodes in the batch' }),
+  seasonNumbers: t.Array(t.Integer(), { description: 'Seasons the batch touches, ascending' }),
+  episode: ItemBrief,
+});

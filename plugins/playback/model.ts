@@ -25,7 +25,13 @@ const Id = t.String({ minLength: 1, maxLength: 64 });
 
 export const CreateSessionBody = t.Object({
   itemId: Id,
-  fileId: t.Optional(Id),
+  fileId: t.Optional(
+    t.String({
+      minLength: 1,
+      maxLength: 64,
+      description: 'A main file (version) of the item, or one of its extras (trailer, featurette …)',
+    }),
+  ),
   capabilities: ClientCapabilities,
   audioTrackId: t.Optional(Id),
   subtitleTrackId: t.Optional(Nullable(Id)),
@@ -65,6 +71,7 @@ export const SessionCreated = t.Object({
   reasons: t.Array(t.String()),
   itemId: t.String(),
   fileId: t.String(),
+  extra: t.Boolean({ description: 'The file is an extra of the item: no progress is recorded' }),
   version: Nullable(t.Object({ id: t.String(), profileName: t.String() })),
   durationSeconds: t.Number(),
   startPosition: t.Number(),

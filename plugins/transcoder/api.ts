@@ -137,7 +137,8 @@ export interface TranscoderApi {
    * The path of a finished segment of `stream` (a quality of `owner`), encoding it when needed: served from
    * disk when done, awaited when the running encode is about to produce it, otherwise ffmpeg restarts at it.
    * Rejects with a RangeError for an index outside the boundaries, with an error carrying `retryAfterSeconds`
-   * when an encode needs a slot and none is free, and with any other error when ffmpeg failed.
+   * when an encode needs a slot and none is free, with an error carrying `stopped: true` once `stop(owner)` was
+   * called (no ffmpeg is started for a stopped owner), and with any other error when ffmpeg failed.
    */
   segment(
     owner: string,
@@ -148,7 +149,10 @@ export interface TranscoderApi {
   ): Promise<string>;
   /** Restarts the encode of `stream` at a segment unless it is done or about to be (used on seek). */
   prepare(owner: string, stream: string, spec: HlsStreamSpec, index: number, windowSegments?: number): void;
-  /** Kills `owner`'s ffmpeg, frees its slot and deletes its segments. */
+  /**
+   * Kills `owner`'s ffmpeg (after any start under way), frees its slot and deletes its segments; later requests
+   * for the owner are refused.
+   */
   stop(owner: string): Promise<void>;
   /** ffmpeg processes running now, by owner (for admin views and tests). */
   running(): { owner: string; stream: string; startSegment: number; pid: number }[];

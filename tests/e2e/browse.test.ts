@@ -1,6 +1,6 @@
 // Browsing in headless Chromium against a real server with a generated TV library and a movie: home → show →
 // season → episode, playing an episode so it shows under continue watching, marking it watched so next up offers
-// the following one, the richer movie page, search links to shows and episodes, and the show page on a phone.
+// the following one, the richer movie page and its playable trailer, search links to shows and episodes, and the show page on a phone.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -76,12 +76,11 @@ async function addLibrary(name: string, kind: 'movies' | 'shows', path: string) 
 }
 
 beforeAll(async () => {
-  e2e = await startE2E(prepare);
+  // Many pages in well under a minute: more than a household's 100 API requests a minute.
+  e2e = await startE2E(prepare, { BIJOU_RATE_LIMIT: '100000' });
   page = e2e.page;
   base = e2e.base;
   await e2e.signInAsAdmin();
-  await addLibrary('Shows', 'shows', join(e2e.tmp, 'media', 'Shows'));
-  await addLibrary('Movies', 'movies', join(e2e.tmp, 'media', 'Movies'));
 }, 300_000);
 
 afterAll(async () => {
@@ -95,11 +94,26 @@ const goHome = async () => {
   await heading('Home Cinema').waitFor();
 };
 
+test('a fresh server’s home says how to add a library; then the libraries of this file are added', async () => {
+  await page.goto(`${base}/`);
+  await heading('Home Cinema').waitFor();
+  const welcome = page.locator('.empty-state');
+  expect(await welcome.getByRole('heading').textContent()).toBe('Welcome! Let’s add your first library');
+  expect(await welcome.getByRole('link', { name: 'Add a library' }).getAttribute('href')).toBe(
+    '/admin/libraries',
+  );
+  await e2e.shot('browse-home-empty');
+  await addLibrary('Shows', 'shows', join(e2e.tmp, 'media', 'Shows'));
+  await addLibrary('Movies', 'movies', join(e2e.tmp, 'media', 'Movies'));
+}, 120_000);
+
 test('home lists what was added per library; the show page has artwork, seasons, cast and identification', async () => {
   await page.goto(`${base}/`);
   await heading('Home Cinema').waitFor();
   const shows = page.getByRole('region', { name: 'Recently added in Shows' });
-  await shows.getByRole('link', { name: /Demo Show/ }).waitFor();
+  // The three new episodes span two seasons: one card for the show, not three.
+  await shows.getByRole('link', { name: 'Demo Show (3 new episodes)' }).waitFor();
+  expect(await shows.getByRole('link').count()).toBe(1);
   await page
     .getByRole('region', { name: 'Recently added in Movies' })
     .getByRole('link', { name: /Test Movie/ })
@@ -206,13 +220,42 @@ test('the movie page shows its poster, cast with roles, file details and extras'
   await e2e.shot('browse-movie');
 });
 
-test('library pages: the shows grid links to the show and filters by watched state', async () => {
+test('the movie page plays its trailer, which leaves the movie’s progress alone', async () => {
+  const movieUrl = page.url();
+  await page
+    .locator('.extras')
+    .getByRole('link', { name: /^Play Trailer/ })
+    .click();
+  await heading(/^Test Movie · Trailer/).waitFor();
+  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1, null, {
+    timeout: 20_000,
+  });
+  const beat = page.waitForResponse((r) => r.url().includes('/heartbeat') && r.status() === 200);
+  await page.locator('video').evaluate((v: HTMLVideoElement) => v.pause());
+  await beat;
+  await e2e.shot('browse-trailer');
+  await page.getByRole('link', { name: '← Back' }).click();
+  await heading('Test Movie').waitFor();
+  expect(page.url()).toBe(movieUrl);
+  const id = movieUrl.split('/').at(-1);
+  expect(await e2e.call<any>('GET', `/v1/movies/${id}`)).toMatchObject({ position: 0, watched: true });
+});
+
+test('library pages: the shows grid links to the show and filters by genre and watched state', async () => {
   await goHome();
   await page.locator('.chips').getByRole('link', { name: /Shows/ }).click();
   await heading('Shows').waitFor();
   await page
     .locator('.grid')
     .getByRole('link', { name: /Demo Show \(2021\)/ })
+    .waitFor();
+  const genre = page.getByLabel('Genre');
+  expect(await genre.locator('option').allInnerTexts()).toEqual(['Any genre', 'Comedy (1)']);
+  await genre.selectOption('comedy');
+  await page.waitForURL(/genre=comedy/);
+  await page
+    .locator('.grid')
+    .getByRole('link', { name: /Demo Show/ })
     .waitFor();
   await page.getByLabel('Watched').selectOption('true');
   await page.getByText('Nothing matches these filters.').waitFor();
@@ -241,6 +284,14 @@ test('search suggestions and results link to shows and episodes', async () => {
   expect(await result.getAttribute('href')).toMatch(/^\/episode\//);
   await result.click();
   await heading('Second Chances').waitFor();
+});
+
+test('a title that is gone says so in words, with a way home', async () => {
+  await page.goto(`${base}/movie/no-such-movie`);
+  await heading('Not found').waitFor();
+  expect(await text('main p')).toContain('not in the library any more');
+  await page.getByRole('link', { name: 'Go home' }).click();
+  await heading('Home Cinema').waitFor();
 });
 
 test('the show page fits a phone screen', async () => {

@@ -74,10 +74,12 @@ for (const [label, viewport] of [
   }, 120_000);
 }
 
-test('phone: the navigation folds behind a Menu button that opens it', async () => {
+test('phone: the navigation folds behind a Menu button that opens it; search stays visible', async () => {
   const p = await signedIn({ width: 390, height: 844 });
   const admin = p.getByRole('link', { name: 'Admin', exact: true });
   expect(await admin.isVisible()).toBe(false);
+  // Search is what a phone user does most: the box stays in the bar while the menu is closed.
+  expect(await p.getByRole('combobox', { name: 'Search' }).isVisible()).toBe(true);
   await p.getByRole('button', { name: 'Menu' }).click();
   await admin.waitFor();
   await e2e.shot('layout-phone-menu-open', p);

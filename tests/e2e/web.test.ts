@@ -68,9 +68,14 @@ test('home lists the new movie; the library grid and the movie page show it', as
   await heading('Movies').waitFor();
   const card = page.locator('.grid').getByRole('link', { name: /Test Movie \(2020\)/ });
   await card.waitFor();
+  // No poster on disk: the placeholder names the title.
+  expect(await card.locator('.placeholder').textContent()).toBe('Test Movie');
   await shot('04-library');
   await card.click();
   await heading('Test Movie').waitFor();
+  const art = await page.locator('.poster.placeholder').boundingBox();
+  expect(Math.round((art!.height / art!.width) * 10) / 10).toBe(1.5);
+  expect(await page.locator('.files code').textContent()).toBe('Test Movie (2020).mp4');
   await expect(page.locator('.match').textContent()).resolves.toContain('filename');
   await expect(page.locator('.files').textContent()).resolves.toContain('Test Movie (2020).mp4');
   await shot('05-movie');
@@ -116,6 +121,9 @@ test('search: live suggestions, then a typo finds the movie and the result opens
   const result = page.locator('.results').getByRole('link', { name: /Test Movie/ });
   await result.waitFor();
   await shot('07-search');
+  await page.reload();
+  await result.waitFor();
+  expect(await box.inputValue()).toBe('moive');
   await result.click();
   await heading('Test Movie').waitFor();
 });

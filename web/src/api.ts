@@ -112,6 +112,16 @@ export interface NextUpItem extends Item {
   lastPlayedAt: string | null;
 }
 
+/** New episodes of one show (its newest batch), from /v1/shows/recently-added-episodes. */
+export interface RecentEpisodes {
+  show: NextUpItem['show'];
+  addedAt: string;
+  count: number;
+  seasonNumbers: number[];
+  /** The batch's last episode. */
+  episode: Item;
+}
+
 export interface Credit {
   personId: string;
   name: string;

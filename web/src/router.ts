@@ -67,16 +67,7 @@ async function render(): Promise<void> {
   try {
     page = found ? await found.route.render(ctx) : notFound();
   } catch (e) {
-    page = document.createElement('section');
-    page.className = 'page';
-    const title = document.createElement('h1');
-    title.textContent = 'Something went wrong';
-    page.append(title);
-    const p = document.createElement('p');
-    p.className = 'error';
-    p.setAttribute('role', 'alert');
-    p.textContent = e instanceof Error ? e.message : String(e);
-    page.append(p);
+    page = failedPage(e);
   }
   if (mine !== seq || !outlet) return;
   outlet.replaceChildren(page);
@@ -92,7 +83,43 @@ async function render(): Promise<void> {
 function notFound(): HTMLElement {
   const s = document.createElement('section');
   s.className = 'page';
-  s.innerHTML = '<h1>Page not found</h1><p><a href="/">Go home</a></p>';
+  s.innerHTML =
+    '<h1>Page not found</h1><p class="muted">This address does not lead anywhere in Bijou.</p><p><a class="button" href="/">Go home</a></p>';
+  return s;
+}
+
+/** A page that could not load: a 404 in words (removed, or hidden for this profile), else the error and a retry. */
+function failedPage(e: unknown): HTMLElement {
+  const status = (e as { status?: number }).status;
+  const s = document.createElement('section');
+  s.className = 'page';
+  const title = document.createElement('h1');
+  const text = document.createElement('p');
+  if (status === 404) {
+    title.textContent = 'Not found';
+    text.className = 'muted';
+    text.textContent = 'This title is not in the library any more, or this profile may not see it.';
+  } else {
+    title.textContent = 'Something went wrong';
+    text.className = 'error';
+    text.setAttribute('role', 'alert');
+    text.textContent = e instanceof Error ? e.message : String(e);
+  }
+  const actions = document.createElement('p');
+  actions.className = 'actions';
+  if (status !== 404) {
+    const retry = document.createElement('button');
+    retry.type = 'button';
+    retry.textContent = 'Try again';
+    retry.addEventListener('click', () => void render());
+    actions.append(retry);
+  }
+  const home = document.createElement('a');
+  home.className = status === 404 ? 'button' : 'button ghost';
+  home.href = '/';
+  home.textContent = 'Go home';
+  actions.append(home);
+  s.append(title, text, actions);
   return s;
 }
 

@@ -2,7 +2,7 @@
 import { PageQuery, t } from '@bijou/sdk';
 import { NextUpItem } from '../model.ts';
 import type { Catalog } from '../services/catalog.ts';
-import { brief, loadItems } from '../services/item-view.ts';
+import { brief, loadItems, showRefs } from '../services/item-view.ts';
 import { nextUpEntries, nextUpPage } from '../services/next-up.ts';
 import type { Ctx } from '../services/types.ts';
 
@@ -18,20 +18,16 @@ export function nextUpRoute(ctx: Ctx, catalog: Catalog) {
         page.entries.map((e) => e.episodeId),
         v.profileId,
       );
-      const shows = new Map(
-        loadItems(
-          ctx.sqlite,
-          page.entries.map((e) => e.showId),
-          v.profileId,
-        ).map((s) => [s.id, s]),
+      const shows = showRefs(
+        ctx.sqlite,
+        page.entries.map((e) => e.showId),
+        v.profileId,
       );
       const at = new Map(page.entries.map((e) => [e.episodeId, e.lastPlayedAt]));
       return {
         items: episodes.flatMap((e) => {
-          const s = e.showId ? shows.get(e.showId) : undefined;
-          if (!s) return [];
-          const show = { id: s.id, title: s.title, year: s.year, artwork: s.artwork };
-          return [{ ...brief(e), show, lastPlayedAt: at.get(e.id) ?? null }];
+          const show = e.showId ? shows.get(e.showId) : undefined;
+          return show ? [{ ...brief(e), show, lastPlayedAt: at.get(e.id) ?? null }] : [];
         }),
         nextCursor: page.nextCursor,
       };

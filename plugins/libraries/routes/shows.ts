@@ -1,5 +1,5 @@
-// /v1/shows: list, recently added, next up, show, credits, seasons, season, episodes of a season, one episode,
-// watched on/off for a show, a season or an episode.
+// /v1/shows: list, recently added (shows and episodes), next up, show, credits, seasons, season, episodes of a
+// season, one episode, watched on/off for a show, a season or an episode.
 import { HttpError, t } from '@bijou/sdk';
 import type { Viewer } from '../api.ts';
 import { ItemBrief, ItemDetail } from '../model.ts';
@@ -9,6 +9,7 @@ import type { Ctx } from '../services/types.ts';
 import type { WatchState } from '../services/watch-state.ts';
 import { itemRoutes, listRoutes } from './item-routes.ts';
 import { nextUpRoute } from './next-up.ts';
+import { recentEpisodesRoute } from './recent-episodes.ts';
 
 const Id = t.String({ maxLength: 64 });
 const Num = t.Integer({ minimum: 0, maximum: 100000 });
@@ -62,6 +63,7 @@ export function showRoutes(ctx: Ctx, catalog: Catalog, watch: WatchState) {
   const WatchedResult = t.Object({ id: t.String(), watched: t.Boolean(), episodes: t.Number() });
   listRoutes(ctx, catalog, '/v1/shows', 'show', 'TV shows');
   nextUpRoute(ctx, catalog);
+  recentEpisodesRoute(ctx, catalog);
   itemRoutes(ctx, catalog, watch, { prefix: '/v1/shows', kind: 'show', routes: ['credits'] });
   ctx.http
     .get(

@@ -165,3 +165,13 @@ export function brief(v: ItemView) {
   const { extra: _extra, ...rest } = v;
   return rest;
 }
+
+/** The shows of episode entries (next up, new episodes) by id: `{ id, title, year, artwork }`. */
+export function showRefs(db: Database, ids: string[], profileId: string) {
+  return new Map(
+    loadItems(db, [...new Set(ids)], profileId).map((s) => [
+      s.id,
+      { id: s.id, title: s.title, year: s.year, artwork: s.artwork },
+    ]),
+  );
+}

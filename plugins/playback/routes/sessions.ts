@@ -27,6 +27,7 @@ function created(s: LiveSession, token: { token: string; expiresAt: string }) {
     reasons: s.decision.reasons,
     itemId: s.itemId,
     fileId: s.file.id,
+    extra: s.extra,
     version: s.version ? { id: s.version.id, profileName: s.version.profileName } : null,
     durationSeconds: s.source.durationSeconds,
     startPosition: s.startPosition,
@@ -83,7 +84,9 @@ export function sessionRoutes(ctx: Ctx, sessions: Sessions, tokens: StreamTokens
           description:
             'Decides direct play, remux (stream copy into HLS) or transcode from the client capabilities, picks ' +
             'audio and subtitle tracks (explicit choice, then the user language rules), and returns stream URLs ' +
-            'carrying a short-lived stream token. 503 with Retry-After when every transcode slot is busy.',
+            'carrying a short-lived stream token. 503 with Retry-After when every transcode slot is busy. ' +
+            '`fileId` may name one of the item’s extras (trailer, featurette …): it plays like any file, from the ' +
+            'start, and records no progress.',
         },
       },
     )

@@ -1,5 +1,5 @@
-// Reads what playback needs from the libraries tables (a declared dependency): items, main files with their
-// probe facts, tracks, and the files of a library or item for optimization. Paths only ever come from here.
+// Reads what playback needs from the libraries tables (a declared dependency): items, main files and extras with
+// their probe facts, tracks, and the files of a library or item for optimization. Paths only ever come from here.
 import type { Database } from 'bun:sqlite';
 import type { SourceFile } from '../../transcoder/api.ts';
 
@@ -72,6 +72,16 @@ export class Media {
       )
       .all(itemId)
       .map((f) => ({ ...f, missing: !!f.missing, probed: !!f.probed }));
+  }
+
+  /** An extra (trailer, featurette …) of an item, or null when `fileId` is not one of its extras. */
+  extraOf(itemId: string, fileId: string): FileFacts | null {
+    const f = this.db
+      .query<FileFacts, [string, string]>(
+        `SELECT ${FILE_COLUMNS} FROM libraries_files WHERE id = ? AND item_id = ? AND role = 'extra'`,
+      )
+      .get(fileId, itemId);
+    return f ? { ...f, missing: !!f.missing, probed: !!f.probed } : null;
   }
 
   file(id: string): FileFacts | null {

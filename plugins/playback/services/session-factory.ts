@@ -26,6 +26,8 @@ export interface LiveSession {
   viewer: Viewer;
   itemId: string;
   file: FileFacts;
+  /** The file is an extra (trailer, featurette …) of the item: no progress or watched state is recorded. */
+  extra: boolean;
   version: OptimizedVersion | null;
   source: StreamSource & { container: string | null; mtimeMs: number };
   decision: Decision;
@@ -50,9 +52,11 @@ function facts(src: LiveSession['source'], audio: SourceFacts['audio']): SourceF
   return { container, videoCodec, width, height, bitrate, audio };
 }
 
-function pickFile(media: Media, itemId: string, fileId?: string): FileFacts {
+function pickFile(media: Media, itemId: string, fileId?: string): { file: FileFacts; extra: boolean } {
   const files = media.filesOf(itemId);
-  const file = fileId ? files.find((f) => f.id === fileId) : files[0];
+  const main = fileId ? files.find((f) => f.id === fileId) : files[0];
+  const extra = !main && fileId ? media.extraOf(itemId, fileId) : null;
+  const file = main ?? extra;
   if (!file) throw new HttpError(404, fileId ? 'File not found for this item' : 'No file for this item');
   if (file.missing) throw new HttpError(404, 'The file is missing from disk');
   if (!file.videoCodec || !file.durationSeconds) {
@@ -63,7 +67,7 @@ function pickFile(media: Media, itemId: string, fileId?: string): FileFacts {
       );
     throw new HttpError(503, 'The file has not been analysed yet', { 'Retry-After': '5' });
   }
-  return file;
+  return { file, extra: extra !== null };
 }
 
 export interface FactoryDeps {
@@ -86,7 +90,7 @@ export async function buildSession(
 ): Promise<LiveSession> {
   const { ctx, media, tc } = deps;
   const { input } = o;
-  const file = pickFile(media, input.itemId, input.fileId);
+  const { file, extra } = pickFile(media, input.itemId, input.fileId);
   const tracks = media.tracksOf(file.id);
   const audioTracks = tracks.filter((t) => t.kind === 'audio' && t.externalPath === null);
   const subtitles = tracks.filter(
@@ -131,7 +135,8 @@ export async function buildSession(
     }
   }
   const duration = source.durationSeconds;
-  const start = Math.max(0, Math.min(input.startPosition ?? o.resumeAt, Math.max(0, duration - 1)));
+  const resumeAt = extra ? 0 : o.resumeAt;
+  const start = Math.max(0, Math.min(input.startPosition ?? resumeAt, Math.max(0, duration - 1)));
   const plan =
     decision.mode === 'direct'
       ? null
@@ -150,6 +155,7 @@ export async function buildSession(
     viewer: o.viewer,
     itemId: input.itemId,
     file,
+    extra,
     version,
     source,
     decision,

@@ -68,8 +68,10 @@ export class Sessions {
     const viewer = this.libs.viewerFor(user, request);
     const item = this.media.item(input.itemId);
     if (!item || !this.libs.canSee(viewer, input.itemId)) throw new HttpError(404, 'Item not found');
-    if (item.kind !== 'movie' && item.kind !== 'episode')
-      throw new HttpError(422, 'Only movies and episodes can be played');
+    // Extras hang off movies and shows alike; main files only off movies and episodes.
+    const isExtra = !!input.fileId && this.media.extraOf(item.id, input.fileId) !== null;
+    if (!isExtra && item.kind !== 'movie' && item.kind !== 'episode')
+      throw new HttpError(422, 'Only movies, episodes and extras can be played');
     const id = nanoid();
     const s = await buildSession(
       { ctx: this.ctx, media: this.media, tc: this.tc },
@@ -144,8 +146,12 @@ export class Sessions {
     this.ctx.events.emit('playback.session.progressed', this.info(s), { userId: s.userId });
   }
 
-  /** Records the position; at 90% the item is marked watched once (not again on every heartbeat). */
+  /**
+   * Records the position; at 90% the item is marked watched once (not again on every heartbeat). Watching a
+   * trailer says nothing about the movie: extras record nothing.
+   */
   private saveProgress(s: LiveSession): void {
+    if (s.extra) return;
     const duration = s.source.durationSeconds;
     const done = duration > 0 && s.position / duration >= WATCHED_AT;
     if (done && s.markedWatched) return;

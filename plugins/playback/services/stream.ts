@@ -82,7 +82,9 @@ export class Streams {
         waitMs: this.ctx.config.segmentWaitSeconds * 1000,
       });
     } catch (err) {
-      const e = err as Error & { retryAfterSeconds?: number };
+      const e = err as Error & { retryAfterSeconds?: number; stopped?: boolean };
+      // The session ended while this request waited (an admin ended it, the player left): not a failure.
+      if (e.stopped) throw new HttpError(404, 'Session has ended');
       if (e.retryAfterSeconds)
         throw new HttpError(503, e.message, { 'Retry-After': String(e.retryAfterSeconds) });
       if (e instanceof RangeError) throw new HttpError(404, e.message);

@@ -61,6 +61,18 @@ describe('transcode slots', () => {
     expect(existsSync(hlsDir(s.sessionId))).toBe(false);
     expect((await beat(s.sessionId, { position: 1 })).status).toBe(410);
   });
+
+  test('a segment request under way when an admin ends the session gets 404 and restarts no ffmpeg', async () => {
+    const s = (await createSession(w, { itemId: w.ids['Hevc Movie'], capabilities: BROWSER }, user.token))
+      .body;
+    const pending = fetchRaw(w, streamUrl(s, `${s.variants[0].name}/4.ts`));
+    expect((await del(s.sessionId)).status).toBe(204);
+    expect((await pending).status).toBe(404);
+    expect(w.h.logs.filter((l) => l.includes('segment failed'))).toEqual([]);
+    expect(tc.running().filter((r) => r.owner === s.sessionId)).toEqual([]);
+    expect(existsSync(hlsDir(s.sessionId))).toBe(false);
+    expect(tc.capacity().active).toBe(0);
+  });
 });
 
 describe('who sees and ends sessions', () => {

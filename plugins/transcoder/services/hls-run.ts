@@ -16,6 +16,14 @@ export class CapacityError extends Error {
 /** Thrown when ffmpeg failed to produce a segment. */
 export class EncodeError extends Error {}
 
+/** Thrown for a segment of an owner that was stopped (its session ended): no ffmpeg is started for it. */
+export class StoppedError extends Error {
+  readonly stopped = true;
+  constructor(owner: string) {
+    super(`The encode of ${owner} was stopped`);
+  }
+}
+
 export interface Run {
   stream: string;
   startSegment: number;

@@ -5,10 +5,18 @@ import { join } from 'node:path';
 import type { EncoderChoice, HlsStreamSpec, VideoCodec } from '../api.ts';
 import { type Devices, hlsArgs } from '../lib/ffmpeg-args.ts';
 import { decideSegment } from '../lib/segments.ts';
-import { CapacityError, EncodeError, finishedSegments, killRun, type Run, spawnRun } from './hls-run.ts';
+import {
+  CapacityError,
+  EncodeError,
+  finishedSegments,
+  killRun,
+  type Run,
+  StoppedError,
+  spawnRun,
+} from './hls-run.ts';
 import type { Ctx } from './types.ts';
 
-export { CapacityError, EncodeError };
+export { CapacityError, EncodeError, StoppedError };
 
 interface Owner {
   slot: boolean;
@@ -18,12 +26,17 @@ interface Owner {
   lastTouch: number;
   runs: number;
   lock: Promise<unknown>;
+  /** stop() was called: nothing may start ffmpeg for this owner any more. */
+  stopped: boolean;
 }
 
 const STREAM = /^[A-Za-z0-9_-]{1,64}$/;
+/** How many stopped owners are remembered, so a late request cannot bring one back to life. */
+const STOPPED_MEMORY = 1000;
 
 export class HlsEncoder {
   private readonly owners = new Map<string, Owner>();
+  private readonly stopped = new Set<string>();
   private readonly root: string;
 
   constructor(
@@ -48,6 +61,7 @@ export class HlsEncoder {
   }
 
   reserve(owner: string): boolean {
+    if (this.stopped.has(owner)) return false;
     const o = this.owner(owner);
     if (o.slot) return true;
     const { active, max } = this.capacity();
@@ -86,6 +100,7 @@ export class HlsEncoder {
       const run = st.run!;
       const path = await this.waitFor(st, run, stream, index, deadline);
       if (path) return path;
+      if (st.stopped) throw new StoppedError(owner);
       if (Date.now() >= deadline) throw new EncodeError(`segment ${index} was not ready in time`);
       if (run === st.run && run.exited && !run.killed) {
         const err = (await run.stderr).trim();
@@ -97,6 +112,7 @@ export class HlsEncoder {
 
   prepare(owner: string, stream: string, spec: HlsStreamSpec, index: number, windowSegments = 0): void {
     this.check(stream, spec, index);
+    if (this.stopped.has(owner)) return;
     const st = this.owner(owner);
     st.lastTouch = Date.now();
     void this.locked(st, () => this.decide(owner, st, stream, spec, index, windowSegments)).catch((err) =>
@@ -105,10 +121,15 @@ export class HlsEncoder {
   }
 
   async stop(owner: string): Promise<void> {
+    this.stopped.add(owner);
+    if (this.stopped.size > STOPPED_MEMORY) this.stopped.delete(this.stopped.values().next().value!);
     const st = this.owners.get(owner);
     if (!st) return;
+    st.stopped = true;
     this.owners.delete(owner);
-    await this.kill(st);
+    // Behind the owner's lock: a start() already under way finishes spawning first and is killed here, so no
+    // ffmpeg is left writing into the folder removed below.
+    await this.locked(st, () => this.kill(st));
     rmSync(join(this.root, owner), { recursive: true, force: true });
   }
 
@@ -135,6 +156,7 @@ export class HlsEncoder {
   }
 
   private owner(id: string): Owner {
+    if (this.stopped.has(id)) throw new StoppedError(id);
     let o = this.owners.get(id);
     if (!o) {
       o = {
@@ -144,6 +166,7 @@ export class HlsEncoder {
         lastTouch: Date.now(),
         runs: 0,
         lock: Promise.resolve(),
+        stopped: false,
       };
       this.owners.set(id, o);
     }
@@ -165,6 +188,7 @@ export class HlsEncoder {
     index: number,
     windowSegments: number,
   ): Promise<string | null> {
+    if (st.stopped) throw new StoppedError(owner);
     if (st.run) this.refresh(st, st.run);
     const done = st.done.get(stream)?.get(index);
     const run = st.run

@@ -183,6 +183,43 @@ describe('on-demand HLS', () => {
   });
 });
 
+describe('stopping an owner while requests are under way', () => {
+  const starts = (owner: string) =>
+    h.logs.filter((l) => l.includes('encode started') && JSON.parse(l).owner === owner).length;
+  const ownerDir = (owner: string) => join(h.dataDir, 'cache/transcoder/hls', owner);
+
+  test('a request waiting on the running encode is refused as stopped and starts no new ffmpeg', async () => {
+    tc.prepare('owner-w', '720p', spec, 0);
+    await until('the encode', () => tc.running().some((r) => r.owner === 'owner-w'));
+    const pid = tc.running()[0].pid;
+    const waiting = tc.segment('owner-w', '720p', spec, 6).catch((e) => e);
+    await tc.stop('owner-w');
+    const err = await waiting;
+    expect(err.stopped).toBe(true);
+    expect(alive(pid)).toBe(false);
+    expect(starts('owner-w')).toBe(1);
+    expect(existsSync(ownerDir('owner-w'))).toBe(false);
+    expect(tc.capacity().active).toBe(0);
+  });
+
+  test('a segment asked just before stop() starts nothing and leaves no folder', async () => {
+    const asked = tc.segment('owner-s', '720p', spec, 10).catch((e) => e);
+    await tc.stop('owner-s');
+    expect((await asked).stopped).toBe(true);
+    expect(starts('owner-s')).toBe(0);
+    expect(tc.running()).toEqual([]);
+    expect(existsSync(ownerDir('owner-s'))).toBe(false);
+  });
+
+  test('requests for a stopped owner are refused without starting ffmpeg', async () => {
+    expect((await tc.segment('owner-w', '720p', spec, 0).catch((e) => e)).stopped).toBe(true);
+    tc.prepare('owner-w', '720p', spec, 3);
+    expect(tc.reserve('owner-w')).toBe(false);
+    expect(starts('owner-w')).toBe(1);
+    expect(existsSync(ownerDir('owner-w'))).toBe(false);
+  });
+});
+
 describe('ffprobe helpers', () => {
   test('inspect reads the profile, level and keyframes relative to the start', async () => {
     const info = await tc.inspect(source, { keyframes: true });

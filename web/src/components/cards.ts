@@ -1,4 +1,5 @@
-// Poster cards for grids and rows: artwork or a lettered placeholder, title, year, watched badge and progress.
+// Poster cards for grids and rows: artwork or a placeholder naming the title, title, year, watched badge and
+// progress.
 import type { Item } from '../api.ts';
 import { h } from '../dom.ts';
 import { itemHref } from './links.ts';
@@ -17,7 +18,7 @@ export interface CardInput {
 export function posterCard(c: CardInput): HTMLElement {
   const art = c.poster
     ? h('img', { src: c.poster, alt: '', loading: 'lazy', decoding: 'async' })
-    : h('div.placeholder', { 'aria-hidden': 'true' }, c.title.slice(0, 1).toUpperCase());
+    : h('div.placeholder', { 'aria-hidden': 'true' }, h('span', {}, c.title));
   const badge = c.watched ? h('span.badge', { title: 'Watched', 'aria-hidden': 'true' }, '✓') : null;
   const bar =
     c.progress && c.progress > 0 && c.progress < 1
@@ -29,7 +30,7 @@ export function posterCard(c: CardInput): HTMLElement {
       : null;
   const inner = [
     h('div.art', {}, art, badge, bar),
-    h('span.title', {}, c.title),
+    h('span.title', { title: c.title }, c.title),
     c.subtitle ? h('span.sub', {}, c.subtitle) : null,
   ];
   const label = `${c.title}${c.subtitle ? ` (${c.subtitle})` : ''}${c.watched ? ', watched' : ''}`;

@@ -21,7 +21,7 @@ export interface DetailHead {
 export function detailPage(d: DetailHead, ...body: Child[]): HTMLElement {
   const art = d.poster
     ? h('img.poster', { src: d.poster, alt: `Artwork of ${d.title}` })
-    : h('div.poster.placeholder', { 'aria-hidden': 'true' }, d.title.slice(0, 1).toUpperCase());
+    : h('div.poster.placeholder', { 'aria-hidden': 'true' }, h('span', {}, d.title));
   if (d.wide) art.classList.add('wide');
   const grid = h(
     'div.detail-grid',

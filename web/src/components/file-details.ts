@@ -1,7 +1,8 @@
-// File details of a movie or episode: path, size, container, video codec, resolution, HDR, bitrate, duration,
+// File details of a movie or episode: file name and folder, size, container, video codec, resolution, HDR, bitrate, duration,
 // and its audio and subtitle tracks (from …/file-stats), or the bare file list when stats are unavailable.
 import type { FileInfo, FileStats, Track } from '../api.ts';
 import { bytes, clock, h } from '../dom.ts';
+import { channelsName, languageName } from '../player/words.ts';
 
 /** `1080p`, `2160p (4K)`, `720p`, `SD` from a frame size. */
 export function resolutionLabel(width: number | null, height: number | null): string | null {
@@ -27,11 +28,9 @@ function videoFacts(f: FileStats): string[] {
 
 function trackText(t: Track): string {
   const flags = [t.default && 'default', t.forced && 'forced', t.sdh && 'SDH', t.external && 'external file'];
-  const channels = t.channels
-    ? ` · ${t.channels === 6 ? '5.1' : t.channels === 8 ? '7.1' : `${t.channels} ch`}`
-    : '';
+  const channels = t.channels ? ` · ${channelsName(t.channels)}` : '';
   return [
-    `${t.language ?? 'Unknown language'}${t.title ? ` — ${t.title}` : ''}`,
+    `${languageName(t.language) ?? 'Unknown language'}${t.title ? ` — ${t.title}` : ''}`,
     `${t.codec ?? '?'}${channels}`,
     ...flags.filter(Boolean),
   ].join(' · ');
@@ -47,12 +46,18 @@ function trackList(label: string, tracks: Track[]): HTMLElement | null {
   );
 }
 
+/** The file name first (what a household recognises), the folder it is in below it. */
+function fileName(path: string): HTMLElement[] {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return [h('code', { title: path }, path.slice(cut + 1)), h('p.muted.folder', {}, path.slice(0, cut + 1))];
+}
+
 function fileBlock(f: FileStats): HTMLElement {
   const facts = videoFacts(f);
   return h(
     'li.file',
     {},
-    h('code', {}, f.path),
+    ...fileName(f.path),
     h('p.muted', {}, [bytes(f.size), f.missing ? 'missing from disk' : null].filter(Boolean).join(' · ')),
     facts.length
       ? h('ul.facts-list', {}, ...facts.map((x) => h('li', {}, x)))
@@ -73,7 +78,7 @@ export function filesSection(stats: FileStats[] | null, files: FileInfo[]): HTML
   const list = stats
     ? stats.map(fileBlock)
     : files.map((f) =>
-        h('li.file', {}, h('code', {}, f.path), h('p.muted', {}, `${f.container ?? '?'} · ${bytes(f.size)}`)),
+        h('li.file', {}, ...fileName(f.path), h('p.muted', {}, `${f.container ?? '?'} · ${bytes(f.size)}`)),
       );
   return h(
     'section',

@@ -1,8 +1,16 @@
-// Home: continue watching (movies and episodes), next up for started shows, recently added per library, and a
-// shortcut to every library.
-import { type ContinueItem, get, type Item, type Library, type NextUpItem, type Page } from '../api.ts';
+// Home: continue watching (movies and episodes), next up for started shows, recently added per library (new movies;
+// new episodes grouped per show), and a shortcut to every library.
+import {
+  type ContinueItem,
+  get,
+  type Item,
+  type Library,
+  type NextUpItem,
+  type Page,
+  type RecentEpisodes,
+} from '../api.ts';
 import { itemCard, posterCard, row } from '../components/cards.ts';
-import { episodeCode, itemHref } from '../components/links.ts';
+import { episodeCode, itemHref, seasonHref, seasonName } from '../components/links.ts';
 import { clock, h } from '../dom.ts';
 import { state } from '../session.ts';
 
@@ -32,10 +40,58 @@ function nextUpCard(n: NextUpItem): HTMLElement {
   });
 }
 
+/** One show's new episodes: the episode itself, its season ("Season 2 · 8 new episodes"), or the show. */
+function newEpisodesCard(r: RecentEpisodes): HTMLElement {
+  const e = r.episode;
+  const [season] = r.seasonNumbers;
+  const one = r.count === 1;
+  const inOneSeason = r.seasonNumbers.length === 1;
+  return posterCard({
+    href: one ? `/episode/${e.id}` : inOneSeason ? seasonHref(r.show.id, season) : `/show/${r.show.id}`,
+    title: r.show.title,
+    subtitle: one
+      ? `${episodeCode(e.seasonNumber, e.episodeNumber, e.endingEpisodeNumber)} · ${e.title}`
+      : `${inOneSeason ? `${seasonName(season)} · ` : ''}${r.count} new episodes`,
+    poster: r.show.artwork.poster ?? e.artwork.thumb,
+  });
+}
+
+/** Movies: the newest movies. Shows: new episodes, one card per show. */
 async function recentRow(lib: Library): Promise<HTMLElement | null> {
-  const base = lib.kind === 'movies' ? '/v1/movies' : '/v1/shows';
-  const page = await get<Page<Item>>(`${base}/recently-added?library=${encodeURIComponent(lib.id)}&limit=20`);
-  return row(`Recently added in ${lib.name}`, page.items.map(itemCard));
+  const q = `library=${encodeURIComponent(lib.id)}&limit=20`;
+  const cards =
+    lib.kind === 'movies'
+      ? (await get<Page<Item>>(`/v1/movies/recently-added?${q}`)).items.map(itemCard)
+      : (await get<Page<RecentEpisodes>>(`/v1/shows/recently-added-episodes?${q}`)).items.map(
+          newEpisodesCard,
+        );
+  return row(`Recently added in ${lib.name}`, cards);
+}
+
+/** What a fresh server shows instead of empty rows: what to do next, in words. */
+function emptyState(hasLibraries: boolean, admin: boolean): HTMLElement {
+  const [title, text] = hasLibraries
+    ? [
+        'Nothing here yet',
+        admin
+          ? 'Your libraries have no titles so far. A scan may still be running, or the folders hold no video files Bijou recognises.'
+          : 'The libraries have no titles yet. Check back after the next scan.',
+      ]
+    : [
+        'Welcome! Let’s add your first library',
+        admin
+          ? 'Point Bijou at a folder of movies or TV shows on this server. It finds the titles, artwork and episodes, and they appear here.'
+          : 'Nothing to watch yet: an administrator has not added any movies or shows.',
+      ];
+  return h(
+    'div.empty-state',
+    {},
+    h('h2', {}, title),
+    h('p', {}, text),
+    admin
+      ? h('a.button', { href: '/admin/libraries' }, hasLibraries ? 'Open libraries' : 'Add a library')
+      : null,
+  );
 }
 
 export async function homePage(): Promise<HTMLElement> {
@@ -46,7 +102,11 @@ export async function homePage(): Promise<HTMLElement> {
   ]);
   const recent = await Promise.all(libs.items.map(recentRow));
   const libraryLinks = libs.items.map((l) =>
-    h('a.chip', { href: `/library/${l.id}` }, l.name, h('small', {}, ` ${l.kind}`)),
+    h(
+      'a.chip',
+      { href: `/library/${l.id}`, title: `${l.kind === 'movies' ? 'Movie' : 'TV'} library` },
+      l.name,
+    ),
   );
   const admin = state.user?.role === 'admin';
   const resume = cw.items.filter((c) => c.reason === 'resume');
@@ -54,17 +114,10 @@ export async function homePage(): Promise<HTMLElement> {
     'section.page',
     {},
     h('h1', {}, state.serverName),
-    libraryLinks.length
-      ? h('nav.chips', { 'aria-label': 'Libraries' }, ...libraryLinks)
-      : h(
-          'p.muted',
-          {},
-          'No libraries yet. ',
-          admin ? h('a', { href: '/admin/libraries' }, 'Add one') : 'Ask an administrator to add one.',
-        ),
+    libraryLinks.length ? h('nav.chips', { 'aria-label': 'Libraries' }, ...libraryLinks) : null,
     row('Continue watching', resume.map(continueCard)),
     row('Next up', next.items.map(nextUpCard)),
     ...recent,
-    libs.items.length && !recent.some(Boolean) ? h('p.muted', {}, 'Nothing added yet.') : null,
+    recent.some(Boolean) ? null : emptyState(libs.items.length > 0, admin),
   );
 }

@@ -1,25 +1,40 @@
-// A library as a poster grid of movies or shows: sort, genre, decade and watched filters (kept in the URL), watched
-// badges, and the next page loading as the end scrolls into view.
+// A library as a poster grid of movies or shows: sort, genre (the library's genres with counts), decade and watched
+// filters (kept in the URL), watched badges, and the next page loading as the end scrolls into view.
 import { get, type Item, type Library, type Page } from '../api.ts';
 import { itemCard } from '../components/cards.ts';
 import { errorBox, h, message } from '../dom.ts';
 import { navigate, type RouteContext } from '../router.ts';
+import { state } from '../session.ts';
 
 const SORTS: [string, string][] = [
-  ['title', 'Title'],
+  ['title', 'A–Z'],
   ['added', 'Recently added'],
-  ['year', 'Year'],
-  ['rating', 'Rating'],
+  ['year', 'Newest first'],
+  ['rating', 'Top rated'],
 ];
 const DECADES: [string, string][] = [
   ['', 'Any year'],
   ...[2020, 2010, 2000, 1990, 1980, 1970, 1960, 1950].map((d): [string, string] => [String(d), `${d}s`]),
 ];
 const WATCHED: [string, string][] = [
-  ['', 'All'],
+  ['', 'Watched or not'],
   ['false', 'Unwatched'],
   ['true', 'Watched'],
 ];
+
+interface Genre {
+  name: string;
+  value: string;
+  count: number;
+}
+
+/** "Any genre", then each genre of the library with its count; a genre from the URL the list lacks is kept. */
+function genreOptions(known: Genre[], current: string): [string, string][] {
+  const options: [string, string][] = known.map((g) => [g.value, `${g.name} (${g.count})`]);
+  const value = current.toLowerCase();
+  if (value && !known.some((g) => g.value === value)) options.unshift([value, current]);
+  return [['', 'Any genre'], ...options];
+}
 
 /** A filter control that rewrites its query parameter (which re-renders the page). */
 function select(name: string, label: string, value: string, options: [string, string][]): HTMLElement {
@@ -37,36 +52,24 @@ function select(name: string, label: string, value: string, options: [string, st
   return s;
 }
 
-function genreInput(value: string, known: Set<string>): { el: HTMLElement; learn(genres: string[]): void } {
-  const list = h('datalist', { id: 'genres' });
-  const input = h('input', {
-    type: 'search',
-    name: 'genre',
-    value,
-    placeholder: 'Genre',
-    'aria-label': 'Genre',
-    list: 'genres',
-  });
-  input.addEventListener('change', () => {
-    const q = new URLSearchParams(location.search);
-    if (input.value.trim()) q.set('genre', input.value.trim());
-    else q.delete('genre');
-    navigate(`${location.pathname}?${q}`, true);
-  });
-  return {
-    el: h('span', {}, input, list),
-    learn(genres) {
-      for (const g of genres)
-        if (!known.has(g)) {
-          known.add(g);
-          list.append(h('option', { value: g }));
-        }
-    },
-  };
+/** Why the grid is empty and the way out: clearing the filters, or (admins) scanning the library. */
+function emptyText(filtered: boolean): (HTMLElement | string)[] {
+  if (filtered)
+    return ['Nothing matches these filters. ', h('a', { href: location.pathname }, 'Clear filters')];
+  if (state.user?.role !== 'admin') return ['Nothing in this library yet. Check back after the next scan.'];
+  return [
+    'Nothing in this library yet. ',
+    h('a', { href: '/admin/libraries' }, 'Scan it or check its folders'),
+    ' in the admin area.',
+  ];
 }
 
 export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
   const lib = await get<Library>(`/v1/libraries/${encodeURIComponent(ctx.params.id)}`);
+  const kind = lib.kind === 'movies' ? 'movie' : 'show';
+  const known = await get<{ items: Genre[] }>(`/v1/genres?kind=${kind}&library=${encodeURIComponent(lib.id)}`)
+    .then((r) => r.items)
+    .catch(() => []);
   const sort = ctx.query.get('sort') ?? 'title';
   const watched = ctx.query.get('watched') ?? '';
   const decade = ctx.query.get('decade') ?? '';
@@ -75,7 +78,6 @@ export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
   const grid = h('div.grid', { role: 'list', 'aria-label': lib.kind === 'movies' ? 'Movies' : 'Shows' });
   const status = h('div.status', { 'aria-live': 'polite' });
   const sentinel = h('div.sentinel', { 'aria-hidden': 'true' });
-  const genres = genreInput(genre, new Set());
   let cursor: string | null | undefined;
   let loading = false;
 
@@ -98,17 +100,9 @@ export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
       }
       if (cursor) q.set('cursor', cursor);
       const page = await get<Page<Item>>(`${base}?${q}`);
-      for (const m of page.items) {
-        grid.append(h('div', { role: 'listitem' }, itemCard(m)));
-        genres.learn(m.genres);
-      }
+      for (const m of page.items) grid.append(h('div', { role: 'listitem' }, itemCard(m)));
       cursor = page.nextCursor;
-      const filtered = watched || genre || decade;
-      status.textContent = grid.children.length
-        ? ''
-        : filtered
-          ? 'Nothing matches these filters.'
-          : 'This library is empty. Has it been scanned?';
+      status.replaceChildren(...(grid.children.length ? [] : emptyText(!!(watched || genre || decade))));
     } catch (e) {
       status.replaceChildren(errorBox(message(e)));
       cursor = null;
@@ -138,7 +132,9 @@ export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
         'div.controls',
         { role: 'group', 'aria-label': 'Sort and filter' },
         select('sort', 'Sort by', sort, SORTS),
-        genres.el,
+        known.length || genre
+          ? select('genre', 'Genre', genre.toLowerCase(), genreOptions(known, genre))
+          : null,
         select('decade', 'Year', decade, DECADES),
         select('watched', 'Watched', watched, WATCHED),
       ),

@@ -1,4 +1,4 @@
-// The player page (/play/:id, ?from=<seconds>): the title line, the stage with the video and its controls, and the
+// The player page (/play/:id, ?from=<seconds>, ?file=<extra id> for a trailer or featurette): the title line, the stage with the video and its controls, and the
 // playback mode in words; the player itself lives in web/src/player/.
 import { h } from '../dom.ts';
 import { findNextEpisode, loadNowPlaying } from '../player/item.ts';
@@ -7,7 +7,8 @@ import { navigate, type RouteContext } from '../router.ts';
 
 export async function playerPage(ctx: RouteContext): Promise<HTMLElement> {
   const id = ctx.params.id;
-  const now = await loadNowPlaying(id);
+  const fileId = ctx.query.get('file');
+  const now = await loadNowPlaying(id, fileId);
   const video = h('video', { playsinline: true, preload: 'auto', 'aria-label': `Video: ${now.heading}` });
   const stage = h('div.stage.paused', {}, video);
   const status = h('p.player-status', { 'aria-live': 'polite' }, 'Starting…');
@@ -21,13 +22,14 @@ export async function playerPage(ctx: RouteContext): Promise<HTMLElement> {
   );
   const player = createPlayer({
     itemId: id,
+    fileId,
     video,
     stage,
     status,
     back: () => (history.length > 1 ? history.back() : navigate(now.back)),
   });
   ctx.onLeave(() => player.destroy());
-  if (now.item) void findNextEpisode(now.item).then((n) => player.setNext(n));
+  if (now.item && !fileId) void findNextEpisode(now.item).then((n) => player.setNext(n));
   const from = ctx.query.get('from');
   void player.start(from !== null ? Number(from) || 0 : null);
   return page;

@@ -24,6 +24,9 @@ function hitView(hit: SearchHit): HTMLElement {
 
 export async function searchPage(ctx: RouteContext): Promise<HTMLElement> {
   const q = ctx.query.get('q')?.trim() ?? '';
+  // The header's box keeps the words searched for, ready to refine (also after a reload or a shared link).
+  const box = document.querySelector<HTMLInputElement>('form.search input[name="q"]');
+  if (box && document.activeElement !== box) box.value = q;
   const page = h('section.page', {}, h('h1', {}, q ? `Results for “${q}”` : 'Search'));
   if (!q) {
     page.append(h('p.muted', {}, 'Type in the search box above.'));

@@ -1,8 +1,9 @@
-// A TV show: backdrop and poster, overview, genres, year, Play next / Resume, seasons row, cast, and how the
-// show was identified.
+// A TV show: backdrop and poster, overview, genres, year, Play next / Resume, seasons row, cast, extras, and
+// how the show was identified.
 import { type ContinueItem, type Credit, get, type Item, type Page } from '../api.ts';
 import { posterCard, row } from '../components/cards.ts';
 import { actions, castSection, detailPage, identification } from '../components/detail.ts';
+import { extrasSection } from '../components/extras.ts';
 import { episodeCode, seasonHref, seasonName } from '../components/links.ts';
 import { clock, h } from '../dom.ts';
 import type { RouteContext } from '../router.ts';
@@ -71,6 +72,7 @@ export async function showPage(ctx: RouteContext): Promise<HTMLElement> {
     h('p.overview', {}, show.overview ?? 'No overview yet.'),
     row('Seasons', seasonCards, 'No seasons found.'),
     castSection(credits.items),
+    extrasSection(show.id, show.extras),
     identification(show.match),
   );
 }

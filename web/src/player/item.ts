@@ -1,6 +1,7 @@
-// What is playing, from the libraries API: the item by id (movie or episode), the title line ("Show · S01E02 ·
-// Title"), where Back leads, and the episode after this one (same season, else the first of the next season).
-import { get } from '../api.ts';
+// What is playing, from the libraries API: the item by id (movie, episode, or an extra of a movie or show), the
+// title line ("Show · S01E02 · Title"), where Back leads, and the episode after this one (same season, else the first of the next season).
+import { type Item as Detail, get } from '../api.ts';
+import { extraLabel } from '../components/extras.ts';
 import { episodeCode } from './words.ts';
 
 interface Brief {
@@ -15,6 +16,7 @@ interface Brief {
 export interface Item extends Brief {
   showId: string | null;
   parentId: string | null;
+  extras?: Detail['extras'];
 }
 
 export interface NowPlaying {
@@ -32,10 +34,18 @@ export interface NextEpisode {
 
 const list = async (path: string) => (await get<{ items: Brief[] }>(path)).items;
 
-/** Loads the item and, for an episode, its show's title; a failure leaves a plain "Playing" heading. */
-export async function loadNowPlaying(id: string): Promise<NowPlaying> {
+/**
+ * Loads the item and, for an episode, its show's title; for an extra (`fileId`), "Title · Trailer: Name". A failure
+ * leaves a plain "Playing" heading.
+ */
+export async function loadNowPlaying(id: string, fileId: string | null = null): Promise<NowPlaying> {
   const item = await get<Item>(`/v1/metadata/${encodeURIComponent(id)}`).catch(() => null);
   if (!item) return { item, heading: 'Playing', back: '/' };
+  if (fileId) {
+    const extra = item.extras?.find((x) => x.id === fileId);
+    const back = item.kind === 'show' ? `/show/${item.id}` : `/movie/${item.id}`;
+    return { item, heading: [item.title, extra ? extraLabel(extra) : 'Extra'].join(' · '), back };
+  }
   if (item.kind !== 'episode' || !item.showId)
     return { item, heading: item.title, back: `/movie/${item.id}` };
   const show = await get<{ title: string }>(`/v1/shows/${item.showId}`).catch(() => null);

@@ -29,6 +29,8 @@ const FAR_SEEK = 20;
 
 export interface PlayerParts {
   itemId: string;
+  /** An extra of the item to play instead of its main file. */
+  fileId?: string | null;
   video: HTMLVideoElement;
   stage: HTMLElement;
   status: HTMLElement;
@@ -118,7 +120,7 @@ export function createPlayer(p: PlayerParts) {
     }
     let s: Session;
     try {
-      s = await openSession(p.itemId, video, choice, at);
+      s = await openSession({ itemId: p.itemId, fileId: p.fileId ?? null }, video, choice, at);
     } catch (e) {
       if (mine === gen) {
         status.textContent = 'Not playing';

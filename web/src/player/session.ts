@@ -30,6 +30,8 @@ export interface Session {
   mode: Mode;
   reasons: string[];
   itemId: string;
+  /** The file is an extra (trailer, featurette …): the server records no progress. */
+  extra: boolean;
   durationSeconds: number;
   startPosition: number;
   urls: { master: string | null; file: string | null };
@@ -76,13 +78,14 @@ export function capabilities(video: HTMLVideoElement, choice: Choice) {
 
 /** Opens a session; throws ApiError (503 with `retryAfter` when the file is not ready or slots are busy). */
 export function openSession(
-  itemId: string,
+  target: { itemId: string; fileId: string | null },
   video: HTMLVideoElement,
   choice: Choice,
   startPosition: number | null,
 ): Promise<Session> {
   return post<Session>('/v1/playback/sessions', {
-    itemId,
+    itemId: target.itemId,
+    ...(target.fileId ? { fileId: target.fileId } : {}),
     capabilities: capabilities(video, choice),
     ...(choice.audioTrackId ? { audioTrackId: choice.audioTrackId } : {}),
     ...(choice.subtitleTrackId !== undefined ? { subtitleTrackId: choice.subtitleTrackId } : {}),

@@ -89,6 +89,9 @@ export function languageName(code: string | null): string | null {
 
 const CHANNELS: Record<number, string> = { 1: 'mono', 2: 'stereo', 6: '5.1', 8: '7.1' };
 
+/** `mono`, `stereo`, `5.1`, `7.1`, else `3 ch`. */
+export const channelsName = (n: number): string => CHANNELS[n] ?? `${n} ch`;
+
 export interface TrackFacts {
   language: string | null;
   title: string | null;
@@ -103,9 +106,7 @@ export function trackLabel(t: TrackFacts, index: number): string {
   const name = t.title || languageName(t.language) || `Track ${index + 1}`;
   const flags = [t.forced ? 'forced' : '', t.sdh ? 'SDH' : ''].filter(Boolean);
   const main = flags.length ? `${name} (${flags.join(', ')})` : name;
-  const tech = [t.codec?.toUpperCase(), t.channels ? (CHANNELS[t.channels] ?? `${t.channels} ch`) : '']
-    .filter(Boolean)
-    .join(' ');
+  const tech = [t.codec?.toUpperCase(), t.channels ? channelsName(t.channels) : ''].filter(Boolean).join(' ');
   return t.channels !== undefined && tech ? `${main} · ${tech}` : main;
 }
 
