@@ -38,6 +38,10 @@ export default defineManifest({
         default: false,
         description: 'Rescan a library shortly after files change on disk',
       }),
+      pageCache: t.Boolean({
+        default: true,
+        description: 'Keep recently served catalog pages in memory (dropped on any database write)',
+      }),
     }),
   },
   jobs: [

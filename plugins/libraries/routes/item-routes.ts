@@ -3,7 +3,6 @@
 import { t } from '@bijou/sdk';
 import { Credit, FileStats, ItemDetail, ItemPage, ListQuery } from '../model.ts';
 import type { Catalog } from '../services/catalog.ts';
-import { brief } from '../services/item-view.ts';
 import type { Ctx } from '../services/types.ts';
 import type { WatchState } from '../services/watch-state.ts';
 
@@ -97,8 +96,8 @@ export function listRoutes(ctx: Ctx, catalog: Catalog, prefix: string, kind: 'mo
     const defaults = added
       ? { sort: 'added' as const, order: 'desc' as const }
       : { sort: 'title' as const, order: 'asc' as const };
-    const p = catalog.list(catalog.viewers.viewerFor(user, request), kind, q, defaults);
-    return { items: p.items.map(brief), nextCursor: p.nextCursor };
+    // A ready Response (cached JSON): Elysia skips response validation for it; the schema stays for OpenAPI.
+    return catalog.listResponse(catalog.viewers.viewerFor(user, request), kind, q, defaults);
   };
   ctx.http
     .get(prefix, ({ user, request, query }) => page(user, request, query, false), {

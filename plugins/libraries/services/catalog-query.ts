@@ -1,14 +1,13 @@
 // Catalog lists: filters, sorts and keyset pagination in one SQL query, with visibility filters inside the WHERE.
 import type { Database } from 'bun:sqlite';
 import { decodeCursor, encodeCursor } from '@bijou/sdk';
-import type { SQL } from 'drizzle-orm';
-import { renderCondition } from './sql.ts';
 
 export type SortKey = 'title' | 'year' | 'added' | 'rating' | 'runtime';
 export interface ListFilters {
   kind: 'movie' | 'show';
   profileId: string;
-  visibility: SQL | undefined;
+  /** The viewer's visibility filters, rendered (`renderCondition`). */
+  visibility: { text: string; params: unknown[] };
   libraryId?: string;
   genre?: string;
   yearFrom?: number;
@@ -99,8 +98,7 @@ export function whereOf(f: Omit<ListFilters, 'sort' | 'order' | 'cursor' | 'limi
       like,
     );
   }
-  const vis = renderCondition(f.visibility);
-  add(vis.text, ...vis.params);
+  add(f.visibility.text, ...f.visibility.params);
   return { text: parts.join(' AND '), params };
 }
 

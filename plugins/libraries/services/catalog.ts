@@ -1,11 +1,33 @@
-// Catalog reads for routes: visible lists, one item (404 when hidden), extras, credits, tracks and file stats.
+// Catalog reads for routes: visible lists (serialised pages cached per viewer), one item (404 when hidden), extras,
+// credits, tracks and file stats.
 import { HttpError } from '@bijou/sdk';
 import type { Viewer } from '../api.ts';
+import { PageCache } from '../lib/page-cache.ts';
 import { type ListFilters, listIds } from './catalog-query.ts';
-import { loadItems } from './item-view.ts';
-import { placeholders, renderCondition } from './sql.ts';
+import { brief, loadItems } from './item-view.ts';
+import { changeStamp, placeholders, renderCondition } from './sql.ts';
 import type { Ctx } from './types.ts';
 import type { Viewers } from './viewers.ts';
+
+/** The list query fields, in the fixed order a page's cache key lists them. */
+const QUERY_FIELDS = [
+  'cursor',
+  'limit',
+  'library',
+  'genre',
+  'yearFrom',
+  'yearTo',
+  'contentRating',
+  'resolution',
+  'codec',
+  'hdr',
+  'watched',
+  'q',
+  'sort',
+  'order',
+] as const;
+type Defaults = { sort: ListFilters['sort']; order: 'asc' | 'desc' };
+type Rendered = { text: string; params: unknown[] };
 
 type Query = {
   cursor?: string;
@@ -25,21 +47,65 @@ type Query = {
 };
 
 export class Catalog {
+  /**
+   * Serialised list pages. Any write to the database empties it (see `changeStamp`), so a page can never outlive a
+   * scan, an edit, a watch-state change or a change in whatever data a visibility filter reads; the key holds the
+   * viewer, the rendered visibility filters and the query, so viewers never share pages.
+   */
+  private readonly pages: PageCache;
+
   constructor(
     private readonly ctx: Ctx,
     readonly viewers: Viewers,
-  ) {}
+  ) {
+    this.pages = new PageCache(changeStamp(ctx.sqlite));
+  }
+
+  /** An `ItemPage` as its JSON text, from the page cache unless the plugin's `pageCache` setting is off. */
+  listBody(viewer: Viewer, kind: 'movie' | 'show', q: Query, defaults: Defaults): string {
+    const vis = renderCondition(this.viewers.visibility(viewer));
+    const build = () => {
+      const page = this.list(viewer, kind, q, defaults, vis);
+      return JSON.stringify({ items: page.items.map(brief), nextCursor: page.nextCursor });
+    };
+    if (!this.ctx.config.pageCache) return build();
+    const key = JSON.stringify(
+      [
+        viewer.userId,
+        viewer.role,
+        viewer.profileId,
+        vis.text,
+        vis.params,
+        kind,
+        defaults.sort,
+        defaults.order,
+      ].concat(QUERY_FIELDS.map((f) => q[f] ?? null)),
+      (_k, v) => (typeof v === 'bigint' ? `${v}n` : v),
+    );
+    return this.pages.get(key, build);
+  }
+
+  /**
+   * The same page as a ready `Response`: Elysia passes a returned Response through without validating and
+   * normalising it against the route's `response` schema, which stays declared for OpenAPI.
+   */
+  listResponse(viewer: Viewer, kind: 'movie' | 'show', q: Query, defaults: Defaults): Response {
+    return new Response(this.listBody(viewer, kind, q, defaults), {
+      headers: { 'content-type': 'application/json' },
+    });
+  }
 
   list(
     viewer: Viewer,
     kind: 'movie' | 'show',
     q: Query,
-    defaults: { sort: ListFilters['sort']; order: 'asc' | 'desc' },
+    defaults: Defaults,
+    visibility: Rendered = renderCondition(this.viewers.visibility(viewer)),
   ) {
     const page = listIds(this.ctx.sqlite, {
       kind,
       profileId: viewer.profileId,
-      visibility: this.viewers.visibility(viewer),
+      visibility,
       libraryId: q.library,
       genre: q.genre,
       yearFrom: q.yearFrom,

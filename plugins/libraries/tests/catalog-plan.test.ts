@@ -39,7 +39,7 @@ describe('catalog list query plans', () => {
             const steps = plan({
               kind,
               profileId: 'profile',
-              visibility: undefined,
+              visibility: { text: '1', params: [] },
               sort,
               order,
               cursor,
