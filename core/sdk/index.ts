@@ -1,5 +1,6 @@
 // @bijou/sdk: the only module plugins import. Manifest and plugin definitions, context types, HTTP helpers.
 export { Elysia, t } from 'elysia';
+export { changeStamp } from '../src/db/change-stamp.ts';
 export { HttpError } from '../src/http/errors.ts';
 export { decodeCursor, encodeCursor, PageOf, PageQuery, toPage } from '../src/http/pagination.ts';
 export { type MediaTool, mediaToolPath } from '../src/plugin-host/tools.ts';

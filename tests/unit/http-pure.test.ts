@@ -1,7 +1,8 @@
 // Pure HTTP helpers: cursors and pages (core/src/http/pagination.ts), validation details and the error handler's
-// status mapping (core/src/http/errors.ts).
+// status mapping (core/src/http/errors.ts), the request path without a URL object (core/src/auth/macro.ts).
 import { describe, expect, test } from 'bun:test';
 import { t, ValidationError } from 'elysia';
+import { pathOf } from '../../core/src/auth/macro.ts';
 import { coercedLocation, HttpError, handleError, validationDetails } from '../../core/src/http/errors.ts';
 import { decodeCursor, encodeCursor, toPage } from '../../core/src/http/pagination.ts';
 import { createLogger } from '../../core/src/log/logger.ts';
@@ -215,5 +216,21 @@ describe('handleError', () => {
     const r = run('UNKNOWN', new Error('database exploded'));
     expect([r.status, r.body]).toEqual([500, { error: 'Internal server error' }]);
     expect(r.lines.join('')).toContain('database exploded');
+  });
+});
+
+describe('pathOf', () => {
+  test.each([
+    'http://localhost/v1/movies?genre=Action&limit=20',
+    'http://127.0.0.1:8080/v1/events?token=abc',
+    'https://example.com/api/stream/x/seg-1.ts',
+    'http://localhost/',
+    'http://localhost',
+    'http://localhost/a/b#frag',
+    'http://localhost/a?x=/b/c',
+    'http://user:pw@host:1/p/q?r#s',
+    'http://localhost/%20space?q',
+  ])('%p has the pathname URL gives', (url) => {
+    expect(pathOf(url)).toBe(new URL(url).pathname);
   });
 });

@@ -6,6 +6,33 @@ import { type AuthService, type AuthUser, type Principal, toAuthUser } from './s
 
 export type AuthLevel = 'public' | 'user' | 'admin';
 const PRINCIPAL = Symbol('bijou.principal');
+const resolved = new WeakMap<Request, { allowQueryToken: boolean; principal: Principal | null }>();
+
+/**
+ * `authenticate`, once per request: the shell's rate limiter and this macro both need the principal, and resolving
+ * it twice would cost a second lookup (and a second session-extension check).
+ */
+export function requestPrincipal(
+  auth: AuthService,
+  request: Request,
+  allowQueryToken: boolean,
+): Principal | null {
+  const seen = resolved.get(request);
+  if (seen && seen.allowQueryToken === allowQueryToken) return seen.principal;
+  const principal = authenticate(auth, request, allowQueryToken);
+  resolved.set(request, { allowQueryToken, principal });
+  return principal;
+}
+
+/** The path of a request URL without building a URL object (this runs on every request). */
+export function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return '/';
+  const end = url.indexOf('?', start);
+  const path = end < 0 ? url.slice(start) : url.slice(start, end);
+  const hash = path.indexOf('#');
+  return hash < 0 ? path : path.slice(0, hash);
+}
 
 /** Resolves the principal of a request, or null when it carries no valid credential. */
 export function authenticate(
@@ -28,7 +55,7 @@ export function authenticate(
 /** Builds the auth plugin; `queryTokenPaths` lists path prefixes where `?token=` is accepted (SSE, streams). */
 export function createAuthPlugin(auth: AuthService, queryTokenPaths: string[]) {
   const allowQuery = (request: Request) => {
-    const path = new URL(request.url).pathname;
+    const path = pathOf(request.url);
     return queryTokenPaths.some((p) => path.startsWith(p));
   };
   return new Elysia({ name: 'bijou-auth' }).macro({
@@ -38,7 +65,7 @@ export function createAuthPlugin(auth: AuthService, queryTokenPaths: string[]) {
         security: level === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }],
       } as Record<string, unknown>,
       transform(ctx: { request: Request }) {
-        const principal = authenticate(auth, ctx.request, allowQuery(ctx.request));
+        const principal = requestPrincipal(auth, ctx.request, allowQuery(ctx.request));
         if (principal?.cookie && !csrfOk(ctx.request)) throw new HttpError(403, 'CSRF check failed');
         if (level !== 'public') {
           if (!principal) throw new HttpError(401, 'Authentication required');

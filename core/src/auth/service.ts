@@ -2,6 +2,7 @@
 import type { Database, Statement } from 'bun:sqlite';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
+import { changeStamp } from '../db/change-stamp.ts';
 import type { CoreDb } from '../db/open.ts';
 import { apiKeys, sessions, users } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
@@ -185,28 +186,44 @@ export class AuthService {
     if (this._hot) return this._hot;
     const raw = (this.db as unknown as { $client: Database }).$client;
     this._hot = {
+      stamp: changeStamp(raw),
       session: raw.query<SessionJoin, [string]>(
         `SELECT s.id AS sid, s.expires_at AS expiresAt, s.extended_at AS extendedAt, u.* FROM core_sessions s
          JOIN core_users u ON u.id = s.user_id WHERE s.token_hash = ?`,
-      ),
-      liveSession: raw.query<{ id: string }, [string, string]>(
-        'SELECT id FROM core_sessions WHERE token_hash = ? AND expires_at > ?',
-      ),
-      liveKey: raw.query<{ id: string }, [string]>(
-        'SELECT id FROM core_api_keys WHERE key_hash = ? AND revoked_at IS NULL',
       ),
     };
     return this._hot;
   }
   private _hot: {
+    stamp: () => string;
     session: Statement<SessionJoin, [string]>;
-    liveSession: Statement<{ id: string }, [string, string]>;
-    liveKey: Statement<{ id: string }, [string]>;
   } | null = null;
+
+  /**
+   * Session rows by token hash, kept only while nothing at all has been written to the database (see `changeStamp`):
+   * a sign-out, a password change, a disabled user or an extension empties it, so it never outlives a change.
+   */
+  private readonly sessionRows = new Map<string, SessionJoin>();
+  private sessionRowsStamp = '';
+
+  private sessionRow(hash: string): SessionJoin | null {
+    const stamp = this.hot.stamp();
+    if (stamp !== this.sessionRowsStamp) {
+      this.sessionRows.clear();
+      this.sessionRowsStamp = stamp;
+    }
+    const cached = this.sessionRows.get(hash);
+    if (cached) return cached;
+    const row = this.hot.session.get(hash);
+    if (!row) return null;
+    if (this.sessionRows.size >= 10_000) this.sessionRows.clear();
+    this.sessionRows.set(hash, row);
+    return row;
+  }
 
   /** Resolves a session token; extends it when the last extension is more than a day old. */
   resolveSession(token: string): { user: UserRow; sessionId: string; expiresAt: string } | null {
-    const row = this.hot.session.get(sha256(token));
+    const row = this.sessionRow(sha256(token));
     if (!row || row.disabled) return null;
     const t = this.now();
     if (Date.parse(row.expiresAt) <= t) {
@@ -233,13 +250,6 @@ export class AuthService {
       updatedAt: row.updated_at,
     };
     return { user, sessionId: row.sid, expiresAt };
-  }
-
-  /** Whether a secret is a live session token or API key; no side effects (the rate limiter keys by it). */
-  knowsSecret(secret: string): boolean {
-    const hash = sha256(secret);
-    if (this.hot.liveSession.get(hash, new Date(this.now()).toISOString())) return true;
-    return !!this.hot.liveKey.get(hash);
   }
 
   createApiKey(userId: string, name: string): { id: string; key: string; prefix: string; createdAt: string } {

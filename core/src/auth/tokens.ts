@@ -1,5 +1,5 @@
 // Random secrets and their stored form: tokens and API keys are kept only as SHA-256 hashes.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 /** A URL-safe random secret with `bytes` of entropy. */
 export function randomSecret(bytes = 32): string {
@@ -7,5 +7,5 @@ export function randomSecret(bytes = 32): string {
 }
 
 export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
+  return Bun.SHA256.hash(value, 'hex');
 }

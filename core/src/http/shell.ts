@@ -4,6 +4,7 @@ import { openapi } from '@elysiajs/openapi';
 import { toOpenAPISchema } from '@elysiajs/openapi/openapi';
 import { Elysia } from 'elysia';
 import { readCredential, SESSION_COOKIE } from '../auth/credentials.ts';
+import { pathOf, requestPrincipal } from '../auth/macro.ts';
 import type { AuthService } from '../auth/service.ts';
 import { sha256 } from '../auth/tokens.ts';
 import type { CoreServices } from '../services.ts';
@@ -13,11 +14,14 @@ const swaggerDir = dirname(require.resolve('swagger-ui-dist/package.json'));
 
 /**
  * Key for the general limiter: a live credential when one is sent, else the client address. Made-up
- * credentials fall back to the address, so rotating them cannot open fresh buckets.
+ * credentials fall back to the address, so rotating them cannot open fresh buckets. The principal resolved here is
+ * the one the auth macro uses later in the same request.
  */
-function clientKey(auth: AuthService, request: Request, ip: string): string {
+function clientKey(auth: AuthService, request: Request, ip: () => string): string {
   const cred = readCredential(request, false);
-  return cred && auth.knowsSecret(cred.secret) ? `cred:${sha256(cred.secret).slice(0, 32)}` : `ip:${ip}`;
+  return cred && requestPrincipal(auth, request, false)
+    ? `cred:${sha256(cred.secret).slice(0, 32)}`
+    : `ip:${ip()}`;
 }
 
 /** A declared length over the limit or, for a body sent without one (chunked), more bytes than the limit. */
@@ -25,6 +29,9 @@ async function overBodyLimit(request: Request, limit: number): Promise<boolean> 
   const declared = request.headers.get('content-length');
   if (declared !== null) return Number(declared) > limit;
   if (!request.body) return false;
+  // Bun hands every GET an empty body stream; without a Transfer-Encoding header there is nothing to count.
+  if ((request.method === 'GET' || request.method === 'HEAD') && !request.headers.has('transfer-encoding'))
+    return false;
   const reader = request.clone().body!.getReader();
   let size = 0;
   try {
@@ -79,11 +86,12 @@ export function createShell(core: CoreServices, version: string) {
       if (await overBodyLimit(request, env.BIJOU_BODY_LIMIT)) {
         return Response.json({ error: `Request body over ${env.BIJOU_BODY_LIMIT} bytes` }, { status: 413 });
       }
-      const path = new URL(request.url).pathname;
+      const path = pathOf(request.url);
       if (limits.exempt.some((p) => path.startsWith(p))) return;
-      const ip = env.BIJOU_TRUST_PROXY
-        ? (request.headers.get('x-forwarded-for')?.split(',')[0].trim() ?? 'local')
-        : (server?.requestIP(request)?.address ?? 'local');
+      const ip = () =>
+        env.BIJOU_TRUST_PROXY
+          ? (request.headers.get('x-forwarded-for')?.split(',')[0].trim() ?? 'local')
+          : (server?.requestIP(request)?.address ?? 'local');
       const key = clientKey(core.auth, request, ip);
       for (const s of limits.special) {
         if (!path.startsWith(s.prefix)) continue;

@@ -1,11 +1,11 @@
 // Catalog reads for routes: visible lists (serialised pages cached per viewer), one item (404 when hidden), extras,
 // credits, tracks and file stats.
-import { HttpError } from '@bijou/sdk';
+import { changeStamp, HttpError } from '@bijou/sdk';
 import type { Viewer } from '../api.ts';
 import { PageCache } from '../lib/page-cache.ts';
 import { type ListFilters, listIds } from './catalog-query.ts';
 import { brief, loadItems } from './item-view.ts';
-import { changeStamp, placeholders, renderCondition } from './sql.ts';
+import { placeholders, renderCondition } from './sql.ts';
 import type { Ctx } from './types.ts';
 import type { Viewers } from './viewers.ts';
 

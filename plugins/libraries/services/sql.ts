@@ -1,6 +1,4 @@
-// Renders drizzle SQL fragments (visibility filters) to text + params for bun:sqlite's cached prepared statements,
-// and stamps the database's state for caches that must drop everything on any write.
-import type { Database } from 'bun:sqlite';
+// Renders drizzle SQL fragments (visibility filters) to text + params for bun:sqlite's cached prepared statements.
 import type { SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 
@@ -16,15 +14,4 @@ export function renderCondition(fragment: SQL | undefined): { text: string; para
 /** `?, ?, ?` for n values. */
 export function placeholders(n: number): string {
   return Array(n).fill('?').join(', ');
-}
-
-/**
- * A function returning a value that changes whenever anything is written to the database: rows changed through this
- * connection (`total_changes()`, which counts every INSERT, UPDATE and DELETE, triggers included) or commits by any
- * other connection (`PRAGMA data_version`, e.g. the `bijou` CLI).
- */
-export function changeStamp(db: Database): () => string {
-  const changes = db.query<unknown, []>('SELECT total_changes()');
-  const version = db.query<unknown, []>('PRAGMA data_version');
-  return () => `${changes.values()[0][0]}:${version.values()[0][0]}`;
 }
