@@ -84,6 +84,20 @@ describe('sign-in and sessions', () => {
     expect((await me(s.token)).status).toBe(401);
   });
 
+  test('a session deleted by another database connection (the bijou CLI) is 401 on the next request', async () => {
+    const s = await signIn(h, 'admin@example.com', 'admin-password');
+    expect((await me(s.token)).status).toBe(200);
+    const other = new Database(join(h.dataDir, 'bijou.sqlite'));
+    try {
+      other.run('DELETE FROM core_sessions WHERE token_hash = ?', [
+        new Bun.SHA256().update(s.token).digest('hex'),
+      ]);
+    } finally {
+      other.close();
+    }
+    expect((await me(s.token)).status).toBe(401);
+  });
+
   test('a wrong password is 401', async () => {
     expect((await signIn(h, 'admin@example.com', 'wrong-password')).status).toBe(401);
   });
