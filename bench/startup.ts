@@ -2,32 +2,16 @@
 // directory holding 10,000 scanned titles. Time from spawn to the first 200 of `/v1/health?probe=ready` and of a
 // catalog page; RSS (VmRSS) once idle after start, and again after serving some catalog pages. Run:
 // `bun bench/startup.ts` (`ROUNDS=n`, `TITLES=n`).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../core/src/app.ts';
 import { setupAdmin } from './catalog-seed.ts';
+import { makeMovies } from './media-tree.ts';
 
 const TITLES = Number(process.env.TITLES ?? 10_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
-const GENRES = ['Action', 'Drama', 'Comedy', 'Thriller', 'Animation', 'Documentary'];
 const ROOT = resolve(import.meta.dir, '..');
-
-/** One folder per movie: an empty video and a small NFO (title, year, genre, an actor). */
-function makeMovies(root: string, n: number): void {
-  for (let i = 0; i < n; i++) {
-    const year = 1950 + (i % 70);
-    const title = `Startup Movie ${i}`;
-    const dir = join(root, `${title} (${year})`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${title} (${year}).mkv`), '');
-    writeFileSync(
-      join(dir, 'movie.nfo'),
-      `<movie><title>${title}</title><year>${year}</year><genre>${GENRES[i % GENRES.length]}</genre>` +
-        `<actor><name>Actor ${i % 700}</name><role>Lead</role></actor></movie>`,
-    );
-  }
-}
 
 /** Scans the tree into a fresh data directory with every plugin loaded, and waits for the search index. */
 async function buildDataDir(dataDir: string, media: string): Promise<string> {
