@@ -122,3 +122,24 @@ export async function makeMedia(args: string[], out: string): Promise<string> {
   if (code !== 0) throw new Error(`ffmpeg failed for ${out} (${code}): ${err}`);
   return out;
 }
+
+const RUN_SQL = `import { Database } from 'bun:sqlite';
+const [file, sql, params] = JSON.parse(process.argv[1]);
+const db = new Database(file);
+db.run('PRAGMA busy_timeout = 5000');
+db.run(sql, params);
+db.close();`;
+
+/** Runs one SQL statement on a database file from a separate process, as the `bijou` CLI would, and waits for it. */
+export async function sqlFromAnotherProcess(
+  file: string,
+  sql: string,
+  params: (string | number | null)[] = [],
+): Promise<void> {
+  const proc = Bun.spawn([process.execPath, '-e', RUN_SQL, JSON.stringify([file, sql, params])], {
+    stdout: 'ignore',
+    stderr: 'pipe',
+  });
+  const [err, code] = await Promise.all([new Response(proc.stderr).text(), proc.exited]);
+  if (code !== 0) throw new Error(`SQL in another process failed (${code}): ${err}`);
+}

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, test } from 'bun:tes
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestHost, type TestHost } from '../../core/sdk/testing.ts';
+import { createTestHost, sqlFromAnotherProcess, type TestHost } from '../../core/sdk/testing.ts';
 import { AuthService } from '../../core/src/auth/service.ts';
 import { CORE_MIGRATIONS, runMigrations } from '../../core/src/db/migrate.ts';
 import { openDatabase } from '../../core/src/db/open.ts';
@@ -84,17 +84,14 @@ describe('sign-in and sessions', () => {
     expect((await me(s.token)).status).toBe(401);
   });
 
-  test('a session deleted by another database connection (the bijou CLI) is 401 on the next request', async () => {
+  test('a session deleted by another process (the bijou CLI) is 401 on the next request', async () => {
     const s = await signIn(h, 'admin@example.com', 'admin-password');
     expect((await me(s.token)).status).toBe(200);
-    const other = new Database(join(h.dataDir, 'bijou.sqlite'));
-    try {
-      other.run('DELETE FROM core_sessions WHERE token_hash = ?', [
-        new Bun.SHA256().update(s.token).digest('hex'),
-      ]);
-    } finally {
-      other.close();
-    }
+    await sqlFromAnotherProcess(
+      join(h.dataDir, 'bijou.sqlite'),
+      'DELETE FROM core_sessions WHERE token_hash = ?',
+      [new Bun.SHA256().update(s.token).digest('hex')],
+    );
     expect((await me(s.token)).status).toBe(401);
   });
 

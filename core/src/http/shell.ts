@@ -24,14 +24,21 @@ function clientKey(auth: AuthService, request: Request, ip: () => string): strin
     : `ip:${ip()}`;
 }
 
-/** A declared length over the limit or, for a body sent without one (chunked), more bytes than the limit. */
-async function overBodyLimit(request: Request, limit: number): Promise<boolean> {
+/**
+ * Whether the body is over the limit as far as the headers tell: a declared length decides; 'count' when only
+ * reading the body can tell (sent without a declared length, i.e. chunked).
+ */
+function bodyOverLimit(request: Request, limit: number): boolean | 'count' {
   const declared = request.headers.get('content-length');
   if (declared !== null) return Number(declared) > limit;
-  if (!request.body) return false;
-  // Bun hands every GET an empty body stream; without a Transfer-Encoding header there is nothing to count.
+  // Bun hands every GET an empty body stream (built on first access): without Transfer-Encoding there is none.
   if ((request.method === 'GET' || request.method === 'HEAD') && !request.headers.has('transfer-encoding'))
     return false;
+  return request.body ? 'count' : false;
+}
+
+/** Reads a copy of a body without a declared length until it passes the limit or ends. */
+async function countsOverLimit(request: Request, limit: number): Promise<boolean> {
   const reader = request.clone().body!.getReader();
   let size = 0;
   try {
@@ -83,7 +90,8 @@ export function createShell(core: CoreServices, version: string) {
       handleError(code, error, set as never, core.log, request),
     )
     .onRequest(async ({ request, server }) => {
-      if (await overBodyLimit(request, env.BIJOU_BODY_LIMIT)) {
+      const over = bodyOverLimit(request, env.BIJOU_BODY_LIMIT);
+      if (over === true || (over === 'count' && (await countsOverLimit(request, env.BIJOU_BODY_LIMIT)))) {
         return Response.json({ error: `Request body over ${env.BIJOU_BODY_LIMIT} bytes` }, { status: 413 });
       }
       const path = pathOf(request.url);

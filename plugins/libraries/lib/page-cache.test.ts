@@ -74,3 +74,12 @@ describe('PageCache', () => {
     expect(c.get('b', () => 'rebuilt')).toBe('rebuilt');
   });
 });
+
+test('Blob pages are budgeted by their size in bytes', () => {
+  const c = new PageCache<Blob>(() => 1, 10);
+  c.get('a', () => new Blob(['éééé'])); // 8 bytes in UTF-8
+  c.get('b', () => new Blob(['bb']));
+  expect(c.keys()).toEqual(['a', 'b']);
+  c.get('c', () => new Blob(['c']));
+  expect(c.keys()).toEqual(['b', 'c']);
+});

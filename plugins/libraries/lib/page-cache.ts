@@ -1,8 +1,12 @@
-// A byte-bounded LRU of serialised pages that empties itself whenever a change stamp (e.g. the database's write
+// A size-bounded LRU of serialised pages that empties itself whenever a change stamp (e.g. the database's write
 // counter) differs from the one its pages were built under. IO-free: the stamp comes from the caller.
 
-export class PageCache {
-  private readonly pages = new Map<string, string>();
+/** Pages are strings (sized by length) or Blobs (sized in bytes). */
+type Page = string | Blob;
+const sizeOf = (p: Page) => (typeof p === 'string' ? p.length : p.size);
+
+export class PageCache<P extends Page = string> {
+  private readonly pages = new Map<string, P>();
   private stamp: string | number | null = null;
   private bytes = 0;
 
@@ -12,7 +16,7 @@ export class PageCache {
   ) {}
 
   /** The page stored under `key`, or `build()`'s result (stored for later) when it is absent or stale. */
-  get(key: string, build: () => string): string {
+  get(key: string, build: () => P): P {
     const stamp = this.currentStamp();
     if (stamp !== this.stamp) this.clear(stamp);
     const hit = this.pages.get(key);
@@ -24,13 +28,14 @@ export class PageCache {
     }
     const body = build();
     // A build that wrote (or ran while something else wrote) must not be stored under the old stamp.
-    if (this.currentStamp() !== stamp || body.length > this.maxBytes) return body;
+    const size = sizeOf(body);
+    if (this.currentStamp() !== stamp || size > this.maxBytes) return body;
     this.pages.set(key, body);
-    this.bytes += body.length;
+    this.bytes += size;
     for (const [k, v] of this.pages) {
       if (this.bytes <= this.maxBytes) break;
       this.pages.delete(k);
-      this.bytes -= v.length;
+      this.bytes -= sizeOf(v);
     }
     return body;
   }

@@ -1,11 +1,11 @@
 // The catalog page cache never serves a stale or foreign page: each test loads a list first (so it is cached), changes
 // something, and expects the next load to show the change — watch state, scans, edits, deletes, visibility filters
-// (registered later, or reading data that changes), writes from another connection, other users and profiles.
+// (registered later, or reading data that changes), writes from another process, other users and profiles.
 
-import { Database } from 'bun:sqlite';
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { sqlFromAnotherProcess } from '@bijou/sdk/testing';
 import { sql } from 'drizzle-orm';
 import type { LibrariesApi } from '../api.ts';
 import { removeTemps, tempDir, writeTree } from './fixtures.ts';
@@ -37,7 +37,9 @@ afterAll(async () => {
 });
 
 describe('a cached catalog page', () => {
-  test('is the same page when nothing changed', async () => {
+  test('is the same page when nothing changed, served as JSON', async () => {
+    const r = await b.h.request('GET', `/v1/movies?library=${lib}&limit=50`, { token: b.token });
+    expect(r.headers.get('content-type')).toStartWith('application/json');
     const first = await page();
     expect(first.items.map((m: any) => m.title)).toEqual(['Alpha', 'Bravo', 'Charlie']);
     expect(await page()).toEqual(first);
@@ -109,14 +111,12 @@ describe('a cached catalog page', () => {
     }
   });
 
-  test('shows a change another database connection committed (e.g. the bijou CLI)', async () => {
+  test('shows a change another process committed (e.g. the bijou CLI)', async () => {
     expect(await titles()).toContain('Bravo');
-    const other = new Database(join(b.h.dataDir, 'bijou.sqlite'));
-    try {
-      other.run("UPDATE libraries_items SET title = 'Bravo Elsewhere' WHERE title = 'Bravo'");
-    } finally {
-      other.close();
-    }
+    await sqlFromAnotherProcess(
+      join(b.h.dataDir, 'bijou.sqlite'),
+      "UPDATE libraries_items SET title = 'Bravo Elsewhere' WHERE title = 'Bravo'",
+    );
     expect(await titles()).toContain('Bravo Elsewhere');
   });
 
