@@ -2,7 +2,6 @@
 import { t } from '@bijou/sdk';
 import { ItemBrief, ItemDetail, NullableString } from '../model.ts';
 import type { Catalog } from '../services/catalog.ts';
-import { brief } from '../services/item-view.ts';
 import type { LibrariesService } from '../services/libraries-service.ts';
 import { editItem, markForRefresh, unlockItem } from '../services/metadata.ts';
 import type { Ctx } from '../services/types.ts';
@@ -43,8 +42,8 @@ export function metadataRoutes(ctx: Ctx, catalog: Catalog, svc: LibrariesService
       ({ user, request, query }) => {
         const v = catalog.viewers.viewerFor(user, request);
         const kinds = query.kind ? [query.kind] : (['movie', 'show'] as const);
-        const items = kinds.flatMap((k) =>
-          catalog.list(v, k, { q: query.q, limit: 10 }, { sort: 'title', order: 'asc' }).items.map(brief),
+        const items = kinds.flatMap(
+          (k) => catalog.list(v, k, { q: query.q, limit: 10 }, { sort: 'title', order: 'asc' }).items,
         );
         return { items };
       },

@@ -4,7 +4,7 @@ import { changeStamp, HttpError } from '@bijou/sdk';
 import type { Viewer } from '../api.ts';
 import { PageCache } from '../lib/page-cache.ts';
 import { type ListFilters, listIds } from './catalog-query.ts';
-import { brief, loadItems } from './item-view.ts';
+import { loadBriefs, loadItems } from './item-view.ts';
 import { placeholders, renderCondition } from './sql.ts';
 import type { Ctx } from './types.ts';
 import type { Viewers } from './viewers.ts';
@@ -73,7 +73,7 @@ export class Catalog {
     const vis = renderCondition(this.viewers.visibility(viewer));
     const build = () => {
       const page = this.list(viewer, kind, q, defaults, vis);
-      const json = JSON.stringify({ items: page.items.map(brief), nextCursor: page.nextCursor });
+      const json = JSON.stringify({ items: page.items, nextCursor: page.nextCursor });
       return new Blob([json], { type: 'application/json' });
     };
     if (!this.ctx.config.pageCache) return build();
@@ -132,7 +132,7 @@ export class Catalog {
     });
     return {
       ids: page.ids,
-      items: loadItems(this.ctx.sqlite, page.ids, viewer.profileId),
+      items: loadBriefs(this.ctx.sqlite, page.ids, viewer.profileId),
       nextCursor: page.nextCursor,
     };
   }

@@ -2,7 +2,8 @@
 import type { Database } from 'bun:sqlite';
 import { placeholders } from './sql.ts';
 
-interface ItemRow {
+/** The columns a list needs (`BRIEF_COLUMNS`); detail views read every column (`ItemRow`). */
+interface BriefRow {
   id: string;
   kind: string;
   library_id: string;
@@ -11,13 +12,10 @@ interface ItemRow {
   original_title: string | null;
   year: number | null;
   overview: string | null;
-  tagline: string | null;
   runtime_minutes: number | null;
   rating: number | null;
   content_rating: string | null;
   genres: string;
-  studios: string;
-  tags: string;
   provider_ids: string;
   artwork: string;
   added_at: string;
@@ -28,17 +26,38 @@ interface ItemRow {
   episode_number: number | null;
   ending_episode_number: number | null;
   air_date: string | null;
-  set_name: string | null;
   show_id: string | null;
   parent_id: string | null;
+}
+const BRIEF_COLUMNS = `id, kind, library_id, title, sort_title, original_title, year, overview, runtime_minutes, rating,
+  content_rating, genres, provider_ids, artwork, added_at, missing, match_method, match_confidence, season_number,
+  episode_number, ending_episode_number, air_date, show_id, parent_id`;
+
+interface ItemRow extends BriefRow {
+  tagline: string | null;
+  studios: string;
+  tags: string;
+  set_name: string | null;
   edition: string | null;
   locked_fields: string;
 }
 
-export type ItemView = ReturnType<typeof toView>;
+type Watch = { watched: number; position_seconds: number } | undefined;
 
-function toView(r: ItemRow, files: FileView[], w: { watched: number; position_seconds: number } | undefined) {
-  const art = JSON.parse(r.artwork) as Record<string, string>;
+/** JSON.parse with the common empty values short-cut (most items have no studios, tags or provider ids). */
+function parse<T>(text: string): T {
+  if (text === '[]') return [] as T;
+  if (text === '{}') return {} as T;
+  return JSON.parse(text) as T;
+}
+
+export type ItemBrief = ReturnType<typeof briefOf>;
+export type ItemView = ItemBrief & { extra: ReturnType<typeof extraOf> };
+
+function briefOf(r: BriefRow, files: FileView[], w: Watch) {
+  const art = parse<Record<string, string>>(r.artwork);
+  const artwork: Record<string, string> = {};
+  for (const k in art) artwork[k] = `/v1/images/${r.id}/${k}`;
   return {
     id: r.id,
     kind: r.kind,
@@ -51,9 +70,9 @@ function toView(r: ItemRow, files: FileView[], w: { watched: number; position_se
     runtime: r.runtime_minutes,
     rating: r.rating,
     contentRating: r.content_rating,
-    genres: JSON.parse(r.genres) as string[],
-    providerIds: JSON.parse(r.provider_ids) as Record<string, string>,
-    artwork: Object.fromEntries(Object.keys(art).map((k) => [k, `/v1/images/${r.id}/${k}`])),
+    genres: parse<string[]>(r.genres),
+    providerIds: parse<Record<string, string>>(r.provider_ids),
+    artwork,
     addedAt: r.added_at,
     missing: r.missing === 1,
     match: { method: r.match_method, confidence: r.match_confidence },
@@ -66,14 +85,17 @@ function toView(r: ItemRow, files: FileView[], w: { watched: number; position_se
     showId: r.show_id,
     parentId: r.parent_id,
     files,
-    extra: {
-      tagline: r.tagline,
-      studios: JSON.parse(r.studios) as string[],
-      tags: JSON.parse(r.tags) as string[],
-      setName: r.set_name,
-      edition: r.edition,
-      lockedFields: JSON.parse(r.locked_fields) as string[],
-    },
+  };
+}
+
+function extraOf(r: ItemRow) {
+  return {
+    tagline: r.tagline,
+    studios: parse<string[]>(r.studios),
+    tags: parse<string[]>(r.tags),
+    setName: r.set_name,
+    edition: r.edition,
+    lockedFields: parse<string[]>(r.locked_fields),
   };
 }
 
@@ -93,11 +115,32 @@ interface FileView {
   missing: boolean;
 }
 
-/** Loads items by id, keeping the order of `ids`. */
+/** Loads items by id with every field, keeping the order of `ids`. */
 export function loadItems(db: Database, ids: string[], profileId: string): ItemView[] {
+  return load<ItemRow, ItemView>(db, ids, profileId, '*', (r, files, w) => {
+    const v = briefOf(r, files, w) as ItemView;
+    v.extra = extraOf(r);
+    return v;
+  });
+}
+
+/** Loads items by id with the fields lists show (no detail-only columns read), keeping the order of `ids`. */
+export function loadBriefs(db: Database, ids: string[], profileId: string): ItemBrief[] {
+  return load<BriefRow, ItemBrief>(db, ids, profileId, BRIEF_COLUMNS, briefOf);
+}
+
+function load<R extends BriefRow, V>(
+  db: Database,
+  ids: string[],
+  profileId: string,
+  columns: string,
+  view: (r: R, files: FileView[], w: Watch) => V,
+): V[] {
   if (!ids.length) return [];
   const ph = placeholders(ids.length);
-  const rows = db.query<ItemRow, string[]>(`SELECT * FROM libraries_items WHERE id IN (${ph})`).all(...ids);
+  const rows = db
+    .query<R, string[]>(`SELECT ${columns} FROM libraries_items WHERE id IN (${ph})`)
+    .all(...ids);
   const files = db
     .query<
       {
@@ -121,15 +164,16 @@ export function loadItems(db: Database, ids: string[], profileId: string): ItemV
     .all(profileId, ...ids);
   const byItem = new Map<string, FileView[]>();
   for (const f of files) {
-    const list = byItem.get(f.item_id) ?? [];
-    list.push({
+    const list = byItem.get(f.item_id);
+    const file = {
       id: f.id,
       path: f.path,
       size: f.size,
       container: f.container,
       missing: f.missing_since !== null,
-    });
-    byItem.set(f.item_id, list);
+    };
+    if (list) list.push(file);
+    else byItem.set(f.item_id, [file]);
   }
   const w = new Map(watch.map((x) => [x.item_id, x]));
   for (const kind of ['show', 'season'] as const)
@@ -141,10 +185,12 @@ export function loadItems(db: Database, ids: string[], profileId: string): ItemV
     ))
       w.set(x.item_id, x);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
+  const out: V[] = [];
+  for (const id of ids) {
     const r = byId.get(id);
-    return r ? [toView(r, byItem.get(id) ?? [], w.get(id))] : [];
-  });
+    if (r) out.push(view(r, byItem.get(id) ?? [], w.get(id)));
+  }
+  return out;
 }
 
 /** Shows and seasons count as watched when the profile has watched every present episode of them. */
@@ -161,7 +207,7 @@ function rollUp(db: Database, kind: 'show' | 'season', ids: string[], profileId:
 }
 
 /** Strips detail-only fields for list responses. */
-export function brief(v: ItemView) {
+export function brief(v: ItemView): ItemBrief {
   const { extra: _extra, ...rest } = v;
   return rest;
 }
