@@ -119,6 +119,8 @@ async function overHttp(dataDir: string, token: string, query: string): Promise<
   } finally {
     bijou.kill();
     hello.kill();
+    // Wait for them: a server still shutting down could write into the data dir after it is removed.
+    await Promise.all([bijou.exited, hello.exited]);
   }
 }
 
