@@ -1,21 +1,15 @@
 // Changing a job's schedule through /v1/jobs: the override fires, survives a restart, is validated, and can be
 // removed to go back to the plugin's own schedule; the list shows each job's last run.
-import { afterAll, afterEach, expect, test } from 'bun:test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { expect, test } from 'bun:test';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTestHost, type TestHost, waitUntil } from '@bijou/sdk/testing';
+import { cleanUpAfterTests } from './cleanup.ts';
 
 const ROOT = resolve(import.meta.dir, '../..');
 const fx = (id: string) => join(ROOT, 'tests/fixtures/plugins', id);
-const hosts: TestHost[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const h of hosts.splice(0)) await h.stop();
-});
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const { hosts, dirs } = cleanUpAfterTests();
 
 async function boot(ids: string[], dataDir?: string) {
   const h = await createTestHost({ plugins: ids.map(fx), dataDir });

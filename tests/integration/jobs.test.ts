@@ -1,11 +1,12 @@
 // /v1/jobs over a full boot: manual trigger with overrun protection, progress, cancellation, the definitions
 // list, runs interrupted by a killed process, and cron schedules firing.
 import { Database } from 'bun:sqlite';
-import { afterAll, afterEach, expect, test } from 'bun:test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { expect, test } from 'bun:test';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTestHost, type TestHost } from '@bijou/sdk/testing';
+import { cleanUpAfterTests } from './cleanup.ts';
 
 const ROOT = resolve(import.meta.dir, '../..');
 const fx = (id: string) => join(ROOT, 'tests/fixtures/plugins', id);
@@ -20,14 +21,7 @@ interface Run {
   finishedAt: string | null;
 }
 
-const hosts: TestHost[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const h of hosts.splice(0)) await h.stop();
-});
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const { hosts, dirs } = cleanUpAfterTests();
 
 async function boot(ids: string[], dataDir?: string): Promise<{ h: TestHost; token: string }> {
   const h = await createTestHost({ plugins: ids.map(fx), dataDir });

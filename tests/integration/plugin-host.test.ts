@@ -1,24 +1,18 @@
 // Plugin host through a full boot: states and their codes, config and secrets, runtime enable/disable,
 // third-party install over HTTP (surviving a restart), and load order with ties broken by id.
-import { afterAll, afterEach, expect, test } from 'bun:test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { expect, test } from 'bun:test';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTestHost, type TestHost } from '@bijou/sdk/testing';
+import { cleanUpAfterTests } from './cleanup.ts';
 
 const ROOT = resolve(import.meta.dir, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/plugins');
 const MASK = '********';
 const fx = (id: string) => join(FIXTURES, id);
 
-const hosts: TestHost[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const h of hosts.splice(0)) await h.stop();
-});
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const { hosts, dirs } = cleanUpAfterTests();
 
 function tempDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'bijou-host-'));

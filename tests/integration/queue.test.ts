@@ -1,22 +1,16 @@
 // The persistent work queue: survival of a real SIGKILL mid-item, retries with backoff, failure after maxAttempts,
 // the concurrency limit, cancellation of pending and running items, and dedupe keys.
-import { afterAll, afterEach, expect, test } from 'bun:test';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { expect, test } from 'bun:test';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTestHost, type TestHost, waitUntil } from '@bijou/sdk/testing';
+import { cleanUpAfterTests } from './cleanup.ts';
 
 const ROOT = resolve(import.meta.dir, '../..');
 const SLOW_QUEUE = join(ROOT, 'tests/fixtures/plugins/slow-queue');
 
-const hosts: TestHost[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const h of hosts.splice(0)) await h.stop();
-});
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const { hosts, dirs } = cleanUpAfterTests();
 
 function tempDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'bijou-queue-'));

@@ -195,19 +195,9 @@ export class CatalogWriter {
       const id = sortableId();
       const values: unknown[] = [id, p.libraryId, p.kind, p.parentId ?? null, p.showId ?? null, p.identity];
       for (let i = 0; i < ITEM_FIELDS.length; i++) values.push(columnValue(fields, ITEM_FIELDS[i]));
-      values.push(
-        p.seasonNumber ?? null,
-        p.episodeNumber ?? null,
-        p.endingEpisodeNumber ?? null,
-        p.absoluteNumber ?? null,
-        p.edition ?? null,
-        p.folder ?? null,
-        artwork,
-        fields.matchMethod,
-        fields.matchConfidence,
-        now,
-        now,
-      );
+      const placed = placementValues(p);
+      for (let i = 2; i < placed.length; i++) values.push(placed[i]);
+      values.push(artwork, fields.matchMethod, fields.matchConfidence, now, now);
       this.q.insertItem.run(...(values as never[]));
       if (fields.people.length) this.replaceCredits(id, fields.people);
       this.replaceGenres(id, fields.genres, false);
