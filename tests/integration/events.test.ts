@@ -46,10 +46,14 @@ async function sse(port: number, token: string) {
   const reader = res.body!.getReader();
   const dec = new TextDecoder();
   let buf = '';
+  let ended = false;
   const pump = (async () => {
     for (;;) {
       const { value, done } = await reader.read();
-      if (done) return;
+      if (done) {
+        ended = true;
+        return;
+      }
       buf += dec.decode(value, { stream: true });
       let i = buf.indexOf('\n\n');
       for (; i >= 0; i = buf.indexOf('\n\n')) {
@@ -68,7 +72,7 @@ async function sse(port: number, token: string) {
   };
   cleanups.push(close);
   const names = () => frames.map((f) => f.name);
-  return { frames, names, close };
+  return { frames, names, close, ended: () => ended };
 }
 
 /** Opens a WebSocket and collects parsed frames and the close code. */
@@ -125,6 +129,52 @@ test('SSE for an admin carries admin events such as core.job.started', async () 
   h.core.bus.emit('test.sentinel.sent', {}, 'all');
   await waitFor('the sentinel', () => user.frames.find((f) => f.name === 'test.sentinel.sent'));
   expect(user.names()).toEqual(['test.sentinel.sent']);
+});
+
+test('an SSE stream ends when its session is signed out, and carries nothing after', async () => {
+  const { h, port } = await listen([]);
+  const me = await h.user();
+  const stream = await sse(port, me.token);
+  h.core.bus.emit('test.before.sent', {}, 'all');
+  await waitFor('the first event', () => stream.frames.find((f) => f.name === 'test.before.sent'));
+  const out = await h.request('POST', '/api/auth/sign-out', { token: me.token });
+  expect(out.status).toBe(200);
+  h.core.bus.emit('test.after.sent', {}, 'all');
+  await waitFor('the stream to end', () => (stream.ended() ? true : undefined));
+  expect(stream.names()).toEqual(['test.before.sent']);
+});
+
+test('an SSE stream follows a role change: a demoted admin stops getting admin events', async () => {
+  const { h, port } = await listen([]);
+  const admin = await h.admin();
+  const other = await h.user('admin');
+  const stream = await sse(port, other.token);
+  h.core.bus.emit('test.admins.sent', { n: 1 }, 'admin');
+  await waitFor('the admin event', () => stream.frames.find((f) => f.name === 'test.admins.sent'));
+  const demoted = await h.request('PATCH', `/v1/admin/users/${other.id}`, {
+    token: admin,
+    body: { role: 'user' },
+  });
+  expect(demoted.status).toBe(200);
+  h.core.bus.emit('test.admins.sent', { n: 2 }, 'admin');
+  h.core.bus.emit('test.sentinel.sent', {}, 'all');
+  await waitFor('the sentinel', () => stream.frames.find((f) => f.name === 'test.sentinel.sent'));
+  expect(stream.frames.map((f) => [f.name, f.payload])).toEqual([
+    ['test.admins.sent', { n: 1 }],
+    ['test.sentinel.sent', {}],
+  ]);
+});
+
+test('a WebSocket is closed with 4401 once its session is signed out', async () => {
+  const { h, port } = await listen([]);
+  const me = await h.user();
+  const client = await ws(port);
+  client.socket.send(JSON.stringify({ type: 'auth', token: me.token }));
+  await waitFor('ready', () => client.frames.find((f) => f.type === 'ready'));
+  expect((await h.request('POST', '/api/auth/sign-out', { token: me.token })).status).toBe(200);
+  h.core.bus.emit('test.after.sent', {}, 'all');
+  expect(await waitFor('the close', () => client.closed() ?? undefined)).toBe(4401);
+  expect(client.frames.filter((f) => f.type === 'event')).toEqual([]);
 });
 
 test('SSE without a valid token is refused with 401', async () => {

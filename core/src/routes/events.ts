@@ -1,7 +1,7 @@
 // Live events to clients: WebSocket /v1/ws (cookie, or an auth frame first) and SSE /v1/events (?token= accepted).
 import { Elysia, t } from 'elysia';
 import { authenticate } from '../auth/macro.ts';
-import type { AuthUser } from '../auth/service.ts';
+import type { AuthUser, Principal } from '../auth/service.ts';
 import type { BusEvent } from '../events/bus.ts';
 import type { CoreServices } from '../services.ts';
 
@@ -14,21 +14,62 @@ export function canSee(user: AuthUser, e: BusEvent): boolean {
 
 const frame = (e: BusEvent) => ({ type: 'event', name: e.name, at: e.at, payload: e.payload });
 
+/**
+ * Follows the bus for one live connection. Its credential is checked again before every event (and by `check`,
+ * which SSE calls on each keep-alive ping): a session that was signed out, expired or ended by a password change,
+ * a disabled user, a revoked key or a changed role takes effect at once, so a stream opened by one person never
+ * carries events to the next one using that browser. `end` closes the connection when the credential is gone.
+ */
+function follow(
+  core: CoreServices,
+  recheck: () => Principal | null,
+  send: (e: BusEvent) => void,
+  end: () => void,
+): { off: () => void; check: () => boolean } {
+  let ended = false;
+  const check = () => {
+    if (ended) return false;
+    if (recheck()) return true;
+    ended = true;
+    off();
+    end();
+    return false;
+  };
+  const off = core.bus.tap((e) => {
+    if (ended) return;
+    const p = recheck();
+    if (!p) return void check();
+    if (canSee(p.user, e)) send(e);
+  });
+  return { off, check };
+}
+
+/** SSE keep-alive comment interval; each ping also re-checks the stream's credential. */
+const PING_MS = 25_000;
+
 export function eventRoutes(core: CoreServices) {
   const sockets = new Map<string, { user: AuthUser | null; off?: () => void }>();
-  const subscribe = (id: string, user: AuthUser, send: (data: string) => void) => {
+  const subscribe = (
+    id: string,
+    p: Principal,
+    request: Request,
+    ws: { send(d: string): void; close(c: number, r: string): void },
+  ) => {
     const s = sockets.get(id);
     if (!s) return;
-    s.user = user;
-    s.off = core.bus.tap((e) => {
-      if (canSee(user, e)) send(JSON.stringify(frame(e)));
-    });
+    s.user = p.user;
+    s.off = follow(
+      core,
+      () => authenticate(core.auth, request, false),
+      (e) => ws.send(JSON.stringify(frame(e))),
+      () => ws.close(4401, 'Signed out'),
+    ).off;
   };
   return new Elysia({ name: 'core-events', tags: ['events'] })
     .use(core.authPlugin)
     .get(
       '/v1/events',
-      ({ user, request }) => {
+      ({ request }) => {
         let off = () => {};
         let ping: ReturnType<typeof setInterval> | undefined;
         const enc = new TextEncoder();
@@ -42,10 +83,21 @@ export function eventRoutes(core: CoreServices) {
               }
             };
             send(`: connected\n\n`);
-            off = core.bus.tap((e) => {
-              if (canSee(user, e)) send(`event: ${e.name}\ndata: ${JSON.stringify(frame(e))}\n\n`);
-            });
-            ping = setInterval(() => send(': ping\n\n'), 25_000);
+            const live = follow(
+              core,
+              () => authenticate(core.auth, request, true),
+              (e) => send(`event: ${e.name}\ndata: ${JSON.stringify(frame(e))}\n\n`),
+              () => {
+                clearInterval(ping);
+                try {
+                  controller.close();
+                } catch {}
+              },
+            );
+            off = live.off;
+            ping = setInterval(() => {
+              if (live.check()) send(': ping\n\n');
+            }, PING_MS);
             request.signal.addEventListener('abort', () => {
               off();
               clearInterval(ping);
@@ -88,7 +140,7 @@ export function eventRoutes(core: CoreServices) {
         sockets.set(ws.id, { user: null });
         const p = authenticate(core.auth, ws.data.request, false);
         if (p) {
-          subscribe(ws.id, p.user, (d) => ws.send(d));
+          subscribe(ws.id, p, ws.data.request, ws);
           ws.send(JSON.stringify({ type: 'ready', user: p.user }));
         }
       },
@@ -102,7 +154,7 @@ export function eventRoutes(core: CoreServices) {
           ws.close(4401, 'Unauthorized');
           return;
         }
-        subscribe(ws.id, p.user, (d) => ws.send(d));
+        subscribe(ws.id, p, req, ws);
         ws.send(JSON.stringify({ type: 'ready', user: p.user }));
       },
       close(ws) {
