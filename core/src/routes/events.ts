@@ -27,19 +27,22 @@ function follow(
   end: () => void,
 ): { off: () => void; check: () => boolean } {
   let ended = false;
-  const check = () => {
-    if (ended) return false;
-    if (recheck()) return true;
+  const stop = () => {
     ended = true;
     off();
     end();
+  };
+  const check = () => {
+    if (ended) return false;
+    if (recheck()) return true;
+    stop();
     return false;
   };
   const off = core.bus.tap((e) => {
     if (ended) return;
     const p = recheck();
-    if (!p) return void check();
-    if (canSee(p.user, e)) send(e);
+    if (!p) stop();
+    else if (canSee(p.user, e)) send(e);
   });
   return { off, check };
 }

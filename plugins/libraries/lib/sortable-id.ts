@@ -22,10 +22,6 @@ const pool = new Uint8Array(1024);
 let poolAt = pool.length;
 
 function randomChars(): string {
-  if (poolAt + RANDOM_CHARS > pool.length) {
-    crypto.getRandomValues(pool);
-    poolAt = 0;
-  }
   let out = '';
   // 248 = 62 * 4: bytes at or above it are skipped so every character is equally likely.
   while (out.length < RANDOM_CHARS) {
