@@ -197,8 +197,8 @@ export class LibrariesService {
           Object.assign(st, { phase, progress: Math.min(1, fraction), counts: { ...counts } });
           job.progress(st.progress, `${phase}: ${counts.files} files`);
           const now = Date.now();
-          // A new phase is always published; repeated 'processing' reports at most every 200 ms.
-          if (phase === 'processing' && phase === lastPhase && now - last < 200) return;
+          // A new phase is always published; repeated reports of one phase at most every 200 ms.
+          if (phase === lastPhase && now - last < 200) return;
           last = now;
           lastPhase = phase;
           ctx.events.emit(

@@ -1,13 +1,14 @@
-// The walk half of a scan: one stat per video, unchanged files only counted, changed ones gathered into units of
-// work (with the folder listings they need) handed on while the walk continues; extras are kept apart.
+// The collecting half of a scan: the walk (in the scan worker, else here) hands over statted folders; unchanged
+// files are only counted, changed ones gathered into units of work (with the folder listings they need) handed on
+// while the walk continues; extras are kept apart.
 import type { Database } from 'bun:sqlite';
-import { statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { classifyExtra, isVideoFile } from '../lib/naming/index.ts';
+import { classifyExtra } from '../lib/naming/index.ts';
 import type { Listings, WorkFile } from './scan-context.ts';
+import type { PlanPipeline } from './scan-pipeline.ts';
 import { type PlanUnit, planUnit } from './scan-plans.ts';
-import type { ScanCounts } from './scanner.ts';
-import type { Folder } from './walker.ts';
+import type { ScanCounts, ScanOptions } from './scanner.ts';
+import { type StattedFolder, statVideos, walk } from './walker.ts';
 
 interface Known {
   id: string;
@@ -40,34 +41,47 @@ export class WorkCollector {
     }
   }
 
+  /** How many files of the library the database held before the walk. */
+  get knownCount(): number {
+    return this.known.size;
+  }
+
   /** True when every file known before the walk was found unchanged, present and matched. */
   allKnownUnchanged(): boolean {
     return this.seen.size === this.known.size;
   }
 
-  /** Takes one folder of the walk under `root`. */
-  visit(root: string, { dir, files }: Folder): void {
+  /** Whether the walk already handed over this folder. */
+  has(dir: string): boolean {
+    return this.listings.has(dir);
+  }
+
+  /** Takes one folder of the walk under `root`, its videos already statted. */
+  visit(root: string, { dir, files, videos }: StattedFolder): void {
     const { counts, force } = this.opts;
     this.listings.set(dir, files);
-    for (const name of files) {
-      if (!isVideoFile(name)) continue;
-      const path = join(dir, name);
-      let st: { size: number; mtimeMs: number };
-      try {
-        st = statSync(path);
-      } catch {
+    for (const v of videos) {
+      if ('error' in v) {
         counts.errors += 1;
         continue;
       }
       counts.files += 1;
+      const path = join(dir, v.name);
       const k = this.known.get(path);
-      const mtimeMs = Math.floor(st.mtimeMs);
-      if (!force && k && k.size === st.size && k.mtime_ms === mtimeMs && !k.missing_since && k.item_id) {
+      if (!force && k && k.size === v.size && k.mtime_ms === v.mtimeMs && !k.missing_since && k.item_id) {
         this.seen.add(k.id);
         counts.unchanged += 1;
         continue;
       }
-      const w: WorkFile = { root, dir, name, path, rel: relative(root, path), size: st.size, mtimeMs };
+      const w: WorkFile = {
+        root,
+        dir,
+        name: v.name,
+        path,
+        rel: relative(root, path),
+        size: v.size,
+        mtimeMs: v.mtimeMs,
+      };
       if (classifyExtra(w.rel)) this.extras.push(w);
       else this.pending.push(w);
     }
@@ -80,4 +94,35 @@ export class WorkCollector {
     this.emit(planUnit(this.lib.kind, this.lib.id, this.pending, this.listings));
     this.pending = [];
   }
+}
+
+/**
+ * Walks `roots` in the scan worker — or here when there is none, or it died (the folders it sent are kept and not
+ * taken twice) — handing every folder to the collector, then its last unit.
+ */
+export async function collectLibrary(
+  roots: string[],
+  collector: Pick<WorkCollector, 'has' | 'visit' | 'flush'>,
+  plans: Pick<PlanPipeline, 'walk'>,
+  o: Pick<ScanOptions, 'signal' | 'warn'>,
+): Promise<void> {
+  const onError = (dir: string, message: string) => o.warn('cannot read folder', { dir, error: message });
+  const finished = await plans.walk(
+    roots,
+    (root, folder) => collector.visit(root, folder),
+    (e) => onError(e.dir, e.message),
+    o.signal,
+  );
+  if (!finished) {
+    for (const root of roots) {
+      await walk(
+        root,
+        (folder) => {
+          if (!collector.has(folder.dir)) collector.visit(root, statVideos(folder));
+        },
+        { signal: o.signal, onError: (dir, err) => onError(dir, err.message) },
+      );
+    }
+  }
+  collector.flush();
 }

@@ -1,9 +1,19 @@
-// Plans units of changed files ahead of the writer. Units are added while the walk is still running and go to the
-// shared scan worker (at most two in flight), so walking, planning and writing overlap; when the unit the writer
-// needs next is still in the worker, the main thread plans a later one itself. If the worker cannot start or
-// fails, every unit it held is planned on the main thread instead.
+// Walks and plans ahead of the writer. The shared scan worker walks the library first (statted folders come back in
+// batches while the main thread already plans and writes the first units), then plans units of changed files (at
+// most two in flight); when the unit the writer needs next is still in the worker, the main thread plans a later
+// one itself. If the worker cannot start or fails, the main thread walks and plans what the worker held.
 import { type FilePlan, type PlanUnit, planFiles } from './scan-plans.ts';
-import { leaseWorker, type WorkerLease } from './scan-worker-pool.ts';
+import { leaseWorker, type WalkError, type WorkerLease } from './scan-worker-pool.ts';
+import type { StattedFolder } from './walker.ts';
+
+/** A walk the worker is doing for this pipeline. */
+interface RemoteWalk {
+  visit(root: string, folder: StattedFolder): void;
+  error(e: WalkError): void;
+  /** Settles with true when the walk finished, false when the worker is gone (the caller walks the rest). */
+  settle(finished: boolean): void;
+  fail(err: Error): void;
+}
 
 type Slot =
   | { state: 'free' }
@@ -21,13 +31,75 @@ export class PlanPipeline {
   readonly planned = { worker: 0, main: 0 };
   private lease: WorkerLease | null = null;
   private inFlight = 0;
+  /** Set while the worker walks: units then wait for the main thread, the worker being busy. */
+  private walking: RemoteWalk | null = null;
+  private waiting: (() => void)[] = [];
 
   constructor(useWorker: boolean) {
     if (useWorker)
-      this.lease = leaseWorker(
-        (seq, plans) => this.received(seq, plans),
-        () => this.fail(),
-      );
+      this.lease = leaseWorker({
+        onPlans: (seq, plans) => this.received(seq, plans),
+        onWalked: (root, folders, errors) => {
+          for (const e of errors) this.walking?.error(e);
+          for (const f of folders) this.walking?.visit(root, f);
+        },
+        onWalkDone: (error) => {
+          const w = this.walking;
+          this.walking = null;
+          if (error) w?.fail(new Error(error));
+          else w?.settle(true);
+          this.feed();
+        },
+        onFail: () => this.fail(),
+      });
+  }
+
+  /**
+   * Has the worker walk `roots`, handing each statted folder to `visit` as batches arrive. Resolves true when the
+   * walk is complete, false when there is no worker (any more) — the caller then walks the rest itself.
+   */
+  walk(
+    roots: string[],
+    visit: RemoteWalk['visit'],
+    error: RemoteWalk['error'],
+    signal: AbortSignal,
+  ): Promise<boolean> {
+    const lease = this.lease;
+    if (!lease) return Promise.resolve(false);
+    return new Promise<boolean>((resolve, reject) => {
+      const abort = () => {
+        this.walking = null;
+        lease.cancelWalk();
+        reject(signal.reason ?? new Error('aborted'));
+      };
+      const done = () => signal.removeEventListener('abort', abort);
+      this.walking = {
+        visit,
+        error,
+        settle: (finished) => {
+          done();
+          resolve(finished);
+        },
+        fail: (err) => {
+          done();
+          reject(err);
+        },
+      };
+      signal.addEventListener('abort', abort, { once: true });
+      lease.walk(roots);
+    });
+  }
+
+  /** Resolves when a unit is added or {@link wake} is called. */
+  nextUnit(): Promise<void> {
+    return new Promise((r) => this.waiting.push(r));
+  }
+
+  /** Wakes whoever waits in {@link nextUnit}. */
+  wake(): void {
+    const w = this.waiting;
+    this.waiting = [];
+    for (const r of w) r();
   }
 
   /** Adds the next unit; it goes to the worker at once when fewer than two are in flight. */
@@ -35,10 +107,11 @@ export class PlanPipeline {
     this.units.push(unit);
     this.slots.push({ state: 'free' });
     this.feed();
+    this.wake();
   }
 
   private feed(): void {
-    while (this.lease && this.inFlight < IN_FLIGHT) {
+    while (this.lease && !this.walking && this.inFlight < IN_FLIGHT) {
       const seq = this.slots.findIndex((s) => s.state === 'free');
       if (seq < 0) return;
       let settle: (p: FilePlan[] | null) => void = () => {};
@@ -61,9 +134,12 @@ export class PlanPipeline {
     this.feed();
   }
 
-  /** The worker is gone: units it held are released for the main thread. */
+  /** The worker is gone: units it held are released for the main thread, a walk it was doing is the caller's. */
   private fail(): void {
     this.lease = null;
+    const w = this.walking;
+    this.walking = null;
+    w?.settle(false);
     this.slots.forEach((s, i) => {
       if (s.state !== 'worker') return;
       this.slots[i] = { state: 'free' };

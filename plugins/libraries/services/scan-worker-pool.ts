@@ -1,18 +1,43 @@
 // One warm scan worker thread shared by every scan in the process: started by the first scan, kept (unref'd)
 // for a while after the last one so consecutive scans skip its start-up, and ended when idle or on shutdown.
+// A scan leases it to walk its roots (folders come back statted, in batches) and to plan units of changed files.
 import type { FilePlan, PlanUnit } from './scan-plans.ts';
+import type { StattedFolder } from './walker.ts';
 
 /** How long an idle worker is kept for the next scan. */
 const IDLE_MS = 60_000;
 
+/** Messages to the worker. */
+export type ToWorker =
+  | { type: 'plan'; lease: number; seq: number; unit: PlanUnit }
+  | { type: 'walk'; lease: number; roots: string[] }
+  | { type: 'cancel'; lease: number };
+
+/** Messages from the worker. */
+export type FromWorker =
+  | { type: 'plans'; lease: number; seq: number; plans: FilePlan[] }
+  | { type: 'walked'; lease: number; root: string; folders: StattedFolder[]; errors: WalkError[] }
+  | { type: 'walk-done'; lease: number; error?: string };
+
+export interface WalkError {
+  dir: string;
+  message: string;
+}
+
 export interface WorkerLease {
   /** Sends a unit; the reply arrives through the lease's `onPlans`. */
   post(seq: number, unit: PlanUnit): void;
+  /** Starts a walk of `roots`; folders arrive through `onWalked`, the end through `onWalkDone`. */
+  walk(roots: string[]): void;
+  /** Stops this lease's walk (its remaining folders are not sent). */
+  cancelWalk(): void;
   release(): void;
 }
 
-interface Lease {
+export interface Lease {
   onPlans(seq: number, plans: FilePlan[]): void;
+  onWalked(root: string, folders: StattedFolder[], errors: WalkError[]): void;
+  onWalkDone(error?: string): void;
   onFail(): void;
 }
 
@@ -21,7 +46,7 @@ let idleTimer: ReturnType<typeof setTimeout> | undefined;
 let nextId = 1;
 const leases = new Map<number, Lease>();
 
-/** Ends the worker as a crash would: every scan using it plans the rest on the main thread. */
+/** Ends the worker as a crash would: every scan using it walks and plans the rest on the main thread. */
 export function failPlanWorker(): void {
   const w = worker;
   worker = null;
@@ -31,10 +56,17 @@ export function failPlanWorker(): void {
   for (const l of all) l.onFail();
 }
 
+function dispatch(m: FromWorker): void {
+  const lease = leases.get(m.lease);
+  if (!lease) return;
+  if (m.type === 'plans') lease.onPlans(m.seq, m.plans);
+  else if (m.type === 'walked') lease.onWalked(m.root, m.folders, m.errors);
+  else lease.onWalkDone(m.error);
+}
+
 function start(): Worker {
   const w = new Worker(new URL('./scan-worker.ts', import.meta.url));
-  w.onmessage = (e: MessageEvent<{ lease: number; seq: number; plans: FilePlan[] }>) =>
-    leases.get(e.data.lease)?.onPlans(e.data.seq, e.data.plans);
+  w.onmessage = (e: MessageEvent<FromWorker>) => dispatch(e.data);
   // Only this worker's own death counts (a replaced worker's late 'close' must not end its successor).
   const dead = () => {
     if (worker === w) failPlanWorker();
@@ -52,7 +84,7 @@ function setBusy(busy: boolean): void {
 }
 
 /** Leases the shared worker (starting it if needed); null when no worker thread can be started. */
-export function leaseWorker(onPlans: Lease['onPlans'], onFail: Lease['onFail']): WorkerLease | null {
+export function leaseWorker(lease: Lease): WorkerLease | null {
   clearTimeout(idleTimer);
   try {
     worker ??= start();
@@ -60,12 +92,17 @@ export function leaseWorker(onPlans: Lease['onPlans'], onFail: Lease['onFail']):
     return null;
   }
   const id = nextId++;
-  leases.set(id, { onPlans, onFail });
+  leases.set(id, lease);
   setBusy(true);
+  const send = (m: ToWorker) => worker?.postMessage(m);
   return {
-    post: (seq, unit) => worker?.postMessage({ lease: id, seq, unit }),
+    post: (seq, unit) => send({ type: 'plan', lease: id, seq, unit }),
+    walk: (roots) => send({ type: 'walk', lease: id, roots }),
+    cancelWalk: () => send({ type: 'cancel', lease: id }),
     release: () => {
-      if (!leases.delete(id) || leases.size > 0) return;
+      if (!leases.delete(id)) return;
+      send({ type: 'cancel', lease: id });
+      if (leases.size > 0) return;
       setBusy(false);
       idleTimer = setTimeout(stopPlanWorker, IDLE_MS);
       (idleTimer as unknown as { unref?(): void }).unref?.();

@@ -1,17 +1,17 @@
-// One library scan: walk → stat (unchanged files cost one stat) → changed files planned by the scan worker while
-// the walk goes on → written in short transactions → extras attached → vanished files marked missing. A scan
-// killed midway leaves committed batches; the next one finishes.
+// One library scan: walk and stat in the scan worker (unchanged files cost one stat) → changed files planned (by
+// the worker once it has walked, and here while waiting) and written in short transactions as the walk goes on →
+// extras attached → vanished files marked missing. A scan killed midway leaves committed batches; the next one
+// finishes.
 import type { Database } from 'bun:sqlite';
 import { dirname } from 'node:path';
 import { classifyExtra } from '../lib/naming/index.ts';
 import { CatalogWriter } from './catalog-writer.ts';
-import { WorkCollector } from './scan-collect.ts';
+import { collectLibrary, WorkCollector } from './scan-collect.ts';
 import { containerOf, type Listings, type WorkFile } from './scan-context.ts';
 import { applyMovie, mainFile } from './scan-movies.ts';
 import { PlanPipeline } from './scan-pipeline.ts';
 import type { FilePlan } from './scan-plans.ts';
 import { applyEpisode, type ShowCache } from './scan-shows.ts';
-import { walk } from './walker.ts';
 
 export interface ScanCounts {
   files: number;
@@ -43,8 +43,6 @@ export interface ScanResult {
 
 const tick = () => new Promise((r) => setImmediate(r));
 
-/** Below this many changed files in the first unit, the scan plans on the main thread (no worker). */
-const WORKER_MIN_FILES = 50;
 /** A write transaction goes on with the next ready unit until it has run this long. */
 const TRANSACTION_MS = 20;
 
@@ -65,11 +63,10 @@ export async function scanLibrary(
     errors: 0,
   };
   const batch = o.batchSize ?? 200;
-  let plans: PlanPipeline | null = null;
-  const collector = new WorkCollector(sqlite, lib, { force: !!o.force, batch, counts }, (unit) => {
-    plans ??= new PlanPipeline(unit.files.length >= WORKER_MIN_FILES);
-    plans.add(unit);
-  });
+  const plans = new PlanPipeline(true);
+  const collector = new WorkCollector(sqlite, lib, { force: !!o.force, batch, counts }, (unit) =>
+    plans.add(unit),
+  );
   const result: ScanResult = {
     counts,
     changedFileIds: [],
@@ -81,42 +78,51 @@ export async function scanLibrary(
   const writer = new CatalogWriter(sqlite);
   if (!sqlite.query('SELECT 1 FROM libraries_items WHERE library_id = ? LIMIT 1').get(lib.id))
     writer.startFresh(lib.id);
-  const { listings, extras, seen } = collector;
-  const c: WriteCtx = { lib, listings, writer, cache: new Map(), now: '', result, o };
+  const { extras, seen } = collector;
+  const c: WriteCtx = { lib, listings: collector.listings, writer, cache: new Map(), now: '', result, o };
   o.progress('walking', 0, counts);
+  // The walk runs (in the worker) while the units it yields are planned and written here.
+  let walked = false;
+  const walking = collectLibrary(lib.paths, collector, plans, o).finally(() => {
+    walked = true;
+    plans.wake();
+  });
+  walking.catch(() => {});
   try {
-    for (const root of lib.paths) {
-      await walk(root, (folder) => collector.visit(root, folder), {
-        signal: o.signal,
-        onError: (dir, err) => o.warn('cannot read folder', { dir, error: err.message }),
-      });
-    }
-    collector.flush();
-    const pipeline = plans as PlanPipeline | null;
-    const units = pipeline?.units ?? [];
-    const total = units.reduce((n, u) => n + u.files.length, 0) || 1;
     let done = 0;
-    for (let u = 0; u < units.length; ) {
+    for (let u = 0; ; ) {
       if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
-      let planned = await pipeline!.take(u);
+      if (u >= plans.units.length) {
+        if (!walked) {
+          await plans.nextUnit();
+          continue;
+        }
+        await walking;
+        if (u >= plans.units.length) break;
+        continue;
+      }
+      let planned = await plans.take(u);
       if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
       c.now = new Date().toISOString();
       const started = performance.now();
       sqlite.transaction(() => {
         for (;;) {
-          const unit = units[u];
+          const unit = plans.units[u];
           for (let i = 0; i < unit.files.length; i++) processMain(unit.files[i], planned[i], c);
           done += unit.files.length;
           u += 1;
-          if (u >= units.length || performance.now() - started > TRANSACTION_MS || !pipeline!.ready(u)) break;
-          planned = pipeline!.takeReady(u);
+          if (u >= plans.units.length || performance.now() - started > TRANSACTION_MS || !plans.ready(u))
+            break;
+          planned = plans.takeReady(u);
         }
       })();
-      o.progress('processing', done / total, counts);
+      if (walked)
+        o.progress('processing', done / (plans.units.reduce((n, x) => n + x.files.length, 0) || 1), counts);
+      else o.progress('walking', 0, counts);
       await tick();
     }
   } finally {
-    (plans as PlanPipeline | null)?.close();
+    plans.close();
   }
   const now = new Date().toISOString();
   sqlite.transaction(() => {
@@ -139,9 +145,12 @@ export async function scanLibrary(
 }
 
 /**
- * A scan that changed no file, met no extra and found every known file as it was cannot change any missing
- * mark — unless an earlier scan died between writing files and reconciling, which leaves items flagged missing;
- * those are checked for, so the reconcile then runs and repairs them.
+ * Whether the missing-file reconcile can be skipped because it cannot change anything:
+ * - a library that had no files before this scan, scanned without errors: every file row is this scan's, every
+ *   item was written with its file, and every show and season with an episode;
+ * - a scan that changed no file, met no extra and found every known file as it was — unless an earlier scan died
+ *   between writing files and reconciling, which leaves items flagged missing; those are checked for, so the
+ *   reconcile then runs and repairs them.
  */
 function nothingToReconcile(
   sqlite: Database,
@@ -149,6 +158,7 @@ function nothingToReconcile(
   collector: WorkCollector,
   r: ScanResult,
 ): boolean {
+  if (collector.knownCount === 0 && r.counts.errors === 0) return true;
   if (r.changedFileIds.length > 0 || collector.extras.length > 0 || !collector.allKnownUnchanged())
     return false;
   return !sqlite

@@ -1,12 +1,16 @@
-// The scan's planning pipeline: units planned by the shared worker give exactly what the main thread would,
-// a crashed worker leaves its units to the main thread, and a large library scanned through the worker comes
-// out complete and correct (titles, NFO ids, episode numbers) with a rescan that changes nothing.
+// The scan's walking and planning pipeline: the worker's walk hands over every folder once (also when it dies
+// mid-walk and the main thread walks the rest), units planned by the shared worker give exactly what the main
+// thread would, a crashed worker leaves its units to the main thread, and a large library scanned through the
+// worker comes out complete and correct (titles, NFO ids, episode numbers) with a rescan that changes nothing.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { collectLibrary } from '../services/scan-collect.ts';
 import type { Listings, WorkFile } from '../services/scan-context.ts';
 import { PlanPipeline } from '../services/scan-pipeline.ts';
 import { planFiles, planUnit } from '../services/scan-plans.ts';
 import { failPlanWorker } from '../services/scan-worker-pool.ts';
+import type { StattedFolder } from '../services/walker.ts';
 import { movieNfo, removeTemps, tempDir, writeTree } from './fixtures.ts';
 import { type Booted, boot, createLibrary, listAll, scan } from './harness.ts';
 
@@ -51,6 +55,83 @@ beforeAll(async () => {
   await writeTree(root, files);
 });
 afterAll(removeTemps);
+
+/** Collects a walk of `root` through `collectLibrary`; `onVisit` runs before each folder is taken. */
+async function collect(
+  p: PlanPipeline,
+  root: string,
+  onVisit: (n: number) => void = () => {},
+  signal?: AbortSignal,
+) {
+  const taken: StattedFolder[] = [];
+  const warnings: string[] = [];
+  let flushed = 0;
+  await collectLibrary(
+    [root],
+    {
+      has: (dir) => taken.some((f) => f.dir === dir),
+      visit: (_root, folder) => {
+        onVisit(taken.length);
+        taken.push(folder);
+      },
+      flush: () => {
+        flushed += 1;
+      },
+    },
+    p,
+    { signal: signal ?? new AbortController().signal, warn: (m) => void warnings.push(m) },
+  );
+  return { taken, warnings, flushed };
+}
+
+function expectEveryFolderOnce(taken: StattedFolder[]) {
+  const dirs = taken.map((f) => f.dir);
+  expect(new Set(dirs).size).toBe(dirs.length);
+  expect(dirs).toHaveLength(MOVIES + 1);
+  for (const f of taken.filter((x) => x.dir !== root)) {
+    const video = f.files.find((n) => n.endsWith('.mkv'))!;
+    const st = statSync(join(f.dir, video));
+    expect(f.videos).toEqual([{ name: video, size: st.size, mtimeMs: Math.floor(st.mtimeMs) }]);
+  }
+}
+
+describe('the walk', () => {
+  test('the worker walks the root: every folder arrives once, its video statted', async () => {
+    const p = new PlanPipeline(true);
+    const { taken, flushed } = await collect(p, root);
+    p.close();
+    expectEveryFolderOnce(taken);
+    expect(flushed).toBe(1);
+  });
+
+  test('a worker dying mid-walk leaves the rest to the main thread, no folder taken twice', async () => {
+    const p = new PlanPipeline(true);
+    let failedAt = -1;
+    const { taken } = await collect(p, root, (n) => {
+      if (n === 40 && failedAt < 0) {
+        failedAt = n;
+        failPlanWorker();
+      }
+    });
+    p.close();
+    expect(failedAt).toBe(40);
+    expectEveryFolderOnce(taken);
+  });
+
+  test('without a worker the main thread walks', async () => {
+    const p = new PlanPipeline(false);
+    const { taken } = await collect(p, root);
+    expectEveryFolderOnce(taken);
+  });
+
+  test('a cancelled scan stops the walk with the reason', async () => {
+    const p = new PlanPipeline(true);
+    const stop = new AbortController();
+    const walk = collect(p, root, (n) => n === 10 && stop.abort(new Error('scan cancelled')), stop.signal);
+    await expect(walk).rejects.toThrow('scan cancelled');
+    p.close();
+  });
+});
 
 describe('PlanPipeline', () => {
   test('the worker plans units exactly as the main thread would, in order', async () => {
@@ -141,5 +222,25 @@ describe('a first scan meeting a file row that already exists', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].id).toBe('left-over');
     expect(rows[0].item_id).not.toBeNull();
+  });
+
+  test('a first scan still marks a left-over row of a vanished file missing', async () => {
+    const dir = tempDir();
+    await writeTree(dir, { 'Here (2002)/Here (2002).mkv': '' });
+    const id = await createLibrary(b, 'movies', [dir]);
+    b.h.core.sqlite
+      .query(
+        `INSERT INTO libraries_files (id, library_id, item_id, path, rel_path, size, mtime_ms, role, added_at)
+         VALUES ('gone', ?, NULL, ?, 'x', 0, 0, 'main', '2020-01-01T00:00:00.000Z')`,
+      )
+      .run(id, join(dir, 'Gone (2003)', 'Gone (2003).mkv'));
+    const done = await scan(b, id);
+    expect(done.counts).toMatchObject({ files: 1, added: 1, errors: 0 });
+    const gone = b.h.core.sqlite
+      .query<{ missing_since: string | null }, []>(
+        "SELECT missing_since FROM libraries_files WHERE id = 'gone'",
+      )
+      .get();
+    expect(gone?.missing_since).not.toBeNull();
   });
 });
