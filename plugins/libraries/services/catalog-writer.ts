@@ -199,7 +199,7 @@ export class CatalogWriter {
       for (let i = 2; i < placed.length; i++) values.push(placed[i]);
       values.push(artwork, fields.matchMethod, fields.matchConfidence, now, now);
       this.q.insertItem.run(...(values as never[]));
-      if (fields.people.length) this.replaceCredits(id, fields.people);
+      if (fields.people.length) this.replaceCredits(id, fields.people, false);
       this.replaceGenres(id, fields.genres, false);
       return { id, created: true, restored: false };
     }
@@ -231,7 +231,7 @@ export class CatalogWriter {
         ...((matchLocked ? [] : [fields.matchMethod, fields.matchConfidence]) as never[]),
         existing.id,
       );
-    if (!locked.has('people')) this.replaceCredits(existing.id, fields.people);
+    if (!locked.has('people')) this.replaceCredits(existing.id, fields.people, true);
     if (!locked.has('genres')) this.replaceGenres(existing.id, fields.genres, true);
     return { id: existing.id, created: false, restored: existing.missing === 1 };
   }
@@ -297,8 +297,9 @@ export class CatalogWriter {
     }
   }
 
-  private replaceCredits(itemId: string, people: PersonCredit[]): void {
-    this.q.deleteCredits.run(itemId);
+  /** Replaces an item's credits; `clear` is false for an item just inserted (it has none to delete). */
+  private replaceCredits(itemId: string, people: PersonCredit[], clear: boolean): void {
+    if (clear) this.q.deleteCredits.run(itemId);
     for (const c of people) {
       const key = normaliseKey(c.name);
       if (!key) continue;
