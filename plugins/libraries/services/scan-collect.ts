@@ -2,8 +2,6 @@
 // files are only counted, changed ones gathered into units of work (with the folder listings they need) handed on
 // while the walk continues; extras are kept apart.
 import type { Database } from 'bun:sqlite';
-import { join, relative } from 'node:path';
-import { classifyExtra } from '../lib/naming/index.ts';
 import type { Listings, WorkFile } from './scan-context.ts';
 import type { PlanPipeline } from './scan-pipeline.ts';
 import { type PlanUnit, planUnit } from './scan-plans.ts';
@@ -66,8 +64,7 @@ export class WorkCollector {
         continue;
       }
       counts.files += 1;
-      const path = join(dir, v.name);
-      const k = this.known.get(path);
+      const k = this.known.get(v.path);
       if (!force && k && k.size === v.size && k.mtime_ms === v.mtimeMs && !k.missing_since && k.item_id) {
         this.seen.add(k.id);
         counts.unchanged += 1;
@@ -77,12 +74,12 @@ export class WorkCollector {
         root,
         dir,
         name: v.name,
-        path,
-        rel: relative(root, path),
+        path: v.path,
+        rel: v.rel,
         size: v.size,
         mtimeMs: v.mtimeMs,
       };
-      if (classifyExtra(w.rel)) this.extras.push(w);
+      if (v.extra) this.extras.push(w);
       else this.pending.push(w);
     }
     if (this.pending.length >= this.opts.batch) this.flush();
@@ -118,7 +115,7 @@ export async function collectLibrary(
       await walk(
         root,
         (folder) => {
-          if (!collector.has(folder.dir)) collector.visit(root, statVideos(folder));
+          if (!collector.has(folder.dir)) collector.visit(root, statVideos(root, folder));
         },
         { signal: o.signal, onError: (dir, err) => onError(dir, err.message) },
       );

@@ -2,30 +2,44 @@
 // and stats the videos of a folder (the one syscall an unchanged file costs). Runs in the scan worker or, as a
 // fallback, on the main thread.
 import { type Dirent, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { isVideoFile, shouldSkip } from '../lib/naming/index.ts';
+import { join, relative } from 'node:path';
+import { classifyExtra, isVideoFile, shouldSkip } from '../lib/naming/index.ts';
 
 export interface Folder {
   dir: string;
   files: string[];
 }
 
-/** A video's size and whole-millisecond mtime, or why it could not be read. */
-export type VideoStat = { name: string; size: number; mtimeMs: number } | { name: string; error: string };
+/**
+ * A video of the walk: its path (absolute and relative to the root), size and whole-millisecond mtime, and whether
+ * its path names an extra (trailer, featurette …) — or why it could not be read.
+ */
+export type VideoStat =
+  | { name: string; path: string; rel: string; size: number; mtimeMs: number; extra: boolean }
+  | { name: string; error: string };
 
 /** A folder of the walk with its videos statted. */
 export interface StattedFolder extends Folder {
   videos: VideoStat[];
 }
 
-/** Stats every video file of a folder. */
-export function statVideos(folder: Folder): StattedFolder {
+/** Stats every video file of a folder under `root`. */
+export function statVideos(root: string, folder: Folder): StattedFolder {
   const videos: VideoStat[] = [];
   for (const name of folder.files) {
     if (!isVideoFile(name)) continue;
+    const path = join(folder.dir, name);
     try {
-      const st = statSync(join(folder.dir, name));
-      videos.push({ name, size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
+      const st = statSync(path);
+      const rel = relative(root, path);
+      videos.push({
+        name,
+        path,
+        rel,
+        size: st.size,
+        mtimeMs: Math.floor(st.mtimeMs),
+        extra: !!classifyExtra(rel),
+      });
     } catch (err) {
       videos.push({ name, error: (err as Error).message });
     }

@@ -90,8 +90,12 @@ function expectEveryFolderOnce(taken: StattedFolder[]) {
   expect(dirs).toHaveLength(MOVIES + 1);
   for (const f of taken.filter((x) => x.dir !== root)) {
     const video = f.files.find((n) => n.endsWith('.mkv'))!;
-    const st = statSync(join(f.dir, video));
-    expect(f.videos).toEqual([{ name: video, size: st.size, mtimeMs: Math.floor(st.mtimeMs) }]);
+    const path = join(f.dir, video);
+    const st = statSync(path);
+    const rel = path.slice(root.length + 1);
+    expect(f.videos).toEqual([
+      { name: video, path, rel, size: st.size, mtimeMs: Math.floor(st.mtimeMs), extra: false },
+    ]);
   }
 }
 
