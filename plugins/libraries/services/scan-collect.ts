@@ -2,6 +2,7 @@
 // files are only counted, changed ones gathered into units of work (with the folder listings they need) handed on
 // while the walk continues; extras are kept apart.
 import type { Database } from 'bun:sqlite';
+import { classifyExtra } from '../lib/naming/index.ts';
 import type { Listings, WorkFile } from './scan-context.ts';
 import type { PlanPipeline } from './scan-pipeline.ts';
 import { type PlanUnit, planUnit } from './scan-plans.ts';
@@ -79,7 +80,7 @@ export class WorkCollector {
         size: v.size,
         mtimeMs: v.mtimeMs,
       };
-      if (v.extra) this.extras.push(w);
+      if (v.extra ?? classifyExtra(v.rel)) this.extras.push(w);
       else this.pending.push(w);
     }
     if (this.pending.length >= this.opts.batch) this.flush();
@@ -94,28 +95,33 @@ export class WorkCollector {
 }
 
 /**
- * Walks `roots` in the scan worker — or here when there is none, or it died (the folders it sent are kept and not
- * taken twice) — handing every folder to the collector, then its last unit.
+ * Walks `roots` — in the scan worker when `inWorker` (a library's first scan: the main thread writes meanwhile), else
+ * here (a rescan: an unchanged file costs one stat and a lookup, nothing to hand across threads) — handing every
+ * folder to the collector, then its last unit. When the worker is missing or dies mid-walk, the rest is walked here
+ * (folders it already sent are not taken twice).
  */
 export async function collectLibrary(
   roots: string[],
   collector: Pick<WorkCollector, 'has' | 'visit' | 'flush'>,
   plans: Pick<PlanPipeline, 'walk'>,
   o: Pick<ScanOptions, 'signal' | 'warn'>,
+  inWorker = true,
 ): Promise<void> {
   const onError = (dir: string, message: string) => o.warn('cannot read folder', { dir, error: message });
-  const finished = await plans.walk(
-    roots,
-    (root, folder) => collector.visit(root, folder),
-    (e) => onError(e.dir, e.message),
-    o.signal,
-  );
+  const finished =
+    inWorker &&
+    (await plans.walk(
+      roots,
+      (root, folder) => collector.visit(root, folder),
+      (e) => onError(e.dir, e.message),
+      o.signal,
+    ));
   if (!finished) {
     for (const root of roots) {
       await walk(
         root,
         (folder) => {
-          if (!collector.has(folder.dir)) collector.visit(root, statVideos(root, folder));
+          if (!collector.has(folder.dir)) collector.visit(root, statVideos(root, folder, false));
         },
         { signal: o.signal, onError: (dir, err) => onError(dir, err.message) },
       );

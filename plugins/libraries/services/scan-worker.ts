@@ -29,7 +29,7 @@ async function walkRoots(lease: number, roots: string[]): Promise<void> {
       await walk(
         root,
         (folder) => {
-          folders.push(statVideos(root, folder));
+          folders.push(statVideos(root, folder, true));
           files += folder.files.length;
           if (files >= BATCH_FILES) flush();
         },

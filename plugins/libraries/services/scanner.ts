@@ -1,5 +1,6 @@
-// One library scan: walk and stat in the scan worker (unchanged files cost one stat) → changed files planned (by
-// the worker once it has walked, and here while waiting) and written in short transactions as the walk goes on →
+// One library scan: walk and stat (in the scan worker for a first scan; unchanged files cost one stat) → changed
+// files planned (by the worker once it has walked, and here while waiting) and written in short transactions as the
+// walk goes on →
 // extras attached → vanished files marked missing. A scan killed midway leaves committed batches; the next one
 // finishes.
 import type { Database } from 'bun:sqlite';
@@ -81,9 +82,9 @@ export async function scanLibrary(
   const { extras, seen } = collector;
   const c: WriteCtx = { lib, listings: collector.listings, writer, cache: new Map(), now: '', result, o };
   o.progress('walking', 0, counts);
-  // The walk runs (in the worker) while the units it yields are planned and written here.
+  // The walk runs (in the worker for a first scan) while the units it yields are planned and written here.
   let walked = false;
-  const walking = collectLibrary(lib.paths, collector, plans, o).finally(() => {
+  const walking = collectLibrary(lib.paths, collector, plans, o, collector.knownCount === 0).finally(() => {
     walked = true;
     plans.wake();
   });

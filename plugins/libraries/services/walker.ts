@@ -11,11 +11,11 @@ export interface Folder {
 }
 
 /**
- * A video of the walk: its path (absolute and relative to the root), size and whole-millisecond mtime, and whether
- * its path names an extra (trailer, featurette …) — or why it could not be read.
+ * A video of the walk: its path (absolute and relative to the root), size and whole-millisecond mtime, and (when
+ * asked) whether its path names an extra (trailer, featurette …) — or why it could not be read.
  */
 export type VideoStat =
-  | { name: string; path: string; rel: string; size: number; mtimeMs: number; extra: boolean }
+  | { name: string; path: string; rel: string; size: number; mtimeMs: number; extra?: boolean }
   | { name: string; error: string };
 
 /** A folder of the walk with its videos statted. */
@@ -23,8 +23,8 @@ export interface StattedFolder extends Folder {
   videos: VideoStat[];
 }
 
-/** Stats every video file of a folder under `root`. */
-export function statVideos(root: string, folder: Folder): StattedFolder {
+/** Stats every video file of a folder under `root`; `classify` also tells which are extras. */
+export function statVideos(root: string, folder: Folder, classify: boolean): StattedFolder {
   const videos: VideoStat[] = [];
   for (const name of folder.files) {
     if (!isVideoFile(name)) continue;
@@ -32,14 +32,8 @@ export function statVideos(root: string, folder: Folder): StattedFolder {
     try {
       const st = statSync(path);
       const rel = relative(root, path);
-      videos.push({
-        name,
-        path,
-        rel,
-        size: st.size,
-        mtimeMs: Math.floor(st.mtimeMs),
-        extra: !!classifyExtra(rel),
-      });
+      const video = { name, path, rel, size: st.size, mtimeMs: Math.floor(st.mtimeMs) };
+      videos.push(classify ? { ...video, extra: !!classifyExtra(rel) } : video);
     } catch (err) {
       videos.push({ name, error: (err as Error).message });
     }

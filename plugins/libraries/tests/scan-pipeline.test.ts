@@ -62,6 +62,7 @@ async function collect(
   root: string,
   onVisit: (n: number) => void = () => {},
   signal?: AbortSignal,
+  inWorker = true,
 ) {
   const taken: StattedFolder[] = [];
   const warnings: string[] = [];
@@ -80,11 +81,12 @@ async function collect(
     },
     p,
     { signal: signal ?? new AbortController().signal, warn: (m) => void warnings.push(m) },
+    inWorker,
   );
   return { taken, warnings, flushed };
 }
 
-function expectEveryFolderOnce(taken: StattedFolder[]) {
+function expectEveryFolderOnce(taken: StattedFolder[], classified = true) {
   const dirs = taken.map((f) => f.dir);
   expect(new Set(dirs).size).toBe(dirs.length);
   expect(dirs).toHaveLength(MOVIES + 1);
@@ -93,9 +95,8 @@ function expectEveryFolderOnce(taken: StattedFolder[]) {
     const path = join(f.dir, video);
     const st = statSync(path);
     const rel = path.slice(root.length + 1);
-    expect(f.videos).toEqual([
-      { name: video, path, rel, size: st.size, mtimeMs: Math.floor(st.mtimeMs), extra: false },
-    ]);
+    const stat = { name: video, path, rel, size: st.size, mtimeMs: Math.floor(st.mtimeMs) };
+    expect(f.videos).toEqual([classified ? { ...stat, extra: false } : stat]);
   }
 }
 
@@ -119,13 +120,24 @@ describe('the walk', () => {
     });
     p.close();
     expect(failedAt).toBe(40);
-    expectEveryFolderOnce(taken);
+    expect(taken[1].videos.some((v) => 'extra' in v)).toBe(true);
+    expect(taken.at(-1)!.videos.some((v) => 'extra' in v)).toBe(false);
+    const dirs = taken.map((f) => f.dir);
+    expect(new Set(dirs).size).toBe(MOVIES + 1);
+    expect(dirs).toHaveLength(MOVIES + 1);
   });
 
-  test('without a worker the main thread walks', async () => {
+  test('without a worker the main thread walks (extras then classified by the collector)', async () => {
     const p = new PlanPipeline(false);
     const { taken } = await collect(p, root);
-    expectEveryFolderOnce(taken);
+    expectEveryFolderOnce(taken, false);
+  });
+
+  test('a rescan walks on the main thread though the worker is there', async () => {
+    const p = new PlanPipeline(true);
+    const { taken } = await collect(p, root, () => {}, undefined, false);
+    p.close();
+    expectEveryFolderOnce(taken, false);
   });
 
   test('a cancelled scan stops the walk with the reason', async () => {
