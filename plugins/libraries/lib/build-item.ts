@@ -38,8 +38,33 @@ export interface ItemFields {
 
 function cleanIds(ids: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(ids)) if (v) out[k] = v;
+  for (const k in ids) {
+    const v = ids[k];
+    if (v) out[k] = v;
+  }
   return out;
+}
+
+/** `cleanIds({ ...base, ...over })` without the intermediate object. */
+function mergedIds(
+  base: Record<string, string | undefined>,
+  over: Record<string, string | undefined>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k in base) {
+    const v = Object.hasOwn(over, k) ? over[k] : base[k];
+    if (v) out[k] = v;
+  }
+  for (const k in over) {
+    const v = over[k];
+    if (v && !Object.hasOwn(base, k)) out[k] = v;
+  }
+  return out;
+}
+
+function hasIds(ids: Record<string, string | undefined>): boolean {
+  for (const k in ids) if (ids[k]) return true;
+  return false;
 }
 
 /** The default rating on a 0–10 scale. */
@@ -57,38 +82,64 @@ export function ratingText(c: ContentRating | undefined): string | undefined {
 
 function credits(nfo: NfoCommon | null): PersonCredit[] {
   if (!nfo) return [];
-  const out: PersonCredit[] = nfo.actors.map((a, i) => ({
-    name: a.name,
-    role: 'actor' as const,
-    character: a.role,
-    ord: a.order ?? i,
-    thumb: a.thumb,
-  }));
-  for (const [i, name] of nfo.directors.entries()) out.push({ name, role: 'director', ord: i });
-  for (const [i, name] of nfo.writers.entries()) out.push({ name, role: 'writer', ord: i });
+  const out: PersonCredit[] = [];
+  for (let i = 0; i < nfo.actors.length; i++) {
+    const a = nfo.actors[i];
+    out.push({ name: a.name, role: 'actor', character: a.role, ord: a.order ?? i, thumb: a.thumb });
+  }
+  for (let i = 0; i < nfo.directors.length; i++)
+    out.push({ name: nfo.directors[i], role: 'director', ord: i });
+  for (let i = 0; i < nfo.writers.length; i++) out.push({ name: nfo.writers[i], role: 'writer', ord: i });
   return out;
 }
 
-function fromNfo(nfo: NfoCommon) {
+/**
+ * The fields object: what the name says, NFO values over it when there is one. Keys (and keys holding
+ * `undefined`) come in one fixed order per case, as they always have.
+ */
+function fieldsOf(
+  head: { title: string; sortTitle: string; year: number | undefined },
+  nfo: NfoCommon | null,
+  providerIds: Record<string, string>,
+  airDate: string | undefined,
+  matchMethod: MatchMethod,
+  matchConfidence: number,
+): ItemFields {
+  const { title, sortTitle, year } = head;
+  if (!nfo) {
+    return {
+      title,
+      sortTitle,
+      year,
+      genres: [],
+      studios: [],
+      tags: [],
+      providerIds,
+      airDate,
+      matchMethod,
+      matchConfidence,
+      people: [],
+    };
+  }
   return {
+    title,
+    sortTitle,
+    year,
+    genres: nfo.genres,
+    studios: nfo.studios,
+    tags: nfo.tags,
     originalTitle: nfo.originalTitle,
     overview: nfo.plot ?? nfo.outline,
     tagline: nfo.tagline,
     runtimeMinutes: nfo.runtimeMinutes,
     rating: pickRating(nfo.ratings),
     contentRating: ratingText(nfo.contentRating),
-    genres: nfo.genres,
-    studios: nfo.studios,
-    tags: nfo.tags,
+    providerIds,
+    airDate,
+    matchMethod,
+    matchConfidence,
+    people: credits(nfo),
   };
-}
-
-function match(nfo: NfoCommon | null, nameIds: Record<string, string | undefined>, hasYear: boolean) {
-  if (nfo?.title || (nfo && Object.keys(cleanIds(nfo.ids)).length))
-    return { matchMethod: 'nfo' as const, matchConfidence: 1 };
-  if (Object.keys(cleanIds(nameIds)).length)
-    return { matchMethod: 'provider-id' as const, matchConfidence: 0.9 };
-  return { matchMethod: 'filename' as const, matchConfidence: hasYear ? 0.7 : 0.5 };
 }
 
 /** Fields of a movie or show: NFO values over what the name says, and how the match was made. */
@@ -98,24 +149,25 @@ function titleFields(
   title: string,
 ): ItemFields {
   const year = nfo?.year ?? name.year;
-  return {
-    title,
-    sortTitle: nfo?.sortTitle ? sortTitleOf(nfo.sortTitle) : sortTitleOf(title),
-    year,
-    genres: [],
-    studios: [],
-    tags: [],
-    ...(nfo ? fromNfo(nfo) : {}),
-    providerIds: cleanIds({ ...name.ids, ...(nfo?.ids ?? {}) }),
-    airDate: nfo?.premiered,
-    ...match(nfo, name.ids, year !== undefined),
-    people: credits(nfo),
-  };
+  const sortTitle = nfo?.sortTitle ? sortTitleOf(nfo.sortTitle) : sortTitleOf(title);
+  const providerIds = nfo ? mergedIds(name.ids, nfo.ids) : cleanIds(name.ids);
+  const fromNfo = nfo !== null && (!!nfo.title || hasIds(nfo.ids));
+  const fromIds = !fromNfo && hasIds(name.ids);
+  return fieldsOf(
+    { title, sortTitle, year },
+    nfo,
+    providerIds,
+    nfo?.premiered,
+    fromNfo ? 'nfo' : fromIds ? 'provider-id' : 'filename',
+    fromNfo ? 1 : fromIds ? 0.9 : year !== undefined ? 0.7 : 0.5,
+  );
 }
 
 export function movieFields(p: ParsedMovie, nfo: MovieNfo | null): ItemFields {
   const name = { title: p.title, year: p.year, ids: p.providerIds as Record<string, string | undefined> };
-  return { ...titleFields(name, nfo, nfo?.title ?? p.title), setName: nfo?.set?.name };
+  const fields = titleFields(name, nfo, nfo?.title ?? p.title);
+  fields.setName = nfo?.set?.name;
+  return fields;
 }
 
 export function showFields(
@@ -128,19 +180,13 @@ export function showFields(
 export function episodeFields(p: ParsedEpisode, nfo: EpisodeNfo | null, fallbackTitle: string): ItemFields {
   const label = p.episode !== undefined ? `Episode ${p.episode}` : (p.airDate ?? fallbackTitle);
   const title = nfo?.title ?? p.title ?? label;
-  return {
-    title,
-    sortTitle: sortTitleOf(title),
-    year: nfo?.year,
-    genres: [],
-    studios: [],
-    tags: [],
-    ...(nfo ? fromNfo(nfo) : {}),
-    providerIds: cleanIds(nfo?.ids ?? {}),
-    airDate: nfo?.aired ?? p.airDate,
-    ...(nfo?.title || (nfo && nfo.episode !== undefined)
-      ? { matchMethod: 'nfo' as const, matchConfidence: 1 }
-      : { matchMethod: 'filename' as const, matchConfidence: p.episode !== undefined ? 0.8 : 0.6 }),
-    people: credits(nfo),
-  };
+  const fromNfo = nfo !== null && (!!nfo.title || nfo.episode !== undefined);
+  return fieldsOf(
+    { title, sortTitle: sortTitleOf(title), year: nfo?.year },
+    nfo,
+    nfo ? cleanIds(nfo.ids) : {},
+    nfo?.aired ?? p.airDate,
+    fromNfo ? 'nfo' : 'filename',
+    fromNfo ? 1 : p.episode !== undefined ? 0.8 : 0.6,
+  );
 }

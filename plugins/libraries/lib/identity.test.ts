@@ -4,6 +4,7 @@ import {
   episodeIdentity,
   movieIdentity,
   normaliseKey,
+  normaliseKeyFully,
   seasonIdentity,
   showIdentity,
   sortTitleOf,
@@ -19,6 +20,33 @@ describe('normaliseKey', () => {
     ['Ōkami', 'okami'],
     ['', ''],
   ])('%p → %p', (input, out) => expect(normaliseKey(input)).toBe(out));
+
+  // Plain ASCII takes a shorter way; it must give what the general steps give.
+  test.each([
+    ['The Matrix', 'the matrix'],
+    ['A&B', 'a and b'],
+    ['&', 'and'],
+    ['a&&b', 'a and and b'],
+    ['  --  ', ''],
+    ['R2-D2 (1977)', 'r2 d2 1977'],
+    ['AT&T', 'at and t'],
+    ['x_y.z', 'x y z'],
+    ['Mr. & Mrs. Smith', 'mr and mrs smith'],
+    ['\t tab\n', 'tab'],
+    ['~!@#$%^*()_+{}|:"<>?`-=[]\\;\',./', ''],
+  ])('ASCII %p → %p, as the general steps', (input, out) => {
+    expect(normaliseKey(input)).toBe(out);
+    expect(normaliseKeyFully(input)).toBe(out);
+  });
+
+  test('the same text asked twice in a row, and then other text, gives each its own key', () => {
+    expect([normaliseKey('Léon'), normaliseKey('Léon'), normaliseKey('Heat'), normaliseKey('Léon')]).toEqual([
+      'leon',
+      'leon',
+      'heat',
+      'leon',
+    ]);
+  });
 });
 
 describe('sortTitleOf', () => {

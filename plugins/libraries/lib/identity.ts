@@ -1,7 +1,22 @@
 // Pure helpers that name catalog items: normalised keys, sort titles and stable identities that survive renames.
 
+const NOT_ASCII = /[\u0080-\uffff]/;
+
+// Planning one file asks for the same key several times (sort title, identities); the last answer is kept.
+let lastText = '';
+let lastKey = '';
+
 /** Lower-case, accents folded, punctuation dropped, spaces collapsed: "Amélie (2001)!" → "amelie 2001". */
 export function normaliseKey(text: string): string {
+  if (text === lastText) return lastKey;
+  const key = NOT_ASCII.test(text) ? normaliseKeyFully(text) : asciiKey(text);
+  lastText = text;
+  lastKey = key;
+  return key;
+}
+
+/** {@link normaliseKey} by the general steps, for text in any script (plain ASCII takes a shorter way). */
+export function normaliseKeyFully(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -9,6 +24,12 @@ export function normaliseKey(text: string): string {
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+// The same steps for plain ASCII, where NFKD changes nothing and letters and digits are [a-z0-9].
+function asciiKey(text: string): string {
+  const lower = text.toLowerCase();
+  return (lower.includes('&') ? lower.replace(/&/g, ' and ') : lower).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 const ARTICLES = /^(the|a|an)\s+/i;

@@ -1,7 +1,15 @@
 // What the per-kind resolvers share during one scan: folder listings, NFO reading, artwork and sidecars.
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { type ArtworkContext, classifyArtwork, parseSidecar } from '../lib/naming/index.ts';
+import {
+  type ArtworkContext,
+  classifyArtwork,
+  classifyExtra,
+  isAudioFile,
+  isSubtitleFile,
+  isVideoFile,
+  parseSidecar,
+} from '../lib/naming/index.ts';
 import type { ExternalTrack } from './catalog-writer.ts';
 
 export interface WorkFile {
@@ -18,6 +26,11 @@ export interface WorkFile {
 export type Listings = Map<string, string[]>;
 
 export function baseName(name: string): string {
+  // As extname for a bare name: the extension starts at the last dot, unless that is the first character.
+  if (!name.includes('/')) {
+    const dot = name.lastIndexOf('.');
+    return dot > 0 && name !== '..' ? name.slice(0, dot) : name;
+  }
   const ext = extname(name);
   return ext ? name.slice(0, -ext.length) : name;
 }
@@ -26,10 +39,63 @@ export function containerOf(name: string): string | null {
   return extname(name).slice(1).toLowerCase() || null;
 }
 
+/** What planning asks about one folder listing, worked out on first use. */
+interface FolderFacts {
+  /** Lower-case name → the first file with it. */
+  byLower?: Map<string, string>;
+  /** Image names, sorted. */
+  images?: string[];
+  /** Subtitle and audio names in listing order: the only names that can be sidecars. */
+  sidecars?: string[];
+  /** Videos that are not extras. */
+  mains?: string[];
+}
+
+// Facts per listing while one unit is planned (a listing does not change while it is planned); null otherwise.
+let unitFacts: Map<string[], FolderFacts> | null = null;
+
+/** Runs `plan` keeping folder facts for the listings it looks at, so each folder is examined once. */
+export function withFolderFacts<T>(plan: () => T): T {
+  const outer = unitFacts;
+  unitFacts = new Map();
+  try {
+    return plan();
+  } finally {
+    unitFacts = outer;
+  }
+}
+
+function factsOf(files: string[]): FolderFacts {
+  if (unitFacts === null) return {};
+  let facts = unitFacts.get(files);
+  if (facts === undefined) {
+    facts = {};
+    unitFacts.set(files, facts);
+  }
+  return facts;
+}
+
 /** Finds a file in a listing case-insensitively. */
 export function findFile(files: string[] | undefined, wanted: string): string | null {
+  if (!files) return null;
   const w = wanted.toLowerCase();
-  return files?.find((f) => f.toLowerCase() === w) ?? null;
+  if (unitFacts === null) return files.find((f) => f.toLowerCase() === w) ?? null;
+  const facts = factsOf(files);
+  if (facts.byLower === undefined) {
+    facts.byLower = new Map();
+    for (const f of files) {
+      const lower = f.toLowerCase();
+      if (!facts.byLower.has(lower)) facts.byLower.set(lower, f);
+    }
+  }
+  return facts.byLower.get(w) ?? null;
+}
+
+/** The videos of a listing that are not extras (a movie's versions and parts, or other movies). */
+export function mainVideosOf(files: string[]): string[] {
+  const facts = factsOf(files);
+  facts.mains ??= files.filter((f) => isVideoFile(f) && !classifyExtra(f));
+  return facts.mains;
 }
 
 /** Reads a text file, or null when it cannot be read (logged by the caller as a warning). */
@@ -45,7 +111,10 @@ const IMAGE = /\.(?:jpe?g|png|webp|gif|bmp|tbn|avif)$/i;
 
 /** Image file names of a folder in a stable order (cheap extension check before the full classifier). */
 function images(files: string[] | undefined): string[] {
-  return (files ?? []).filter((f) => IMAGE.test(f)).sort();
+  if (!files) return [];
+  const facts = factsOf(files);
+  facts.images ??= files.filter((f) => IMAGE.test(f)).sort();
+  return facts.images;
 }
 
 /**
@@ -60,8 +129,9 @@ export function artworkIn(
   onlyPrefixed = false,
 ): Record<string, string> {
   const out: Record<string, string> = {};
+  const prefix = onlyPrefixed && videoBase ? videoBase.toLowerCase() : undefined;
   for (const f of images(files)) {
-    if (onlyPrefixed && videoBase && !f.toLowerCase().startsWith(`${videoBase.toLowerCase()}`)) continue;
+    if (prefix !== undefined && !f.toLowerCase().startsWith(prefix)) continue;
     const a = classifyArtwork(f, context, videoBase);
     if (!a || a.season !== undefined || a.allSeasons || a.index !== undefined) continue;
     out[a.kind] ??= join(dir, f);
@@ -92,7 +162,7 @@ export function sidecarsOf(dir: string, files: string[], videoName: string): Ext
   // A sidecar's name starts with the video's name (without extension), compared in lower case. For ASCII names
   // lower-casing is per character, so a name failing this cheap test would fail parseSidecar too.
   const prefix = baseName(videoName).toLowerCase();
-  for (const f of files) {
+  for (const f of sidecarNames(files)) {
     if (f === videoName || (!NOT_PRINTABLE_ASCII.test(f) && !f.toLowerCase().startsWith(prefix))) continue;
     const s = parseSidecar(videoName, f);
     if (!s) continue;
@@ -108,4 +178,11 @@ export function sidecarsOf(dir: string, files: string[], videoName: string): Ext
     });
   }
   return out;
+}
+
+/** Names that may be sidecars: parseSidecar takes only subtitle and audio files. */
+function sidecarNames(files: string[]): string[] {
+  const facts = factsOf(files);
+  facts.sidecars ??= files.filter((f) => isSubtitleFile(f) || isAudioFile(f));
+  return facts.sidecars;
 }

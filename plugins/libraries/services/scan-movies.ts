@@ -3,10 +3,18 @@
 import { join } from 'node:path';
 import { type ItemFields, movieFields } from '../lib/build-item.ts';
 import { movieIdentity, normaliseKey } from '../lib/identity.ts';
-import { classifyExtra, isVideoFile, parseMovie } from '../lib/naming/index.ts';
+import { parseMovie } from '../lib/naming/index.ts';
 import { parseMovieNfo } from '../lib/nfo/index.ts';
 import type { CatalogWriter, FileRecord, ItemPlacement } from './catalog-writer.ts';
-import { artworkIn, baseName, containerOf, findFile, readText, type WorkFile } from './scan-context.ts';
+import {
+  artworkIn,
+  baseName,
+  containerOf,
+  findFile,
+  mainVideosOf,
+  readText,
+  type WorkFile,
+} from './scan-context.ts';
 
 export interface Resolved {
   itemId: string;
@@ -39,7 +47,7 @@ function aloneInFolder(mains: string[], title: string): boolean {
 export function prepareMovie(w: WorkFile, libraryId: string, files: string[]): MoviePlan {
   const base = baseName(w.name);
   const parsed = parseMovie(w.rel);
-  const mains = files.filter((f) => isVideoFile(f) && !classifyExtra(f));
+  const mains = mainVideosOf(files);
   const videosHere = mains.length;
   const nfoName =
     findFile(files, `${base}.nfo`) ??
@@ -62,7 +70,9 @@ export function prepareMovie(w: WorkFile, libraryId: string, files: string[]): M
     ids: fields.providerIds,
   });
   const nameIdentity = movieIdentity({ title: parsed.title, year: parsed.year, edition, ids: {} });
-  const alts = [...new Set([titleIdentity, nameIdentity])].filter((x) => x !== identity);
+  const alts: string[] = [];
+  if (titleIdentity !== identity) alts.push(titleIdentity);
+  if (nameIdentity !== identity && nameIdentity !== titleIdentity) alts.push(nameIdentity);
   const shared = videosHere > 1 && !parsed.part && !parsed.versionLabel;
   return {
     kind: 'movie',

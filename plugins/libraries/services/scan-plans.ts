@@ -1,7 +1,7 @@
 // The pure half of resolving changed files: name, NFO and sidecar parsing for a unit of work files, the same
 // whether it runs in the scan worker or (as a fallback) on the main thread.
 import type { ExternalTrack } from './catalog-writer.ts';
-import { type Listings, sidecarsOf, type WorkFile } from './scan-context.ts';
+import { type Listings, sidecarsOf, type WorkFile, withFolderFacts } from './scan-context.ts';
 import { type MoviePlan, prepareMovie } from './scan-movies.ts';
 import { type EpisodePlan, prepareEpisode } from './scan-shows.ts';
 
@@ -48,5 +48,5 @@ function planFile(unit: PlanUnit, w: WorkFile, listings: Map<string, string[]>):
 /** Plans every file of a unit, in order. */
 export function planFiles(unit: PlanUnit): FilePlan[] {
   const listings = new Map(unit.listings);
-  return unit.files.map((w) => planFile(unit, w, listings));
+  return withFolderFacts(() => unit.files.map((w) => planFile(unit, w, listings)));
 }

@@ -32,21 +32,22 @@ const LEADING_NUMBER = /^(\d{1,3})(?:-(\d{1,3}))?(?=$|[ ._-])/;
 
 /** Tries the episode patterns in order of reliability and returns the first that matches, or null. */
 export function matchEpisode(base: string): EpisodeMatch | null {
-  const matchers: Matcher[] = [
-    matchSeasonEpisode,
-    matchSeasonEpisodeWords,
-    matchCross,
-    matchAirDate,
-    matchEpisodeOnly,
-    matchAbsolute,
-    matchLeadingNumber,
-  ];
-  for (const matcher of matchers) {
+  for (const matcher of MATCHERS) {
     const match = matcher(base);
     if (match) return match;
   }
   return null;
 }
+
+const MATCHERS: Matcher[] = [
+  matchSeasonEpisode,
+  matchSeasonEpisodeWords,
+  matchCross,
+  matchAirDate,
+  matchEpisodeOnly,
+  matchAbsolute,
+  matchLeadingNumber,
+];
 
 function around(base: string, match: RegExpExecArray): { before: string; after: string } {
   return { before: base.slice(0, match.index), after: base.slice(match.index + match[0].length) };

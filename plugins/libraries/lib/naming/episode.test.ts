@@ -182,3 +182,19 @@ describe('parseEpisode series and season folders', () => {
     });
   });
 });
+
+describe('parseEpisode episodes of one folder', () => {
+  test('each episode gets its own provider ids, and the folder reads the same the second time', () => {
+    const first = parseEpisode('Dark {tmdb-70523}/Season 1/Dark - S01E01.mkv');
+    const second = parseEpisode('Dark {tmdb-70523}/Season 1/Dark - S01E02.mkv');
+    expect(first?.providerIds).toEqual({ tmdb: '70523' });
+    expect(second?.providerIds).not.toBe(first?.providerIds);
+    if (first) first.providerIds.tmdb = 'changed';
+    expect(parseEpisode('Dark {tmdb-70523}/Season 1/Dark - S01E01.mkv')).toEqual({
+      series: 'Dark',
+      providerIds: { tmdb: '70523' },
+      season: 1,
+      episode: 1,
+    });
+  });
+});

@@ -2,7 +2,7 @@
 // the file name, episode numbers / air date / absolute number, episode title and part.
 import { type EpisodeMatch, matchEpisode } from './episode-patterns';
 import { stripVideoExtension } from './file-types';
-import { omitUndefined, splitPath } from './path-parts';
+import { splitPath } from './path-parts';
 import { extractProviderIds, type ProviderIds } from './provider-ids';
 import {
   findNoiseStart,
@@ -73,22 +73,44 @@ export function parseEpisode(pathRelativeToRoot: string): ParsedEpisode | null {
   const base = stripVideoExtension(fileName);
   const match = matchEpisode(base);
   if (!match) return null;
-  const layout = locateFolders(segments);
-  const fromFolder = layout.showFolder === undefined ? undefined : parseSeriesName(layout.showFolder);
+  const { layout, fromFolder } = foldersOf(segments);
   const series = fromFolder?.title ? fromFolder : parseSeriesName(match.before);
   const details = titleAndPart(match.after, isDotted(base));
-  return omitUndefined<ParsedEpisode>({
-    series: series.title,
-    year: series.year,
-    providerIds: series.ids,
-    season: seasonOf(match, layout.folderSeason),
-    episode: match.episode,
-    endingEpisode: match.endingEpisode,
-    absoluteEpisode: match.absoluteEpisode,
-    airDate: match.airDate,
-    title: details.title,
-    part: details.part,
-  });
+  // Built key by key (absent values left out) in the order callers have always seen.
+  const parsed = { series: series.title } as ParsedEpisode;
+  if (series.year !== undefined) parsed.year = series.year;
+  // A copy: the folder's ids are shared by every episode under it.
+  parsed.providerIds = { ...series.ids };
+  const season = seasonOf(match, layout.folderSeason);
+  if (season !== undefined) parsed.season = season;
+  if (match.episode !== undefined) parsed.episode = match.episode;
+  if (match.endingEpisode !== undefined) parsed.endingEpisode = match.endingEpisode;
+  if (match.absoluteEpisode !== undefined) parsed.absoluteEpisode = match.absoluteEpisode;
+  if (match.airDate !== undefined) parsed.airDate = match.airDate;
+  if (details.title !== undefined) parsed.title = details.title;
+  if (details.part !== undefined) parsed.part = details.part;
+  return parsed;
+}
+
+interface FolderInfo {
+  layout: { showFolder?: string; folderSeason?: number };
+  fromFolder?: SeriesInfo;
+}
+
+// What the folders of a path say, by folder path: every episode of a season shares it. Bounded, then started over.
+const folderMemo = new Map<string, FolderInfo>();
+
+function foldersOf(folders: string[]): FolderInfo {
+  const key = folders.join('/');
+  let info = folderMemo.get(key);
+  if (info === undefined) {
+    const layout = locateFolders(folders);
+    const fromFolder = layout.showFolder === undefined ? undefined : parseSeriesName(layout.showFolder);
+    info = { layout, fromFolder };
+    if (folderMemo.size >= 1024) folderMemo.clear();
+    folderMemo.set(key, info);
+  }
+  return info;
 }
 
 /**

@@ -93,6 +93,8 @@ const mainContent: string[] = [
   'Extras/Season 1/Extras S01E01.mkv',
   'Shorts/Paperman (2012).mkv',
   'Movie (2020)/Trailers Season/clip.mkv',
+  'Movie (2020)/Movie.2020.1080p.x264-GROUP.mkv',
+  'Movie (2020)/Car Chase-scenes.mkv',
   '',
 ];
 

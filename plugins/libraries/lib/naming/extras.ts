@@ -62,6 +62,9 @@ const SUFFIX_KINDS: [string, ExtraKind][] = [
     [`${sep}sample`, 'sample'],
   ]),
 ];
+// Ends like some suffix above (a cheap test before the loop; the loop decides).
+const MAYBE_SUFFIX =
+  /[-._ ](?:behindthescenes|deletedscene|deleted|featurette|interview|scene|short|clip|other|extra|trailer|sample)$/;
 
 /**
  * Classifies a path relative to the library root as an extra, or returns null for main content. Only the
@@ -71,11 +74,12 @@ export function classifyExtra(pathRelativeToRoot: string): ExtraInfo | null {
   const segments = splitPath(pathRelativeToRoot);
   const fileName = segments[segments.length - 1];
   if (fileName === undefined) return null;
-  const base = isAudioFile(fileName) ? stripExtension(fileName) : stripVideoExtension(fileName);
+  const audio = isAudioFile(fileName);
+  const base = audio ? stripExtension(fileName) : stripVideoExtension(fileName);
   const parent = segments.length >= 3 ? segments[segments.length - 2].toLowerCase() : undefined;
   const folderKind = parent === undefined ? undefined : FOLDER_KINDS[parent];
   if (folderKind) return { kind: folderKind, rule: 'folder', title: base };
-  return byFileName(base, isAudioFile(fileName));
+  return byFileName(base, audio);
 }
 
 function byFileName(base: string, audio: boolean): ExtraInfo | null {
@@ -83,6 +87,7 @@ function byFileName(base: string, audio: boolean): ExtraInfo | null {
   if (lower === 'trailer') return { kind: 'trailer', rule: 'filename', title: base };
   if (lower === 'sample') return { kind: 'sample', rule: 'filename', title: base };
   if (lower === 'theme') return audio ? { kind: 'theme-song', rule: 'filename', title: base } : null;
+  if (!MAYBE_SUFFIX.test(lower)) return null;
   for (const [suffix, kind] of SUFFIX_KINDS) {
     if (lower.endsWith(suffix) && lower.length > suffix.length) {
       return { kind, rule: 'suffix', title: tidyTitle(base.slice(0, -suffix.length)) };

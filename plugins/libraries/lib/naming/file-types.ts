@@ -1,5 +1,5 @@
 // Media file-type predicates by extension: video (and `.disc` stubs), audio, subtitle, NFO and image files.
-import { extensionOf, stripExtension } from './path-parts';
+import { extensionOf } from './path-parts';
 
 const VIDEO_EXTENSIONS = new Set([
   '.3g2',
@@ -105,5 +105,6 @@ export function isImageFile(name: string): boolean {
 
 /** The name without a video or stub extension; any other name is returned unchanged. */
 export function stripVideoExtension(name: string): string {
-  return isVideoFile(name) ? stripExtension(name) : name;
+  const ext = extensionOf(name);
+  return VIDEO_EXTENSIONS.has(ext) || ext === STUB_EXTENSION ? name.slice(0, -ext.length) : name;
 }

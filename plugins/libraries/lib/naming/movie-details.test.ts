@@ -1,6 +1,6 @@
 // Table tests for parseMovie details: provider ids, editions, version labels, stack parts, 3D and stubs.
 import { describe, expect, test } from 'bun:test';
-import { type ParsedMovie, parseMovie } from './movie';
+import { type ParsedMovie, parseMovie, threeDFormatOf } from './movie';
 
 type IdCase = [path: string, ids: ParsedMovie['providerIds'], title: string];
 
@@ -190,5 +190,38 @@ describe('parseMovie .disc stubs', () => {
   test.each(stubCases)('%s → stub %p', (path, stub, title) => {
     const movie = parseMovie(path);
     expect([movie.stub, movie.title]).toEqual([stub, title]);
+  });
+});
+
+// Only whole tokens count: `ou` inside `GROUP` is no layout.
+const threeDTokens: [text: string, threeD: ParsedMovie['threeD']][] = [
+  ['GROUP', undefined],
+  ['Movie.OU', undefined],
+  ['Half.OU', 'htab'],
+  ['x264-GROUP.3D', '3d'],
+  ['Full-SBS', 'fsbs'],
+  ['sbs3d', 'hsbs'],
+  ['TAB', undefined],
+];
+
+describe('threeDFormatOf tokens', () => {
+  test.each(threeDTokens)('%p → %p', (text, threeD) => expect(threeDFormatOf(text)).toBe(threeD));
+});
+
+// A stack name ends in its number or letter a–d, perhaps closed by one bracket.
+const stackEnds: [name: string, part: number | undefined, title: string][] = [
+  ['Movie (Part 2).mkv', 2, 'Movie'],
+  ['Movie [cd1].mkv', 1, 'Movie'],
+  ['Movie part b.mkv', 2, 'Movie'],
+  ['Movie pt E.mkv', undefined, 'Movie pt E'],
+  ['Movie cd1)).mkv', undefined, 'Movie cd1))'],
+  ['Movie.Part.3.1955.mkv', undefined, 'Movie Part 3'],
+  ['Movie - Part 1 (2011).mkv', undefined, 'Movie - Part 1'],
+];
+
+describe('parseMovie stack endings', () => {
+  test.each(stackEnds)('%p → part %p', (name, part, title) => {
+    const movie = parseMovie(name);
+    expect([movie.part, movie.title]).toEqual([part, title]);
   });
 });

@@ -1,7 +1,7 @@
 // Movie path parsing: title and year (from the file or its folder), provider ids, Plex edition, Jellyfin
 // version label, multi-part stack number, 3D format and `.disc` stubs.
 import { isStubFile, stripVideoExtension } from './file-types';
-import { omitUndefined, splitPath } from './path-parts';
+import { splitPath } from './path-parts';
 import { extractProviderIds, type ProviderIds } from './provider-ids';
 import { isDotted, splitTitleYear, stripLeadingTags } from './release-name';
 
@@ -39,6 +39,9 @@ const GENERIC_NAME =
   /^(?:movie|video|film|feature|main|main feature|index|video ts|vts \d+ \d+|title ?t?\d+|\d+)$/i;
 const EDITION = /\{\s*edition\s*[-=]\s*([^}]+)\}/i;
 const STACK = /^(.*?)(?:^|(?<=[\])}])|[ _.-]+)[([]?(?:cd|dvd|part|pt|dis[ck])[ _.-]*(\d{1,3}|[a-d])[)\]]?$/i;
+// A whole token the loop in threeDFormatOf could answer to; text without one has no 3D format.
+const MAYBE_THREE_D =
+  /(?:^|[\s._\-()[\]{}])(?:[hf]sbs|[hf]tab|mvc|sbs3d|sbs|tab|ou|3d)(?=$|[\s._\-()[\]{}])/i;
 const THREE_D_TOKENS: Record<string, ThreeDFormat> = {
   hsbs: 'hsbs',
   fsbs: 'fsbs',
@@ -57,7 +60,7 @@ export function parseMovie(pathRelativeToRoot: string): ParsedMovie {
   const segments = splitPath(pathRelativeToRoot);
   const fileName = segments[segments.length - 1] ?? '';
   const base = stripVideoExtension(fileName);
-  const folderName = movieFolderName(segments.slice(0, -1));
+  const folderName = movieFolderName(segments, segments.length - 1);
   const file = parseMovieName(base);
   const folder = folderName === undefined ? undefined : parseMovieName(folderName);
   const versionLabel =
@@ -68,20 +71,29 @@ export function parseMovie(pathRelativeToRoot: string): ParsedMovie {
     (versionLabel !== undefined || prefersFolder(file, folder));
   // A folder that is not this movie's own (a collection, a person) must not lend it ids or an edition.
   const own = useFolder ? folder : undefined;
-  return omitUndefined<ParsedMovie>({
-    title: own?.title || file.title || base,
-    year: own?.year ?? file.year,
-    providerIds: { ...own?.ids, ...file.ids },
-    edition: file.edition ?? own?.edition,
-    versionLabel,
-    part: file.part,
-    threeD: file.threeD ?? own?.threeD,
-    stub: isStubFile(fileName) || undefined,
-  });
+  // Built key by key (absent values left out) in the order callers have always seen.
+  const parsed = { title: own?.title || file.title || base } as ParsedMovie;
+  const year = own?.year ?? file.year;
+  if (year !== undefined) parsed.year = year;
+  parsed.providerIds = own && hasKeys(own.ids) ? { ...own.ids, ...file.ids } : file.ids;
+  const edition = file.edition ?? own?.edition;
+  if (edition !== undefined) parsed.edition = edition;
+  if (versionLabel !== undefined) parsed.versionLabel = versionLabel;
+  if (file.part !== undefined) parsed.part = file.part;
+  const threeD = file.threeD ?? own?.threeD;
+  if (threeD !== undefined) parsed.threeD = threeD;
+  if (isStubFile(fileName)) parsed.stub = true;
+  return parsed;
 }
 
-function movieFolderName(folders: string[]): string | undefined {
-  for (let i = folders.length - 1; i >= 0; i--) {
+function hasKeys(ids: ProviderIds): boolean {
+  for (const _ in ids) return true;
+  return false;
+}
+
+/** The nearest of the first `count` segments that is not a disc-structure folder. */
+function movieFolderName(folders: string[], count: number): string | undefined {
+  for (let i = count - 1; i >= 0; i--) {
     if (!DISC_FOLDERS.has(folders[i].toLowerCase())) return folders[i];
   }
   return undefined;
@@ -117,17 +129,29 @@ function versionLabelOf(base: string, folderName: string): string | undefined {
 function parseMovieName(name: string): NameInfo {
   const dotted = isDotted(name);
   let edition: string | undefined;
-  const withoutEdition = name.replace(EDITION, (_whole: string, value: string) => {
-    edition = value.trim();
-    return ' ';
-  });
+  const withoutEdition = name.includes('{')
+    ? name.replace(EDITION, (_whole: string, value: string) => {
+        edition = value.trim();
+        return ' ';
+      })
+    : name;
   const { ids, rest } = extractProviderIds(withoutEdition);
-  const stack = STACK.exec(rest);
+  const stack = maybeStack(rest) ? STACK.exec(rest) : null;
   const part = stack ? partNumber(stack[2]) : undefined;
   const split = splitTitleYear(stripLeadingTags(stack ? stack[1] : rest), dotted);
   const threeD = threeDFormatOf(split.tail);
   const title = threeD && threeD !== '3d' ? split.title.replace(/[\s.]3d$/i, '') : split.title;
   return { title, year: split.year, ids, edition, part, threeD };
+}
+
+/** A stack name ends in a number or a–d, perhaps closed by `)` or `]` (a cheap test before STACK). */
+function maybeStack(text: string): boolean {
+  let at = text.length - 1;
+  const last = text.charCodeAt(at);
+  if (last === 41 || last === 93) at -= 1;
+  const code = text.charCodeAt(at);
+  const lower = code | 0x20;
+  return (code >= 48 && code <= 57) || (lower >= 97 && lower <= 100);
 }
 
 function partNumber(token: string): number {
@@ -136,6 +160,7 @@ function partNumber(token: string): number {
 
 /** Reads the 3D layout from release tags (`3D.HSBS`, `Half-SBS`, `3D TAB`, `MVC`, bare `3D`). */
 export function threeDFormatOf(text: string): ThreeDFormat | undefined {
+  if (!MAYBE_THREE_D.test(text)) return undefined;
   const tokens = text.toLowerCase().split(/[\s._\-()[\]{}]+/);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];

@@ -1,6 +1,6 @@
 // Table tests for extension parsing, which every scan runs on every file name.
 import { describe, expect, test } from 'bun:test';
-import { extensionOf, stripExtension } from './path-parts.ts';
+import { extensionOf, splitPath, stripExtension } from './path-parts.ts';
 
 describe('extensionOf', () => {
   test.each([
@@ -16,6 +16,9 @@ describe('extensionOf', () => {
     ['win\\.hidden', ''],
     ['archive.verylongextension', ''],
     ['a.b c', ''],
+    ['Movie.mk\u00a0v', ''],
+    ['x.\u2003', ''],
+    ['a.b/c', ''],
     ['Show - S01E01.m2ts', '.m2ts'],
   ])('%p → %p', (name, ext) => expect(extensionOf(name)).toBe(ext));
 });
@@ -26,4 +29,14 @@ describe('stripExtension', () => {
     ['Mr. Robot', 'Mr. Robot'],
     ['.nomedia', '.nomedia'],
   ])('%p → %p', (name, out) => expect(stripExtension(name)).toBe(out));
+});
+
+describe('splitPath', () => {
+  test.each([
+    ['a/b', ['a', 'b']],
+    ['a//b', ['a', 'b']],
+    ['/a/b/', ['a', 'b']],
+    ['a\\b\\c', ['a', 'b', 'c']],
+    ['', []],
+  ])('%p → %o', (path, segments) => expect(splitPath(path)).toEqual(segments));
 });

@@ -2,7 +2,8 @@
 
 /** Splits a library-relative path on `/` or `\` into its non-empty segments. */
 export function splitPath(path: string): string[] {
-  return path.split(/[\\/]+/).filter((segment) => segment.length > 0);
+  const segments = path.includes('\\') ? path.split(/[\\/]+/) : path.split('/');
+  return segments.includes('') ? segments.filter((segment) => segment.length > 0) : segments;
 }
 
 /**
@@ -15,8 +16,13 @@ export function extensionOf(name: string): string {
   if (dot <= 0 || name.length - dot - 1 < 1 || name.length - dot - 1 > 10) return '';
   const before = name[dot - 1];
   if (before === '.' || before === '/' || before === '\\') return '';
-  const ext = name.slice(dot);
-  return /[\s\\/]/.test(ext) ? '' : ext.toLowerCase();
+  for (let i = dot + 1; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    // White space (as `\s`), `/` and `\` end no extension; beyond ASCII only the regex knows all spaces.
+    if (c === 32 || c === 47 || c === 92 || (c >= 9 && c <= 13)) return '';
+    if (c > 127 && /\s/.test(name.slice(i))) return '';
+  }
+  return name.slice(dot).toLowerCase();
 }
 
 /** The name without its last extension (see {@link extensionOf}). */

@@ -8,6 +8,13 @@ const separators: [text: string, dotted: boolean, expected: string][] = [
   ['The_Matrix', false, 'The Matrix'],
   ['The_Matrix.Reloaded', true, 'The Matrix Reloaded'],
   ['S.W.A.T.2017', true, 'S.W.A.T. 2017'],
+  ['a.b', true, 'a.b.'],
+  ['E.T..The', true, 'E.T. The'],
+  ['.a.b.', true, 'a.b.'],
+  ['x..y', true, 'x y'],
+  ['A.I.Artificial.Intelligence', true, 'A.I. Artificial Intelligence'],
+  ['Mr.Robot_s1', true, 'Mr Robot s1'],
+  ['é.a.b', true, 'é a.b.'],
   ['Marvels.Agents.of.S.H.I.E.L.D', true, 'Marvels Agents of S.H.I.E.L.D.'],
   ['A.Quiet.Place', true, 'A Quiet Place'],
   ['Mr. Robot', false, 'Mr. Robot'],
@@ -105,4 +112,49 @@ describe('extractProviderIds', () => {
   test.each(ids)('%p → %o', (text, expected, rest) => {
     expect(extractProviderIds(text)).toEqual({ ids: expected, rest });
   });
+});
+
+// Noise counts only after some title text (a letter or digit, in any script); the earliest such match wins.
+const noiseAfterTitle: [text: string, afterTitle: number, anywhere: number][] = [
+  ['HD-DVD Movie', -1, 0],
+  ['1080p Movie 720p', 12, 0],
+  ['[Group] 1080p', 8, 0],
+  ['... 720p', -1, 4],
+  ['Movie [1080p] x264', 6, 6],
+  ['Ω 1080p', 2, 2],
+  ['😀 720p', -1, 3],
+  ['Movie.2019.DVDRip', 11, 11],
+];
+
+describe('findNoiseStart after title text', () => {
+  test.each(noiseAfterTitle)('%p → %p (anywhere: %p)', (text, afterTitle, anywhere) => {
+    expect(findNoiseStart(text)).toBe(afterTitle);
+    expect(findNoiseStart(text, true)).toBe(anywhere);
+  });
+});
+
+const lastYears: [text: string, title: string, year: number | undefined][] = [
+  ['2001 1968', '2001', 1968],
+  ['(2019)', '(2019)', undefined],
+  ['ΑΒ 2001', 'ΑΒ', 2001],
+  ['1999 2000 2001', '1999 2000', 2001],
+  ['Blade Runner 2049 2017', 'Blade Runner 2049', 2017],
+];
+
+describe('splitTitleYear takes the last year after some title text', () => {
+  test.each(lastYears)('%p → %p, %p', (text, title, year) => {
+    const split = splitTitleYear(text, false);
+    expect([split.title, split.year]).toEqual([title, year]);
+  });
+});
+
+// Names without `db` or `tt` skip both id patterns and only have their spaces tidied.
+const noIds: [text: string, rest: string][] = [
+  ['  The   Matrix  ', 'The Matrix'],
+  ['Heat', 'Heat'],
+  ['Watt 1999', 'Watt 1999'],
+];
+
+describe('extractProviderIds without ids', () => {
+  test.each(noIds)('%p → %p', (text, rest) => expect(extractProviderIds(text)).toEqual({ ids: {}, rest }));
 });

@@ -86,18 +86,33 @@ const NOISE = new RegExp(`(?<=^|${DELIMITER})(?:${NOISE_WORDS})(?=$|${DELIMITER}
 const BRACKET_TAG = /\[(?!(?:19|20)\d{2}\])/g;
 const YEAR = /(^|[\s([])((?:19|20)\d{2})(?=$|[\s)\]])/g;
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /**
  * Index where release noise starts in `text`, or -1. With `allowAtStart` false the noise must follow
  * some title text, so a name that merely starts with a noise word keeps it.
  */
 export function findNoiseStart(text: string, allowAtStart = false): number {
-  const candidates = [...text.matchAll(NOISE), ...text.matchAll(BRACKET_TAG)].map((m) => m.index ?? 0);
-  const valid = candidates.filter((index) => allowAtStart || /[\p{L}\p{N}]/u.test(text.slice(0, index)));
-  return valid.length > 0 ? Math.min(...valid) : -1;
+  // Every candidate starts with an ASCII character, so "some title text before it" is "the first letter or
+  // digit comes earlier"; matches arrive in order, so the first valid one of each pattern is its earliest.
+  const after = allowAtStart ? -1 : text.search(LETTER_OR_DIGIT);
+  if (!allowAtStart && after === -1) return -1;
+  const noise = firstMatchAfter(NOISE, text, after);
+  const bracket = text.includes('[') ? firstMatchAfter(BRACKET_TAG, text, after) : -1;
+  if (noise === -1) return bracket;
+  return bracket === -1 || noise < bracket ? noise : bracket;
+}
+
+/** Index of the first match of the global `re` that starts after `after`, scanning as matchAll would. */
+function firstMatchAfter(re: RegExp, text: string, after: number): number {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (m.index > after) return m.index;
+  return -1;
 }
 
 /** Removes leading `[Group]` / `[YTS.MX]` style tags (anime and scene releases put them first). */
 export function stripLeadingTags(text: string): string {
+  if (!text.includes('[')) return text;
   return text.replace(/^\s*(?:\[[^\]]*\]\s*)+/, '');
 }
 
@@ -111,29 +126,34 @@ export function isDotted(name: string): boolean {
  * letters stay an acronym (`S.W.A.T.`, `E.T.`).
  */
 export function normaliseSeparators(text: string, dotted: boolean): string {
-  const spaced = text.replace(/_/g, ' ');
+  const spaced = text.includes('_') ? text.replace(/_/g, ' ') : text;
   const out = dotted ? dotsToSpaces(spaced) : spaced;
   return out.replace(/\s+/g, ' ').trim();
 }
 
 function dotsToSpaces(text: string): string {
+  if (!text.includes('.')) return text;
+  const pieces = text.split('.');
   const words: string[] = [];
-  let letters: string[] = [];
-  const flush = () => {
-    if (letters.length > 1) words.push(`${letters.join('.')}.`);
-    else words.push(...letters);
-    letters = [];
-  };
-  for (const piece of text.split('.')) {
-    if (/^[a-z]$/i.test(piece)) {
-      letters.push(piece);
+  // `run` single letters end just before piece i; two or more are kept together as `a.b.`.
+  let run = 0;
+  for (let i = 0; i <= pieces.length; i++) {
+    const piece = pieces[i];
+    if (piece !== undefined && piece.length === 1 && isAsciiLetter(piece.charCodeAt(0))) {
+      run += 1;
       continue;
     }
-    flush();
-    words.push(piece);
+    if (run > 1) words.push(`${pieces.slice(i - run, i).join('.')}.`);
+    else if (run === 1) words.push(pieces[i - 1]);
+    run = 0;
+    if (piece) words.push(piece);
   }
-  flush();
-  return words.filter((word) => word.length > 0).join(' ');
+  return words.join(' ');
+}
+
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 122;
 }
 
 /** Trims separators, dangling brackets and a trailing dot (unless it closes an acronym) from a title. */
@@ -169,9 +189,13 @@ export function splitTitleYear(raw: string, dotted = isDotted(raw)): TitleYear {
 
 function lastYear(text: string): { year: number; start: number; end: number } | undefined {
   let found: { year: number; start: number; end: number } | undefined;
-  for (const match of text.matchAll(YEAR)) {
-    const start = (match.index ?? 0) + match[1].length;
-    if (!/[\p{L}\p{N}]/u.test(text.slice(0, start))) continue;
+  // A year counts after some title text: the first letter or digit lies before it (years start in ASCII).
+  let first = -2;
+  YEAR.lastIndex = 0;
+  for (let match = YEAR.exec(text); match; match = YEAR.exec(text)) {
+    const start = match.index + match[1].length;
+    if (first === -2) first = text.search(LETTER_OR_DIGIT);
+    if (first === -1 || first >= start) continue;
     found = { year: Number(match[2]), start, end: start + 4 };
   }
   return found;

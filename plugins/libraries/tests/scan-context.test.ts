@@ -1,0 +1,89 @@
+// Table tests for the scan-context helpers planning leans on: base names, and the folder facts kept while one unit
+// is planned (each folder examined once) giving the answers the helpers give outside a unit.
+import { describe, expect, test } from 'bun:test';
+import { extname } from 'node:path';
+import {
+  artworkIn,
+  baseName,
+  findFile,
+  mainVideosOf,
+  seasonArtworkIn,
+  sidecarsOf,
+  withFolderFacts,
+} from '../services/scan-context.ts';
+
+describe('baseName', () => {
+  test.each([
+    ['Movie (1999).mkv', 'Movie (1999)'],
+    ['x.mkv.mkv', 'x.mkv'],
+    ['Mr. Robot', 'Mr'],
+    ['a', 'a'],
+    ['a.', 'a'],
+    ['a..b', 'a.'],
+    ['.a', '.a'],
+    ['.a.b', '.a'],
+    ['..a', '.'],
+    ['.', '.'],
+    ['..', '..'],
+    ['...', '..'],
+    ['dir.d/file', 'dir.d/file'],
+  ])('%p → %p, as extname has it', (name, base) => {
+    const ext = extname(name);
+    expect(ext ? name.slice(0, -ext.length) : name).toBe(base);
+    expect(baseName(name)).toBe(base);
+  });
+});
+
+const listing = [
+  'Movie (2020).mkv',
+  'movie.NFO',
+  'MOVIE.nfo',
+  'poster.jpg',
+  'Movie (2020)-fanart.jpg',
+  'backdrop1.jpg',
+  'Movie (2020).en.srt',
+  'Movie (2020).Commentary.mka',
+  'Other.srt',
+  'Movie (2020) - 2160p.mkv',
+  'Movie (2020)-trailer.mkv',
+  'season01-poster.jpg',
+  'Movie (2020).forced.SRT',
+];
+
+function ask() {
+  return {
+    nfo: findFile(listing, 'Movie.nfo'),
+    missing: findFile(listing, 'tvshow.nfo'),
+    artwork: artworkIn('/m', listing, 'movie', 'Movie (2020)'),
+    prefixed: artworkIn('/m', listing, 'movie', 'Movie (2020)', true),
+    season: seasonArtworkIn('/m', listing, 1),
+    sidecars: sidecarsOf('/m', listing, 'Movie (2020).mkv').map((s) => s.externalPath),
+    mains: mainVideosOf(listing),
+  };
+}
+
+describe('folder facts while a unit is planned', () => {
+  test('the helpers answer outside a unit', () => {
+    expect(ask()).toEqual({
+      nfo: 'movie.NFO',
+      missing: null,
+      artwork: { backdrop: '/m/Movie (2020)-fanart.jpg', poster: '/m/poster.jpg' },
+      prefixed: { backdrop: '/m/Movie (2020)-fanart.jpg' },
+      season: { poster: '/m/season01-poster.jpg' },
+      sidecars: ['/m/Movie (2020).en.srt', '/m/Movie (2020).Commentary.mka', '/m/Movie (2020).forced.SRT'],
+      mains: ['Movie (2020).mkv', 'Movie (2020) - 2160p.mkv'],
+    });
+  });
+
+  test('inside a unit, asked twice, they answer as outside it', () => {
+    const outside = ask();
+    expect(withFolderFacts(() => [ask(), ask()])).toEqual([outside, outside]);
+  });
+
+  test('facts last one unit: a listing changed between units is read afresh', () => {
+    const files = ['a.nfo'];
+    const first = withFolderFacts(() => findFile(files, 'A.NFO'));
+    files[0] = 'b.nfo';
+    expect([first, withFolderFacts(() => findFile(files, 'A.NFO'))]).toEqual(['a.nfo', null]);
+  });
+});
