@@ -1,27 +1,20 @@
-// Writes scan results: items by identity (manual edits kept), files by path, credits, sidecar tracks, missing marks.
-// Prepared statements over the shared connection; callers wrap batches in short transactions.
+// Writes scan results: items by identity (manual edits kept) from rows built ahead (`lib/item-row.ts`), files by
+// path, genres, credits, sidecar tracks. Prepared statements over the shared connection; callers wrap batches in
+// short transactions.
 import type { Database } from 'bun:sqlite';
 import type { ItemFields, PersonCredit } from '../lib/build-item.ts';
 import { normaliseKey } from '../lib/identity.ts';
+import {
+  COL,
+  FIELD_COLUMNS,
+  ITEM_COLUMNS,
+  type ItemPlacement,
+  type ItemRow,
+  itemRow,
+  PLACEMENT_COLUMNS,
+  updateSql,
+} from '../lib/item-row.ts';
 import { sortableId } from '../lib/sortable-id.ts';
-import type { ItemKind } from '../schema.ts';
-
-export interface ItemPlacement {
-  libraryId: string;
-  kind: ItemKind;
-  /** Preferred identity; `altIdentities` are tried too so a title that gains a provider id keeps its row. */
-  identity: string;
-  altIdentities?: string[];
-  parentId?: string | null;
-  showId?: string | null;
-  seasonNumber?: number | null;
-  episodeNumber?: number | null;
-  endingEpisodeNumber?: number | null;
-  absoluteNumber?: number | null;
-  edition?: string | null;
-  folder?: string | null;
-  artwork?: Record<string, string>;
-}
 
 export interface FileRecord {
   libraryId: string;
@@ -49,62 +42,6 @@ export interface ExternalTrack {
   externalPath: string;
 }
 
-const ITEM_FIELDS = [
-  'title',
-  'sort_title',
-  'original_title',
-  'year',
-  'overview',
-  'tagline',
-  'runtime_minutes',
-  'rating',
-  'content_rating',
-  'genres',
-  'studios',
-  'tags',
-  'provider_ids',
-  'set_name',
-  'air_date',
-] as const;
-const FIELD_OF: Record<(typeof ITEM_FIELDS)[number], string> = {
-  title: 'title',
-  sort_title: 'sortTitle',
-  original_title: 'originalTitle',
-  year: 'year',
-  overview: 'overview',
-  tagline: 'tagline',
-  runtime_minutes: 'runtimeMinutes',
-  rating: 'rating',
-  content_rating: 'contentRating',
-  genres: 'genres',
-  studios: 'studios',
-  tags: 'tags',
-  provider_ids: 'providerIds',
-  set_name: 'setName',
-  air_date: 'airDate',
-};
-
-/** parent_id, show_id, season_number, episode_number, ending_episode_number, absolute_number, edition, folder. */
-function placementValues(p: ItemPlacement): (string | number | null)[] {
-  return [
-    p.parentId ?? null,
-    p.showId ?? null,
-    p.seasonNumber ?? null,
-    p.episodeNumber ?? null,
-    p.endingEpisodeNumber ?? null,
-    p.absoluteNumber ?? null,
-    p.edition ?? null,
-    p.folder ?? null,
-  ];
-}
-
-function columnValue(fields: ItemFields, col: (typeof ITEM_FIELDS)[number]): unknown {
-  const v = (fields as unknown as Record<string, unknown>)[FIELD_OF[col]];
-  if (v === undefined) return null;
-  if (Array.isArray(v) && v.length === 0) return '[]';
-  return typeof v === 'object' ? JSON.stringify(v) : v;
-}
-
 export class CatalogWriter {
   private readonly q;
   /** Person ids by name key seen in this writer's scan (people rows are never deleted while it runs). */
@@ -117,12 +54,7 @@ export class CatalogWriter {
         'SELECT id, locked_fields, missing FROM libraries_items WHERE library_id = ? AND identity = ?',
       ),
       insertItem: db.query(
-        `INSERT INTO libraries_items (id, library_id, kind, parent_id, show_id, identity, ${ITEM_FIELDS.join(', ')},
-          season_number, episode_number, ending_episode_number, absolute_number, edition, folder, artwork,
-          match_method, match_confidence, added_at, updated_at)
-         VALUES (${Array(6 + ITEM_FIELDS.length + 11)
-           .fill('?')
-           .join(', ')})`,
+        `INSERT INTO libraries_items (${ITEM_COLUMNS.join(', ')}) VALUES (${ITEM_COLUMNS.map(() => '?').join(', ')})`,
       ),
       // One statement for insert-or-update by path; an existing row keeps its id, library and added_at.
       upsertFile: db.query<{ id: string }, never[]>(
@@ -164,20 +96,23 @@ export class CatalogWriter {
     this.fresh = { libraryId, identities: new Set() };
   }
 
-  private surelyNew(p: ItemPlacement): boolean {
+  private surelyNew(libraryId: string, identity: string, alts: string[]): boolean {
     const f = this.fresh;
-    if (!f || f.libraryId !== p.libraryId || f.identities.has(p.identity)) return false;
-    return !p.altIdentities?.some((alt) => f.identities.has(alt));
+    if (!f || f.libraryId !== libraryId || f.identities.has(identity)) return false;
+    for (const alt of alts) if (f.identities.has(alt)) return false;
+    return true;
   }
 
-  private findExisting(p: ItemPlacement): { id: string; locked_fields: string; missing: number } | null {
-    if (this.surelyNew(p)) return null;
-    let existing = this.q.itemByIdentity.get(p.libraryId, p.identity);
-    for (const alt of p.altIdentities ?? []) {
+  private findExisting(row: ItemRow): { id: string; locked_fields: string; missing: number } | null {
+    const libraryId = row.values[COL.library_id] as string;
+    const identity = row.values[COL.identity] as string;
+    if (this.surelyNew(libraryId, identity, row.altIdentities)) return null;
+    let existing = this.q.itemByIdentity.get(libraryId, identity);
+    for (const alt of row.altIdentities) {
       if (existing) break;
-      existing = this.q.itemByIdentity.get(p.libraryId, alt);
+      existing = this.q.itemByIdentity.get(libraryId, alt);
       if (existing)
-        this.db.query('UPDATE libraries_items SET identity = ? WHERE id = ?').run(p.identity, existing.id);
+        this.db.query('UPDATE libraries_items SET identity = ? WHERE id = ?').run(identity, existing.id);
     }
     return existing;
   }
@@ -188,51 +123,42 @@ export class CatalogWriter {
     fields: ItemFields,
     now: string,
   ): { id: string; created: boolean; restored: boolean } {
-    const existing = this.findExisting(p);
-    this.fresh?.identities.add(p.identity);
-    const artwork = JSON.stringify(p.artwork ?? {});
+    return this.writeItem(itemRow(p, fields), now);
+  }
+
+  /** {@link upsertItem} for a row built beforehand (in the scan worker); the row's values are filled in place. */
+  writeItem(row: ItemRow, now: string): { id: string; created: boolean; restored: boolean } {
+    const existing = this.findExisting(row);
+    const v = row.values;
+    this.fresh?.identities.add(v[COL.identity] as string);
     if (!existing) {
       const id = sortableId();
-      const values: unknown[] = [id, p.libraryId, p.kind, p.parentId ?? null, p.showId ?? null, p.identity];
-      for (let i = 0; i < ITEM_FIELDS.length; i++) values.push(columnValue(fields, ITEM_FIELDS[i]));
-      const placed = placementValues(p);
-      for (let i = 2; i < placed.length; i++) values.push(placed[i]);
-      values.push(artwork, fields.matchMethod, fields.matchConfidence, now, now);
-      this.q.insertItem.run(...(values as never[]));
-      if (fields.people.length) this.replaceCredits(id, fields.people, false);
-      this.replaceGenres(id, fields.genres, false);
+      v[COL.id] = id;
+      v[COL.added_at] = now;
+      v[COL.updated_at] = now;
+      this.q.insertItem.run(v as never);
+      if (row.people.length) this.replaceCredits(id, row.people, false);
+      if (row.genres.length) this.replaceGenres(id, row.genres, false);
       return { id, created: true, restored: false };
     }
     const locked = new Set<string>(JSON.parse(existing.locked_fields));
-    const cols = ITEM_FIELDS.filter((c) => !locked.has(FIELD_OF[c]));
+    const cols = locked.size ? FIELD_COLUMNS.filter(([, key]) => !locked.has(key)) : FIELD_COLUMNS;
     const matchLocked = locked.size > 0;
-    const sets = [
-      ...cols.map((c) => `${c} = ?`),
-      'parent_id = ?',
-      'show_id = ?',
-      'season_number = ?',
-      'episode_number = ?',
-      'ending_episode_number = ?',
-      'absolute_number = ?',
-      'edition = ?',
-      'folder = ?',
-      'artwork = ?',
-      'missing = 0',
-      'updated_at = ?',
-      ...(matchLocked ? [] : ['match_method = ?', 'match_confidence = ?']),
-    ];
+    const params = cols.map(([c]) => v[COL[c]]);
+    for (const c of PLACEMENT_COLUMNS) params.push(v[COL[c]]);
+    params.push(v[COL.artwork], now);
+    if (!matchLocked) params.push(v[COL.match_method], v[COL.match_confidence]);
+    params.push(existing.id);
     this.db
-      .query(`UPDATE libraries_items SET ${sets.join(', ')} WHERE id = ?`)
-      .run(
-        ...(cols.map((c) => columnValue(fields, c)) as never[]),
-        ...(placementValues(p) as never[]),
-        artwork,
-        now,
-        ...((matchLocked ? [] : [fields.matchMethod, fields.matchConfidence]) as never[]),
-        existing.id,
-      );
-    if (!locked.has('people')) this.replaceCredits(existing.id, fields.people, true);
-    if (!locked.has('genres')) this.replaceGenres(existing.id, fields.genres, true);
+      .query(
+        updateSql(
+          cols.map(([c]) => c),
+          matchLocked,
+        ),
+      )
+      .run(params as never);
+    if (!locked.has('people')) this.replaceCredits(existing.id, row.people, true);
+    if (!locked.has('genres')) this.replaceGenres(existing.id, row.genres, true);
     return { id: existing.id, created: false, restored: existing.missing === 1 };
   }
 
@@ -311,48 +237,5 @@ export class CatalogWriter {
       this.people.set(key, personId);
       this.q.insertCredit.run(itemId, personId, c.role, c.character ?? null, c.ord);
     }
-  }
-
-  /**
-   * After a complete walk: files not seen are marked missing (never deleted), and items are missing exactly when
-   * none of their main files is present — so a returning file restores its item with watch state intact.
-   */
-  reconcileMissing(
-    libraryId: string,
-    seenFileIds: Set<string>,
-    now: string,
-  ): { missing: string[]; restored: string[] } {
-    const rows = this.db
-      .query<{ id: string; missing_since: string | null }, [string]>(
-        'SELECT id, missing_since FROM libraries_files WHERE library_id = ?',
-      )
-      .all(libraryId);
-    const mark = this.db.query('UPDATE libraries_files SET missing_since = ? WHERE id = ?');
-    for (const r of rows) if (!seenFileIds.has(r.id) && !r.missing_since) mark.run(now, r.id);
-    const missing = this.db
-      .query<{ id: string }, [string, string]>(
-        `UPDATE libraries_items SET missing = 1, updated_at = ? WHERE library_id = ? AND missing = 0 AND kind IN ('movie','episode')
-           AND NOT EXISTS (SELECT 1 FROM libraries_files f WHERE f.item_id = libraries_items.id AND f.role = 'main' AND f.missing_since IS NULL)
-         RETURNING id`,
-      )
-      .all(now, libraryId);
-    const restored = this.db
-      .query<{ id: string }, [string, string]>(
-        `UPDATE libraries_items SET missing = 0, updated_at = ? WHERE library_id = ? AND missing = 1 AND kind IN ('movie','episode')
-           AND EXISTS (SELECT 1 FROM libraries_files f WHERE f.item_id = libraries_items.id AND f.role = 'main' AND f.missing_since IS NULL)
-         RETURNING id`,
-      )
-      .all(now, libraryId);
-    // Seasons and shows are missing when every episode below them is.
-    for (const kind of ['season', 'show'] as const) {
-      const link = kind === 'season' ? 'parent_id' : 'show_id';
-      this.db
-        .query(
-          `UPDATE libraries_items SET missing = NOT EXISTS (SELECT 1 FROM libraries_items e WHERE e.${link} = libraries_items.id
-             AND e.kind = 'episode' AND e.missing = 0) WHERE library_id = ? AND kind = ?`,
-        )
-        .run(libraryId, kind);
-    }
-    return { missing: missing.map((r) => r.id), restored: restored.map((r) => r.id) };
   }
 }

@@ -1,11 +1,12 @@
 // Resolves one movie file in two steps: `prepareMovie` (name + NFO → item fields and identity, folder artwork;
 // pure, runs in the scan worker) and `applyMovie` (writes the item).
 import { join } from 'node:path';
-import { type ItemFields, movieFields } from '../lib/build-item.ts';
+import { movieFields } from '../lib/build-item.ts';
 import { movieIdentity, normaliseKey } from '../lib/identity.ts';
+import { type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.ts';
 import { parseMovie } from '../lib/naming/index.ts';
 import { parseMovieNfo } from '../lib/nfo/index.ts';
-import type { CatalogWriter, FileRecord, ItemPlacement } from './catalog-writer.ts';
+import type { CatalogWriter, FileRecord } from './catalog-writer.ts';
 import {
   artworkIn,
   baseName,
@@ -28,8 +29,7 @@ export interface Resolved {
 /** What a movie file says about its item, before anything is written. */
 export interface MoviePlan {
   kind: 'movie';
-  placement: ItemPlacement;
-  fields: ItemFields;
+  row: ItemRow;
   warnings: string[];
   part?: number;
   versionLabel?: string;
@@ -74,18 +74,18 @@ export function prepareMovie(w: WorkFile, libraryId: string, files: string[]): M
   if (titleIdentity !== identity) alts.push(titleIdentity);
   if (nameIdentity !== identity && nameIdentity !== titleIdentity) alts.push(nameIdentity);
   const shared = videosHere > 1 && !parsed.part && !parsed.versionLabel;
+  const placement: ItemPlacement = {
+    libraryId,
+    kind: 'movie',
+    identity,
+    altIdentities: alts,
+    edition: parsed.edition ?? null,
+    folder: w.dir,
+    artwork: artworkIn(w.dir, files, 'movie', base, shared),
+  };
   return {
     kind: 'movie',
-    placement: {
-      libraryId,
-      kind: 'movie',
-      identity,
-      altIdentities: alts,
-      edition: parsed.edition ?? null,
-      folder: w.dir,
-      artwork: artworkIn(w.dir, files, 'movie', base, shared),
-    },
-    fields,
+    row: itemRow(placement, fields),
     warnings,
     part: parsed.part,
     versionLabel: parsed.versionLabel,
@@ -94,7 +94,7 @@ export function prepareMovie(w: WorkFile, libraryId: string, files: string[]): M
 
 /** Writes a prepared movie's item. */
 export function applyMovie(plan: MoviePlan, writer: CatalogWriter, now: string): Resolved {
-  const item = writer.upsertItem(plan.placement, plan.fields, now);
+  const item = writer.writeItem(plan.row, now);
   return {
     itemId: item.id,
     created: item.created,

@@ -1,11 +1,12 @@
 // Resolves one episode file: `prepareEpisode` (name + episode NFO → fields and identity; pure, runs in the scan
 // worker), then `applyEpisode` writes show (tvshow.nfo, show artwork), season (season art) and episode rows.
 import { join, sep } from 'node:path';
-import { episodeFields, type ItemFields, showFields } from '../lib/build-item.ts';
+import { episodeFields, showFields } from '../lib/build-item.ts';
 import { episodeIdentity, seasonIdentity, showIdentity } from '../lib/identity.ts';
+import { COL, type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.ts';
 import { type ParsedEpisode, parseEpisode } from '../lib/naming/index.ts';
 import { parseEpisodeNfo, parseShowNfo } from '../lib/nfo/index.ts';
-import type { CatalogWriter, ItemPlacement } from './catalog-writer.ts';
+import type { CatalogWriter } from './catalog-writer.ts';
 import {
   artworkIn,
   baseName,
@@ -121,7 +122,7 @@ export interface EpisodePlan {
   season: number;
   warnings: string[];
   /** The episode row (parent and show ids filled in when written), or why building it failed. */
-  item: { placement: ItemPlacement; fields: ItemFields } | { error: string };
+  item: { row: ItemRow } | { error: string };
 }
 
 function episodeItem(
@@ -149,7 +150,7 @@ function episodeItem(
     folder: w.dir,
     artwork: artworkIn(w.dir, files, 'episode', base),
   };
-  return { placement, fields };
+  return { row: itemRow(placement, fields) };
 }
 
 function episodeNfo(w: WorkFile, files: string[]) {
@@ -187,11 +188,11 @@ export function applyEpisode(plan: EpisodePlan, w: WorkFile, ctx: ShowScan): Res
   const show = showRow(w, plan.parsed, ctx);
   const seasonId = seasonRow(show, plan.season, w, ctx);
   if ('error' in plan.item) throw new Error(plan.item.error);
-  // A plan is written once, so its placement takes the parent ids in place.
-  const placement = plan.item.placement;
-  placement.parentId = seasonId;
-  placement.showId = show.id;
-  const item = ctx.writer.upsertItem(placement, plan.item.fields, ctx.now);
+  // A plan is written once, so its row takes the parent ids in place.
+  const row = plan.item.row;
+  row.values[COL.parent_id] = seasonId;
+  row.values[COL.show_id] = show.id;
+  const item = ctx.writer.writeItem(row, ctx.now);
   const warnings = ctx.warnings.length ? [...plan.warnings, ...ctx.warnings.splice(0)] : plan.warnings;
   return {
     itemId: item.id,

@@ -12,6 +12,7 @@ import { containerOf, type Listings, type WorkFile } from './scan-context.ts';
 import { applyMovie, mainFile } from './scan-movies.ts';
 import { PlanPipeline } from './scan-pipeline.ts';
 import type { FilePlan } from './scan-plans.ts';
+import { nothingToReconcile, reconcileMissing } from './scan-reconcile.ts';
 import { applyEpisode, type ShowCache } from './scan-shows.ts';
 
 export interface ScanCounts {
@@ -82,14 +83,17 @@ export async function scanLibrary(
   const { extras, seen } = collector;
   const c: WriteCtx = { lib, listings: collector.listings, writer, cache: new Map(), now: '', result, o };
   o.progress('walking', 0, counts);
-  // The walk runs (in the worker for a first scan) while the units it yields are planned and written here.
+  // A first scan walks in the worker while the units it yields are planned and written here; a rescan (mostly
+  // unchanged files) walks here first, its changed files planned by the worker meanwhile.
+  const first = collector.knownCount === 0;
   let walked = false;
-  const walking = collectLibrary(lib.paths, collector, plans, o, collector.knownCount === 0).finally(() => {
+  const walking = collectLibrary(lib.paths, collector, plans, o, first).finally(() => {
     walked = true;
     plans.wake();
   });
   walking.catch(() => {});
   try {
+    if (!first) await walking;
     let done = 0;
     for (let u = 0; ; ) {
       if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
@@ -135,7 +139,7 @@ export async function scanLibrary(
     ? { missing: [], restored: [] }
     : sqlite.transaction(() => {
         for (const id of result.changedFileIds) seen.add(id);
-        return writer.reconcileMissing(lib.id, seen, new Date().toISOString());
+        return reconcileMissing(sqlite, lib.id, seen, new Date().toISOString());
       })();
   result.missing = r.missing;
   result.restored = [...new Set([...result.restored, ...r.restored])];
@@ -143,28 +147,6 @@ export async function scanLibrary(
   counts.restored = result.restored.length;
   o.progress('done', 1, counts);
   return result;
-}
-
-/**
- * Whether the missing-file reconcile can be skipped because it cannot change anything:
- * - a library that had no files before this scan, scanned without errors: every file row is this scan's, every
- *   item was written with its file, and every show and season with an episode;
- * - a scan that changed no file, met no extra and found every known file as it was — unless an earlier scan died
- *   between writing files and reconciling, which leaves items flagged missing; those are checked for, so the
- *   reconcile then runs and repairs them.
- */
-function nothingToReconcile(
-  sqlite: Database,
-  libraryId: string,
-  collector: WorkCollector,
-  r: ScanResult,
-): boolean {
-  if (collector.knownCount === 0 && r.counts.errors === 0) return true;
-  if (r.changedFileIds.length > 0 || collector.extras.length > 0 || !collector.allKnownUnchanged())
-    return false;
-  return !sqlite
-    .query('SELECT 1 FROM libraries_items WHERE library_id = ? AND missing = 1 LIMIT 1')
-    .get(libraryId);
 }
 
 interface WriteCtx {
