@@ -154,37 +154,39 @@ export class PlanPipeline {
     return planFiles(this.units[seq]);
   }
 
-  /** Whether unit `seq` can be taken without waiting for the worker. */
+  /** Whether unit `seq` is planned and waiting to be taken. */
   ready(seq: number): boolean {
-    const s = this.slots[seq]?.state;
-    return s === 'ready' || s === 'free';
+    return this.slots[seq]?.state === 'ready';
   }
 
   /** The plans of a unit that is {@link ready}. */
   takeReady(seq: number): FilePlan[] {
     const slot = this.slots[seq];
-    if (slot.state === 'ready') {
-      this.slots[seq] = { state: 'taken' };
-      return slot.plans;
-    }
-    if (slot.state === 'free') return this.planHere(seq);
-    throw new Error(`plan unit ${seq} is not ready`);
+    if (slot.state !== 'ready') throw new Error(`plan unit ${seq} is not ready`);
+    this.slots[seq] = { state: 'taken' };
+    return slot.plans;
   }
 
-  /** The plans of unit `seq` (each unit is taken once, in order). */
+  /**
+   * The plans of unit `seq` (each unit is taken once, in order). A unit the worker has not got is planned here;
+   * while the worker plans it, the last unit nobody has started is planned here rather than wait, so the worker
+   * keeps the front of the queue and this thread helps only when it would otherwise idle.
+   */
   async take(seq: number): Promise<FilePlan[]> {
     for (;;) {
       const slot = this.slots[seq];
-      if (this.ready(seq)) return this.takeReady(seq);
+      if (slot.state === 'ready') return this.takeReady(seq);
+      if (slot.state === 'free') return this.planHere(seq);
       if (slot.state !== 'worker') throw new Error(`plan unit ${seq} was already taken`);
-      const later = this.slots.findIndex((s, i) => i > seq && s.state === 'free');
-      if (later < 0) {
+      let last = -1;
+      for (let i = this.slots.length - 1; i > seq && last < 0; i--)
+        if (this.slots[i].state === 'free') last = i;
+      if (last < 0) {
         await slot.done;
         continue;
       }
-      // Plan a later unit here rather than wait; yield afterwards so readers and the worker's reply get in.
-      const plans = this.planHere(later);
-      this.slots[later] = { state: 'ready', plans };
+      // Yield after planning here so readers and the worker's reply get in.
+      this.slots[last] = { state: 'ready', plans: this.planHere(last) };
       await tick();
     }
   }
