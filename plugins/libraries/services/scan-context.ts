@@ -5,9 +5,7 @@ import {
   type ArtworkContext,
   classifyArtwork,
   classifyExtra,
-  isAudioFile,
-  isSubtitleFile,
-  isVideoFile,
+  fileKindOf,
   parseSidecar,
 } from '../lib/naming/index.ts';
 import type { ExternalTrack } from './catalog-writer.ts';
@@ -41,12 +39,14 @@ export function containerOf(name: string): string | null {
 
 /** What planning asks about one folder listing, worked out on first use. */
 interface FolderFacts {
-  /** Lower-case name → the first file with it. */
-  byLower?: Map<string, string>;
-  /** Image names, sorted. */
-  images?: string[];
+  /** Lower-case names, in listing order. */
+  lower?: string[];
+  /** Videos (and stubs) in listing order. */
+  videos?: string[];
   /** Subtitle and audio names in listing order: the only names that can be sidecars. */
   sidecars?: string[];
+  /** Image names, sorted. */
+  images?: string[];
   /** Videos that are not extras. */
   mains?: string[];
 }
@@ -75,27 +75,49 @@ function factsOf(files: string[]): FolderFacts {
   return facts;
 }
 
+/** Sorts a listing's videos and sidecar candidates out, reading each name's extension once. */
+function kindsOf(files: string[], facts: FolderFacts): void {
+  const videos: string[] = [];
+  const sidecars: string[] = [];
+  for (const f of files) {
+    const kind = fileKindOf(f);
+    if (kind === 'video') videos.push(f);
+    else if (kind === 'subtitle' || kind === 'audio') sidecars.push(f);
+  }
+  facts.videos = videos;
+  facts.sidecars = sidecars;
+}
+
 /** Finds a file in a listing case-insensitively. */
 export function findFile(files: string[] | undefined, wanted: string): string | null {
   if (!files) return null;
   const w = wanted.toLowerCase();
   if (unitFacts === null) return files.find((f) => f.toLowerCase() === w) ?? null;
   const facts = factsOf(files);
-  if (facts.byLower === undefined) {
-    facts.byLower = new Map();
-    for (const f of files) {
-      const lower = f.toLowerCase();
-      if (!facts.byLower.has(lower)) facts.byLower.set(lower, f);
-    }
-  }
-  return facts.byLower.get(w) ?? null;
+  facts.lower ??= files.map((f) => f.toLowerCase());
+  const at = facts.lower.indexOf(w);
+  return at === -1 ? null : files[at];
 }
 
 /** The videos of a listing that are not extras (a movie's versions and parts, or other movies). */
 export function mainVideosOf(files: string[]): string[] {
   const facts = factsOf(files);
-  facts.mains ??= files.filter((f) => isVideoFile(f) && !classifyExtra(f));
+  if (facts.mains === undefined) {
+    if (facts.videos === undefined) kindsOf(files, facts);
+    facts.mains = (facts.videos as string[]).filter((f) => !classifyExtra(f));
+  }
   return facts.mains;
+}
+
+// A path `join` would change: empty, with `//`, a `.` or `..` segment, or a trailing `/` (but the root itself).
+const UNNORMALISED = /^$|\/\/|(?:^|\/)\.\.?(?:\/|$)|.\/$/;
+
+/** `join(dir, name)` for a file named in a folder's listing: no normalising of what is normal already. */
+export function joinName(dir: string, name: string): string {
+  if (UNNORMALISED.test(dir) || name === '' || name === '.' || name === '..' || name.includes('/')) {
+    return join(dir, name);
+  }
+  return dir === '/' ? `/${name}` : `${dir}/${name}`;
 }
 
 /** Reads a text file, or null when it cannot be read (logged by the caller as a warning). */
@@ -134,7 +156,7 @@ export function artworkIn(
     if (prefix !== undefined && !f.toLowerCase().startsWith(prefix)) continue;
     const a = classifyArtwork(f, context, videoBase);
     if (!a || a.season !== undefined || a.allSeasons || a.index !== undefined) continue;
-    out[a.kind] ??= join(dir, f);
+    out[a.kind] ??= joinName(dir, f);
   }
   return out;
 }
@@ -148,7 +170,7 @@ export function seasonArtworkIn(
   const out: Record<string, string> = {};
   for (const f of images(files)) {
     const a = classifyArtwork(f, 'show');
-    if (a?.season === season) out[a.kind] ??= join(dir, f);
+    if (a?.season === season) out[a.kind] ??= joinName(dir, f);
   }
   return out;
 }
@@ -174,7 +196,7 @@ export function sidecarsOf(dir: string, files: string[], videoName: string): Ext
       isDefault: s.default,
       forced: s.forced,
       sdh: s.sdh,
-      externalPath: join(dir, f),
+      externalPath: joinName(dir, f),
     });
   }
   return out;
@@ -183,6 +205,6 @@ export function sidecarsOf(dir: string, files: string[], videoName: string): Ext
 /** Names that may be sidecars: parseSidecar takes only subtitle and audio files. */
 function sidecarNames(files: string[]): string[] {
   const facts = factsOf(files);
-  facts.sidecars ??= files.filter((f) => isSubtitleFile(f) || isAudioFile(f));
-  return facts.sidecars;
+  if (facts.sidecars === undefined) kindsOf(files, facts);
+  return facts.sidecars as string[];
 }

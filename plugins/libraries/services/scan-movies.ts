@@ -1,6 +1,5 @@
 // Resolves one movie file in two steps: `prepareMovie` (name + NFO → item fields and identity, folder artwork;
 // pure, runs in the scan worker) and `applyMovie` (writes the item).
-import { join } from 'node:path';
 import { movieFields } from '../lib/build-item.ts';
 import { movieIdentity, normaliseKey } from '../lib/identity.ts';
 import { type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.ts';
@@ -12,6 +11,7 @@ import {
   baseName,
   containerOf,
   findFile,
+  joinName,
   mainVideosOf,
   readText,
   type WorkFile,
@@ -55,7 +55,7 @@ export function prepareMovie(w: WorkFile, libraryId: string, files: string[]): M
   const warnings: string[] = [];
   let nfo = null;
   if (nfoName) {
-    const text = readText(join(w.dir, nfoName));
+    const text = readText(joinName(w.dir, nfoName));
     const r = text === null ? null : parseMovieNfo(text);
     if (r?.ok) nfo = r.value;
     else warnings.push(`${nfoName}: ${r ? r.error : 'unreadable'} (ignored)`);

@@ -11,6 +11,7 @@ import {
   artworkIn,
   baseName,
   findFile,
+  joinName,
   type Listings,
   readText,
   seasonArtworkIn,
@@ -158,7 +159,7 @@ function episodeNfo(w: WorkFile, files: string[]) {
   const warnings: string[] = [];
   let nfo = null;
   if (nfoName) {
-    const text = readText(join(w.dir, nfoName));
+    const text = readText(joinName(w.dir, nfoName));
     const r = text === null ? null : parseEpisodeNfo(text);
     if (r?.ok) nfo = r.value[0] ?? null;
     else warnings.push(`${nfoName}: ${r && !r.ok ? r.error : 'unreadable'} (ignored)`);

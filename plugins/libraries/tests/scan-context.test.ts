@@ -1,11 +1,12 @@
 // Table tests for the scan-context helpers planning leans on: base names, and the folder facts kept while one unit
 // is planned (each folder examined once) giving the answers the helpers give outside a unit.
 import { describe, expect, test } from 'bun:test';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import {
   artworkIn,
   baseName,
   findFile,
+  joinName,
   mainVideosOf,
   seasonArtworkIn,
   sidecarsOf,
@@ -32,6 +33,30 @@ describe('baseName', () => {
     expect(ext ? name.slice(0, -ext.length) : name).toBe(base);
     expect(baseName(name)).toBe(base);
   });
+});
+
+describe('joinName', () => {
+  const dirs = [
+    '/m/Movie (1999)',
+    '/',
+    '',
+    '.',
+    'rel/dir',
+    '/a/',
+    '//a',
+    '/a/./b',
+    '/a/../b',
+    '/a/..',
+    '/a/b.',
+    '/a/..b',
+  ];
+  const names = ['poster.jpg', '.hidden', '...', '', '.', '..', 'a/b', 'x/'];
+  test.each(dirs.flatMap((dir) => names.map((name) => [dir, name])))(
+    '%p + %p as join has it',
+    (dir, name) => {
+      expect(joinName(dir, name)).toBe(join(dir, name));
+    },
+  );
 });
 
 const listing = [

@@ -78,6 +78,19 @@ export function isVideoFile(name: string): boolean {
   return VIDEO_EXTENSIONS.has(ext) || ext === STUB_EXTENSION;
 }
 
+/** What a name is by its extension (`.disc` stubs count as video); `other` for anything else. */
+export type FileKind = 'video' | 'audio' | 'subtitle' | 'image' | 'nfo' | 'other';
+
+/** The kind of a file from one reading of its extension (the predicates below each read it again). */
+export function fileKindOf(name: string): FileKind {
+  const ext = extensionOf(name);
+  if (VIDEO_EXTENSIONS.has(ext) || ext === STUB_EXTENSION) return 'video';
+  if (AUDIO_EXTENSIONS.has(ext)) return 'audio';
+  if (SUBTITLE_EXTENSIONS.has(ext)) return 'subtitle';
+  if (IMAGE_EXTENSIONS.has(ext)) return 'image';
+  return ext === '.nfo' ? 'nfo' : 'other';
+}
+
 /** True for `.disc` stub files. */
 export function isStubFile(name: string): boolean {
   return extensionOf(name) === STUB_EXTENSION;

@@ -1,5 +1,6 @@
 // Table tests for shouldSkip (Jellyfin's ignore list, incomplete downloads, samples) and file-type predicates.
 import { describe, expect, test } from 'bun:test';
+import { fileKindOf } from './file-types';
 import {
   isAudioFile,
   isImageFile,
@@ -162,4 +163,19 @@ describe('file-type predicates', () => {
   ] as const)('isStubFile(%s) → %p', (name, stub) => {
     expect(isStubFile(name)).toBe(stub);
   });
+
+  // One reading of the extension gives the kind each predicate names (at most one of them holds).
+  test.each(typeCases)(
+    'fileKindOf(%s) agrees with the predicates',
+    (name, video, audio, subtitle, nfo, image) => {
+      const kinds = [
+        video && 'video',
+        audio && 'audio',
+        subtitle && 'subtitle',
+        nfo && 'nfo',
+        image && 'image',
+      ];
+      expect(kinds.filter(Boolean)).toEqual(fileKindOf(name) === 'other' ? [] : [fileKindOf(name)]);
+    },
+  );
 });

@@ -2,6 +2,7 @@
 export { type ArtworkContext, type ArtworkInfo, type ArtworkKind, classifyArtwork } from './artwork';
 export { type ParsedEpisode, parseEpisode, seasonFromFolder } from './episode';
 export { classifyExtra, type ExtraInfo, type ExtraKind } from './extras';
+export { type FileKind, fileKindOf } from './file-types';
 export {
   isAudioFile,
   isImageFile,

@@ -1,6 +1,6 @@
 // Movie path parsing: title and year (from the file or its folder), provider ids, Plex edition, Jellyfin
 // version label, multi-part stack number, 3D format and `.disc` stubs.
-import { isStubFile, stripVideoExtension } from './file-types';
+import { stripVideoExtension } from './file-types';
 import { splitPath } from './path-parts';
 import { extractProviderIds, type ProviderIds } from './provider-ids';
 import { isDotted, splitTitleYear, stripLeadingTags } from './release-name';
@@ -82,7 +82,8 @@ export function parseMovie(pathRelativeToRoot: string): ParsedMovie {
   if (file.part !== undefined) parsed.part = file.part;
   const threeD = file.threeD ?? own?.threeD;
   if (threeD !== undefined) parsed.threeD = threeD;
-  if (isStubFile(fileName)) parsed.stub = true;
+  // The stripped extension is `.disc` exactly when the file is a stub (one reading of the extension).
+  if (base.length === fileName.length - 5 && fileName.slice(-5).toLowerCase() === '.disc') parsed.stub = true;
   return parsed;
 }
 

@@ -39,6 +39,8 @@ function readArtGroup(art: XmlNode): NfoArtwork[] {
  * tag. URLs and paths are otherwise kept as written.
  */
 export function readArtwork(node: XmlNode): NfoArtwork[] {
+  if (!Object.hasOwn(node, 'thumb') && !Object.hasOwn(node, 'fanart') && !Object.hasOwn(node, 'art'))
+    return [];
   const thumbs = elements(node, 'thumb').map((thumb) => readThumb(thumb, 'poster'));
   const fanart = elements(node, 'fanart').flatMap((group) =>
     elements(group, 'thumb').map((thumb) => readThumb(thumb, 'fanart', attribute(group, 'url'))),

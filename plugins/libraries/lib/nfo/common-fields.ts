@@ -24,7 +24,26 @@ export function normaliseTrailer(text: string | undefined): string | undefined {
 /** Returns a copy without keys whose value is undefined (so results compare and serialise cleanly). */
 export function withoutUndefined<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, field] of Object.entries(value)) if (field !== undefined) out[k] = field;
+  for (const k in value) {
+    const field = value[k];
+    if (field !== undefined) out[k] = field;
+  }
+  return out as T;
+}
+
+/** `withoutUndefined({ ...fields, ...extra })` without the intermediate copy (same keys, same order). */
+export function definedFields<T extends object>(fields: object, extra: object): T {
+  const out: Record<string, unknown> = {};
+  const base = fields as Record<string, unknown>;
+  const over = extra as Record<string, unknown>;
+  for (const k in base) {
+    const field = Object.hasOwn(over, k) ? over[k] : base[k];
+    if (field !== undefined) out[k] = field;
+  }
+  for (const k in over) {
+    const field = over[k];
+    if (field !== undefined && !Object.hasOwn(base, k)) out[k] = field;
+  }
   return out as T;
 }
 
@@ -49,7 +68,7 @@ export function readCommonFields(node: XmlNode, kind: NfoKind): { fields: NfoCom
     runtimeMinutes: parseRuntimeMinutes(firstText(node, 'runtime')),
     ratings: readRatings(node),
     userRating: readUserRating(node),
-    contentRating: pickContentRating([...textsOf(node, 'mpaa'), ...textsOf(node, 'certification')]),
+    contentRating: pickContentRating(textsOf(node, 'mpaa').concat(textsOf(node, 'certification'))),
     genres: splitValues(textsOf(node, 'genre'), SLASH),
     studios: splitValues(textsOf(node, 'studio'), SPACED_SLASH),
     tags: splitValues(textsOf(node, 'tag'), SPACED_SLASH),

@@ -35,6 +35,7 @@ export function parseContentRating(raw: string | undefined): ContentRating | und
  * candidate with the same rating (tinyMediaManager writes `<mpaa>PG-13</mpaa>` + `<certification>US:PG-13`).
  */
 export function pickContentRating(candidates: string[]): ContentRating | undefined {
+  if (candidates.length === 0) return undefined;
   const parsed = candidates
     .flatMap((text) => text.split(SPACED_SLASH))
     .map(parseContentRating)

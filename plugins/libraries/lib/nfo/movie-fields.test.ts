@@ -1,7 +1,9 @@
 // Field-level rules of parseMovieNfo: empty tags, dates, numbers, lists, sets, ratings, trailers, actors.
 
 import { describe, expect, test } from 'bun:test';
+import { parseEpisodeNfo } from './episode.ts';
 import { parseMovieNfo } from './movie.ts';
+import { parseShowNfo } from './show.ts';
 import type { MovieNfo } from './types.ts';
 
 function movieOf(xml: string): MovieNfo {
@@ -133,5 +135,33 @@ describe('parseMovieNfo field rules', () => {
       ['A', 0],
       ['B', 2],
     ]);
+  });
+});
+
+describe('parsed NFO keys', () => {
+  // Values that are absent leave no key; the rest keep one fixed order (callers compare and store them as they are).
+  test.each([
+    [
+      parseMovieNfo(
+        '<movie><title>T</title><year>1999</year><premiered>1999-03-31</premiered><set>S</set><genre>A</genre></movie>',
+      ),
+      'ids title year ratings genres studios tags countries actors directors writers locked artwork premiered set',
+    ],
+    [
+      parseEpisodeNfo(
+        '<episodedetails><title>E</title><season>1</season><episode>2</episode><aired>2010-01-02</aired></episodedetails>',
+      ),
+      'ids title year ratings genres studios tags countries actors directors writers locked artwork season episode aired',
+    ],
+    [
+      parseShowNfo(
+        '<tvshow><title>S</title><premiered>2001-01-01</premiered><status>Ended</status></tvshow>',
+      ),
+      'ids title year ratings genres studios tags countries actors directors writers locked artwork premiered status namedSeasons',
+    ],
+  ])('%#', (result, keys) => {
+    if (!result.ok) throw new Error(result.error);
+    const value = Array.isArray(result.value) ? result.value[0] : result.value;
+    expect(Object.keys(value).join(' ')).toBe(keys);
   });
 });

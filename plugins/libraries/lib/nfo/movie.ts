@@ -1,6 +1,6 @@
 // `parseMovieNfo`: Kodi/Jellyfin/tinyMediaManager/Ember `<movie>` NFO (or a bare TMDb/IMDb URL) → MovieNfo.
 
-import { mergeIds, readCommonFields, withoutUndefined, yearOr } from './common-fields.ts';
+import { definedFields, mergeIds, readCommonFields, withoutUndefined, yearOr } from './common-fields.ts';
 import { readNfoDocument } from './document.ts';
 import { addProviderId } from './provider-ids.ts';
 import type { MovieNfo, NfoMovieSet, NfoResult, ProviderIds } from './types.ts';
@@ -21,12 +21,7 @@ function readMovie(node: XmlNode, urlIds: ProviderIds): { movie: MovieNfo; warni
   mergeIds(fields.ids, urlIds);
   const premiered = parseDate(firstText(node, 'premiered', 'releasedate', 'aired'));
   const set = readMovieSet(node, fields.ids);
-  const movie = withoutUndefined<MovieNfo>({
-    ...fields,
-    premiered,
-    set,
-    year: yearOr(fields.year, premiered),
-  });
+  const movie = definedFields<MovieNfo>(fields, { premiered, set, year: yearOr(fields.year, premiered) });
   return { movie, warnings };
 }
 

@@ -1,6 +1,6 @@
 // `parseShowNfo`: Kodi/Jellyfin/tinyMediaManager `tvshow.nfo` (`<tvshow>` or a bare TMDb/TVDb/IMDb URL) → ShowNfo.
 
-import { mergeIds, readCommonFields, withoutUndefined, yearOr } from './common-fields.ts';
+import { definedFields, mergeIds, readCommonFields, yearOr } from './common-fields.ts';
 import { readNfoDocument } from './document.ts';
 import type { NfoNamedSeason, NfoResult, ShowNfo } from './types.ts';
 import { parseDate, parseInteger } from './values.ts';
@@ -28,8 +28,7 @@ export function parseShowNfo(xml: string): NfoResult<ShowNfo> {
   const { fields, warnings: fieldWarnings } = readCommonFields(node, 'show');
   mergeIds(fields.ids, urlIds);
   const premiered = parseDate(firstText(node, 'premiered', 'aired', 'releasedate'));
-  const show = withoutUndefined<ShowNfo>({
-    ...fields,
+  const show = definedFields<ShowNfo>(fields, {
     year: yearOr(fields.year, premiered),
     showTitle: firstText(node, 'showtitle'),
     premiered,

@@ -32,6 +32,9 @@ describe('cleanNfoText', () => {
     ['normalises CRLF', '<a>\r\nb\r\n</a>', '<a>\nb\n</a>', []],
     ['drops XML-illegal controls', '<a>x\u0001y\u0000</a>', '<a>xy</a>', ['removed control characters']],
     ['flags U+FFFD', '<a>L\ufffdon</a>', '<a>L\ufffdon</a>', ['U+FFFD']],
+    ['leaves plain ASCII with tabs and line feeds as it is', '<a>\tx\n~ </a>', '<a>\tx\n~ </a>', []],
+    ['still strips a BOM before plain text', '\ufeffplain', 'plain', []],
+    ['still normalises a lone CR in plain text', '<a>x\ry</a>', '<a>x\ny</a>', []],
   ])('%s', (_name, input, text, noteFragments) => {
     const cleaned = cleanNfoText(input);
     expect(cleaned.text).toBe(text);

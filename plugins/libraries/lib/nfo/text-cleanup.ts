@@ -55,9 +55,13 @@ export function remapC1Controls(text: string): string {
   return text.replace(C1_CONTROL, (char) => CP1252_HIGH[char.charCodeAt(0) - 0x80]);
 }
 
+// Printable ASCII, tabs and line feeds: text that none of the repairs below would change.
+const PLAIN = /^[\t\n -~]*$/;
+
 /** Applies every character-level repair and reports what it did. */
 export function cleanNfoText(input: string): CleanedText {
   const notes: string[] = [];
+  if (PLAIN.test(input)) return { text: input, notes };
   let text = input.replace(/^\ufeff+/, '');
   const repaired = repairMojibake(text);
   if (repaired !== undefined) {

@@ -130,6 +130,9 @@ describe('splitValues', () => {
       ['Universal Pictures', 'Amblin Entertainment'],
     ],
     [['AC/DC Films'], SPACED_SLASH, ['AC/DC Films']],
+    [[], SLASH, []],
+    [[' Drama '], SLASH, ['Drama']],
+    [['Drama', 'Crime / drama'], SLASH, ['Drama', 'Crime']],
   ])('%p split on %p → %p', (values, separator, expected) => {
     expect(splitValues(values, separator)).toEqual(expected);
   });

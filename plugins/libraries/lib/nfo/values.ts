@@ -79,14 +79,17 @@ export function parseBoolean(text: string | undefined): boolean | undefined {
 
 /** Splits each value on `separator`, trims, drops empties and case-insensitive duplicates (first wins). */
 export function splitValues(values: string[], separator: RegExp): string[] {
-  const seen = new Set<string>();
   const result: string[] = [];
-  for (const part of values.flatMap((value) => value.split(separator))) {
-    const trimmed = part.trim();
-    const key = trimmed.toLowerCase();
-    if (trimmed === '' || seen.has(key)) continue;
-    seen.add(key);
-    result.push(trimmed);
+  if (values.length === 0) return result;
+  const seen = new Set<string>();
+  for (const value of values) {
+    for (const part of value.split(separator)) {
+      const trimmed = part.trim();
+      const key = trimmed.toLowerCase();
+      if (trimmed === '' || seen.has(key)) continue;
+      seen.add(key);
+      result.push(trimmed);
+    }
   }
   return result;
 }

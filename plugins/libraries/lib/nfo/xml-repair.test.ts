@@ -11,6 +11,10 @@ describe('escapeStrayMarkup', () => {
     ['<t>I <3 NY</t>', '<t>I &lt;3 NY</t>'],
     ['<t><![CDATA[a & b < c]]></t>', '<t><![CDATA[a & b < c]]></t>'],
     ['<t>x&y</t><!-- a & b -->', '<t>x&amp;y</t><!-- a & b -->'],
+    ['<t>plain &amp; <b/></t>', '<t>plain &amp; <b/></t>'],
+    ['<t>x</t><!-- a & b < c -->', '<t>x</t><!-- a & b < c -->'],
+    ['<t>&amp</t><![CDATA[x]]>', '<t>&amp;amp</t><![CDATA[x]]>'],
+    ['<t>x <</t><!---->', '<t>x &lt;</t><!---->'],
   ])('%p → %p', (xml, expected) => {
     expect(escapeStrayMarkup(xml)).toBe(expected);
   });
@@ -39,6 +43,14 @@ describe('locateRoots', () => {
     expect(located.blocks.map((block) => block.xml)).toEqual(xml);
     expect(located.blocks.map((block) => block.truncated)).toEqual(truncated);
     expect(located.outside).toBe(outside);
+  });
+
+  test('reads roots of different names one after another alike', () => {
+    const movie = '<movie><a>1</a></movie>';
+    const show = '<tvshow><b/></tvshow>';
+    const first = [locateRoots(movie, 'movie'), locateRoots(show, 'tvshow')];
+    expect([locateRoots(movie, 'movie'), locateRoots(show, 'tvshow')]).toEqual(first);
+    expect(first.map((located) => located.blocks.map((block) => block.xml))).toEqual([[movie], [show]]);
   });
 
   test('finds every block of a multi-episode file', () => {

@@ -19,8 +19,13 @@ const BARE_LT = /<(?![A-Za-z_/!?])/g;
 const TAG = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<[?!][^>]*>|<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g;
 const ELEMENT_END = /<\/[A-Za-z_][\w.:-]*\s*>|\/>|\]\]>/g;
 
+const HAS_BARE_AMP = /&(?!(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});)/;
+const HAS_BARE_LT = /<(?![A-Za-z_/!?])/;
+
 /** Escapes `&` that does not start a character reference and `<` that cannot start markup. */
 export function escapeStrayMarkup(xml: string): string {
+  // Most documents have nothing to escape anywhere (CDATA and comments included): nothing to split.
+  if (!HAS_BARE_AMP.test(xml) && !HAS_BARE_LT.test(xml)) return xml;
   return xml
     .split(CDATA_OR_COMMENT)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(BARE_AMP, '&amp;').replace(BARE_LT, '&lt;')))
@@ -31,11 +36,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+// Opening and closing tag patterns by root name (a handful of names; `lastIndex` is set before each use).
+const rootPatternsByName = new Map<string, { open: RegExp; close: RegExp }>();
+
+function rootPatterns(root: string): { open: RegExp; close: RegExp } {
+  let patterns = rootPatternsByName.get(root);
+  if (patterns === undefined) {
+    const name = escapeRegExp(root);
+    patterns = { open: new RegExp(`<${name}(?=[\\s/>])`, 'gi'), close: new RegExp(`</${name}\\s*>`, 'gi') };
+    if (rootPatternsByName.size < 16) rootPatternsByName.set(root, patterns);
+  }
+  return patterns;
+}
+
 /** Finds every `<root>…</root>` block (case-insensitive); a block without a closing tag runs to the end. */
 export function locateRoots(text: string, root: string): LocatedRoots {
-  const name = escapeRegExp(root);
-  const open = new RegExp(`<${name}(?=[\\s/>])`, 'gi');
-  const close = new RegExp(`</${name}\\s*>`, 'gi');
+  const { open, close } = rootPatterns(root);
+  open.lastIndex = 0;
   const blocks: RootBlock[] = [];
   const outside: string[] = [];
   let cursor = 0;

@@ -69,12 +69,16 @@ export function parseElement(xml: string, root: string): ParsedElement {
   return { ok: true, node, wellFormed: false, problem: validation };
 }
 
-/** All child elements named `name` (lower-case), in document order. */
+// What `elements` gives for a missing tag: shared, so frozen (callers only read what they get).
+const NONE = Object.freeze([]) as unknown as XmlNode[];
+
+/** All child elements named `name` (lower-case), in document order. Read-only: it may be the tree's own array. */
 export function elements(node: XmlNode | undefined, name: string): XmlNode[] {
-  if (!node || !Object.hasOwn(node, name)) return [];
+  if (!node || !Object.hasOwn(node, name)) return NONE;
   const value = node[name];
-  if (!Array.isArray(value)) return [];
-  return value.every(isNode) ? (value as XmlNode[]) : value.filter(isNode);
+  if (!Array.isArray(value)) return NONE;
+  for (const item of value) if (!isNode(item)) return value.filter(isNode);
+  return value as XmlNode[];
 }
 
 /** The first child element named `name`. */
@@ -119,13 +123,24 @@ export function textsOf(node: XmlNode | undefined, name: string): string[] {
   return out;
 }
 
-/** Text of the first child element named `name` that has any. */
-export function firstText(node: XmlNode | undefined, ...names: string[]): string | undefined {
-  for (const name of names) {
-    for (const child of elements(node, name)) {
-      const text = textOf(child);
-      if (text !== undefined) return text;
-    }
+/** Text of the first child element named `name` (then `alt`, then `alt2`) that has any. */
+export function firstText(
+  node: XmlNode | undefined,
+  name: string,
+  alt?: string,
+  alt2?: string,
+): string | undefined {
+  if (!node) return undefined;
+  const text = textIn(node, name);
+  if (text !== undefined || alt === undefined) return text;
+  return textIn(node, alt) ?? (alt2 === undefined ? undefined : textIn(node, alt2));
+}
+
+function textIn(node: XmlNode, name: string): string | undefined {
+  if (!Object.hasOwn(node, name)) return undefined;
+  for (const child of elements(node, name)) {
+    const text = textOf(child);
+    if (text !== undefined) return text;
   }
   return undefined;
 }
