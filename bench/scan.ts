@@ -1,6 +1,6 @@
 // Benchmark: first scan and no-change rescan of a generated 10,000-file tree (empty files, probing off), each as a
 // speed ratio against `find <root> -printf` over the same tree in the same run. Run: `bun bench/scan.ts`.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../core/src/app.ts';
@@ -50,6 +50,35 @@ function timeFind(root: string): number {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/**
+ * CPU time (ms) used so far by this process's threads, summed by kind: the main thread, the scan worker
+ * ('Worker'), the JavaScript compiler threads ('JITWorker') and the rest (GC helpers, SQLite checkpointer's
+ * worker is counted as 'Worker' too). Linux /proc only; empty elsewhere.
+ */
+function threadCpu(): Record<string, number> {
+  const out: Record<string, number> = {};
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync('/proc/self/task');
+  } catch {
+    return out;
+  }
+  const tick = 10; // USER_HZ = 100 on Linux: utime and stime are in 10 ms ticks
+  for (const t of tasks) {
+    try {
+      const st = readFileSync(`/proc/self/task/${t}/stat`, 'utf8');
+      const name = st.slice(st.indexOf('(') + 1, st.lastIndexOf(')'));
+      const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+      const kind =
+        t === String(process.pid) ? 'main' : name === 'Worker' || name === 'JITWorker' ? name : 'other';
+      out[kind] = (out[kind] ?? 0) + (Number(f[11]) + Number(f[12])) * tick;
+    } catch {
+      // the thread ended between listing and reading
+    }
+  }
+  return out;
+}
+
 const work = mkdtempSync(join(tmpdir(), 'bijou-bench-scan-'));
 try {
   const tree = join(work, 'media');
@@ -57,6 +86,7 @@ try {
   timeFind(tree);
   const findMs = median([timeFind(tree), timeFind(tree), timeFind(tree), timeFind(tree), timeFind(tree)]);
   const results: { run: string; ms: number }[] = [];
+  const cpu: Record<string, number>[] = [];
   for (const round of [1, 2, 3]) {
     const dataDir = join(work, `data-${round}`);
     const logs: string[] = [];
@@ -94,6 +124,7 @@ try {
     ];
     for (const label of ['first scan', 'no-change rescan']) {
       const t = performance.now();
+      const cpuBefore = threadCpu();
       for (const lib of libs) {
         const finished = new Promise<void>((done) => {
           const off = app.core.bus.tap((e) => {
@@ -110,6 +141,10 @@ try {
         await finished;
       }
       results.push({ run: label, ms: performance.now() - t });
+      if (label === 'first scan') {
+        const after = threadCpu();
+        cpu.push(Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (cpuBefore[k] ?? 0)])));
+      }
       if (round === 3 && label === 'first scan') {
         const stats = await call('GET', '/v1/movies?limit=1');
         if (!stats.items?.length) throw new Error('scan produced no movies');
@@ -127,6 +162,11 @@ try {
   console.log(
     `no-change rescan (median):  ${rescan.toFixed(1)} ms  → speed ratio vs find ${(findMs / rescan).toFixed(3)} (target ≥ 0.50)`,
   );
+  if (cpu.length) {
+    const kinds = ['main', 'Worker', 'JITWorker', 'other'];
+    const per = kinds.map((k) => `${k} ${cpu.map((c) => c[k] ?? 0).join('/')}`);
+    console.log(`CPU ms of each first scan by thread (rounds 1/2/3): ${per.join(', ')}`);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
