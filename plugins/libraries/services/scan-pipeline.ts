@@ -149,7 +149,6 @@ export class PlanPipeline {
   }
 
   private planHere(seq: number): FilePlan[] {
-    this.slots[seq] = { state: 'taken' };
     this.planned.main += 1;
     return planFiles(this.units[seq]);
   }
@@ -176,17 +175,18 @@ export class PlanPipeline {
     for (;;) {
       const slot = this.slots[seq];
       if (slot.state === 'ready') return this.takeReady(seq);
-      if (slot.state === 'free') return this.planHere(seq);
-      if (slot.state !== 'worker') throw new Error(`plan unit ${seq} was already taken`);
-      let last = -1;
-      for (let i = this.slots.length - 1; i > seq && last < 0; i--)
-        if (this.slots[i].state === 'free') last = i;
-      if (last < 0) {
-        await slot.done;
-        continue;
-      }
-      // Yield after planning here so readers and the worker's reply get in.
-      this.slots[last] = { state: 'ready', plans: this.planHere(last) };
+      let here = seq;
+      if (slot.state === 'worker') {
+        here = -1;
+        for (let i = this.slots.length - 1; i > seq && here < 0; i--)
+          if (this.slots[i].state === 'free') here = i;
+        if (here < 0) {
+          await slot.done;
+          continue;
+        }
+      } else if (slot.state !== 'free') throw new Error(`plan unit ${seq} was already taken`);
+      // Yield after planning here, before the next write, so HTTP readers and the worker's replies get in.
+      this.slots[here] = { state: 'ready', plans: this.planHere(here) };
       await tick();
     }
   }
