@@ -39,6 +39,11 @@ describe('normaliseKey', () => {
     expect(normaliseKeyFully(input)).toBe(out);
   });
 
+  test('texts asked alternately (a show folder between episode titles) each keep their own key', () => {
+    const asked = ['Show & Co', 'Pilot', 'Show & Co', 'Épisode 2', 'Show & Co', 'Pilot'].map(normaliseKey);
+    expect(asked).toEqual(['show and co', 'pilot', 'show and co', 'episode 2', 'show and co', 'pilot']);
+  });
+
   test('the same text asked twice in a row, and then other text, gives each its own key', () => {
     expect([normaliseKey('Léon'), normaliseKey('Léon'), normaliseKey('Heat'), normaliseKey('Léon')]).toEqual([
       'leon',

@@ -2,14 +2,20 @@
 
 const NOT_ASCII = /[\u0080-\uffff]/;
 
-// Planning one file asks for the same key several times (sort title, identities); the last answer is kept.
+// Planning asks for the same keys over and over (a title for its sort title and identities, a show's folder for
+// each of its episodes between their titles): the last two answers are kept.
 let lastText = '';
 let lastKey = '';
+let priorText = '';
+let priorKey = '';
 
 /** Lower-case, accents folded, punctuation dropped, spaces collapsed: "Amélie (2001)!" → "amelie 2001". */
 export function normaliseKey(text: string): string {
   if (text === lastText) return lastKey;
+  if (text === priorText) return priorKey;
   const key = NOT_ASCII.test(text) ? normaliseKeyFully(text) : asciiKey(text);
+  priorText = lastText;
+  priorKey = lastKey;
   lastText = text;
   lastKey = key;
   return key;

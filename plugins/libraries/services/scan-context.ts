@@ -39,8 +39,8 @@ export function containerOf(name: string): string | null {
 
 /** What planning asks about one folder listing, worked out on first use. */
 interface FolderFacts {
-  /** Lower-case names, in listing order. */
-  lower?: string[];
+  /** Lower-case name → index of the first file with it. */
+  lower?: Map<string, number>;
   /** Videos (and stubs) in listing order. */
   videos?: string[];
   /** Subtitle and audio names in listing order: the only names that can be sidecars. */
@@ -94,9 +94,12 @@ export function findFile(files: string[] | undefined, wanted: string): string | 
   const w = wanted.toLowerCase();
   if (unitFacts === null) return files.find((f) => f.toLowerCase() === w) ?? null;
   const facts = factsOf(files);
-  facts.lower ??= files.map((f) => f.toLowerCase());
-  const at = facts.lower.indexOf(w);
-  return at === -1 ? null : files[at];
+  if (facts.lower === undefined) {
+    facts.lower = new Map();
+    for (let i = files.length - 1; i >= 0; i--) facts.lower.set(files[i].toLowerCase(), i);
+  }
+  const at = facts.lower.get(w);
+  return at === undefined ? null : files[at];
 }
 
 /** The videos of a listing that are not extras (a movie's versions and parts, or other movies). */

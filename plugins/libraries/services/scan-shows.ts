@@ -136,10 +136,17 @@ function episodeItem(
   const base = baseName(w.name);
   const season = parsed.season ?? nfo?.season ?? 1;
   const episode = parsed.episode ?? nfo?.episode;
-  const nested = w.rel.includes(sep);
-  const show = showIdentity(nested ? w.rel.split(sep)[0] : parsed.series);
+  const top = w.rel.indexOf(sep);
+  const show = showIdentity(top !== -1 ? w.rel.slice(0, top) : parsed.series);
   const fields = episodeFields(parsed, nfo, base);
-  const identity = episodeIdentity(show, { ...parsed, season, episode }, base);
+  const numbers = {
+    season,
+    episode,
+    airDate: parsed.airDate,
+    absoluteEpisode: parsed.absoluteEpisode,
+    part: parsed.part,
+  };
+  const identity = episodeIdentity(show, numbers, base);
   const placement: ItemPlacement = {
     libraryId,
     kind: 'episode',

@@ -60,6 +60,7 @@ function ending(episode: number, candidates: (string | undefined)[]): number | u
 }
 
 function continuationNumbers(text: string): string[] {
+  if (text === '') return [];
   return [...text.matchAll(CONTINUATION_NUMBER)].map((m) => m[1]);
 }
 
