@@ -1,7 +1,8 @@
-// Walks and plans ahead of the writer. The shared scan worker walks the library first (statted folders come back in
-// batches while the main thread already plans and writes the first units), then plans units of changed files (at
-// most two in flight); when the unit the writer needs next is still in the worker, the main thread plans a later
-// one itself. If the worker cannot start or fails, the main thread walks and plans what the worker held.
+// Walks and plans ahead of the writer. For a first scan the shared scan worker walks the library (statted folders
+// come back in batches while the main thread already plans and writes the first units); then it plans units of
+// changed files (at most two in flight); when the unit the writer needs next is still in the worker, the main thread
+// plans the last unit nobody has started. If the worker cannot start or fails, the main thread walks and plans what
+// the worker held.
 import { type FilePlan, type PlanUnit, planFiles } from './scan-plans.ts';
 import { leaseWorker, type WalkError, type WorkerLease } from './scan-worker-pool.ts';
 import type { StattedFolder } from './walker.ts';
