@@ -23,6 +23,8 @@ type Slot =
   | { state: 'taken' };
 
 const IN_FLIGHT = 2;
+/** A rescan leases the worker once a unit has at least this many changed files (fewer plan faster here). */
+const WORKER_MIN_FILES = 50;
 const tick = () => new Promise((r) => setImmediate(r));
 
 export class PlanPipeline {
@@ -36,23 +38,35 @@ export class PlanPipeline {
   private walking: RemoteWalk | null = null;
   private waiting: (() => void)[] = [];
 
-  constructor(useWorker: boolean) {
-    if (useWorker)
-      this.lease = leaseWorker({
-        onPlans: (seq, plans) => this.received(seq, plans),
-        onWalked: (root, folders, errors) => {
-          for (const e of errors) this.walking?.error(e);
-          for (const f of folders) this.walking?.visit(root, f);
-        },
-        onWalkDone: (error) => {
-          const w = this.walking;
-          this.walking = null;
-          if (error) w?.fail(new Error(error));
-          else w?.settle(true);
-          this.feed();
-        },
-        onFail: () => this.fail(),
-      });
+  /** Whether the worker is to be leased when the first unit worth it arrives (see the constructor). */
+  private lazy: boolean;
+
+  /**
+   * `true` leases the shared worker now (a first scan: it walks); `'when-needed'` only once a unit of at least
+   * {@link WORKER_MIN_FILES} files arrives (a rescan: mostly nothing to plan, so most need no worker); `false` never.
+   */
+  constructor(useWorker: boolean | 'when-needed') {
+    this.lazy = useWorker === 'when-needed';
+    if (useWorker === true) this.startLease();
+  }
+
+  private startLease(): void {
+    this.lazy = false;
+    this.lease = leaseWorker({
+      onPlans: (seq, plans) => this.received(seq, plans),
+      onWalked: (root, folders, errors) => {
+        for (const e of errors) this.walking?.error(e);
+        for (const f of folders) this.walking?.visit(root, f);
+      },
+      onWalkDone: (error) => {
+        const w = this.walking;
+        this.walking = null;
+        if (error) w?.fail(new Error(error));
+        else w?.settle(true);
+        this.feed();
+      },
+      onFail: () => this.fail(),
+    });
   }
 
   /**
@@ -105,6 +119,7 @@ export class PlanPipeline {
 
   /** Adds the next unit; it goes to the worker at once when fewer than two are in flight. */
   add(unit: PlanUnit): void {
+    if (this.lazy && unit.files.length >= WORKER_MIN_FILES) this.startLease();
     this.units.push(unit);
     this.slots.push({ state: 'free' });
     this.feed();

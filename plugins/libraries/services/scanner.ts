@@ -65,10 +65,13 @@ export async function scanLibrary(
     errors: 0,
   };
   const batch = o.batchSize ?? 200;
-  const plans = new PlanPipeline(true);
   const collector = new WorkCollector(sqlite, lib, { force: !!o.force, batch, counts }, (unit) =>
     plans.add(unit),
   );
+  // A first scan walks in the worker while the units it yields are planned and written here; a rescan (mostly
+  // unchanged files) walks here first, its changed files planned by the worker (leased only if there are many).
+  const first = collector.knownCount === 0;
+  const plans = new PlanPipeline(first || 'when-needed');
   const result: ScanResult = {
     counts,
     changedFileIds: [],
@@ -83,9 +86,6 @@ export async function scanLibrary(
   const { extras, seen } = collector;
   const c: WriteCtx = { lib, listings: collector.listings, writer, cache: new Map(), now: '', result, o };
   o.progress('walking', 0, counts);
-  // A first scan walks in the worker while the units it yields are planned and written here; a rescan (mostly
-  // unchanged files) walks here first, its changed files planned by the worker meanwhile.
-  const first = collector.knownCount === 0;
   let walked = false;
   const walking = collectLibrary(lib.paths, collector, plans, o, first).finally(() => {
     walked = true;

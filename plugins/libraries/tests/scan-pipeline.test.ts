@@ -171,6 +171,21 @@ describe('PlanPipeline', () => {
     expect(p.planned).toEqual({ worker: 0, main: all.length });
   });
 
+  test("a rescan's pipeline leases the worker only once a unit is worth it", async () => {
+    const small = new PlanPipeline('when-needed');
+    const few = units(root, files, 10).slice(0, 5);
+    for (const u of few) small.add(u);
+    for (let i = 0; i < few.length; i++) expect(await small.take(i)).toEqual(planFiles(few[i]));
+    small.close();
+    expect(small.planned).toEqual({ worker: 0, main: few.length });
+    const big = new PlanPipeline('when-needed');
+    const many = units(root, files, 60);
+    for (const u of many) big.add(u);
+    for (let i = 0; i < many.length; i++) expect(await big.take(i)).toEqual(planFiles(many[i]));
+    big.close();
+    expect(big.planned.worker).toBeGreaterThan(0);
+  });
+
   test('a worker that dies mid-way leaves its units to the main thread', async () => {
     const all = units(root, files, 10);
     const p = new PlanPipeline(true);
