@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { makeMedia } from '../../core/sdk/testing.ts';
-import { type E2E, startE2E } from './harness.ts';
+import { type E2E, playPastThenPause, startE2E } from './harness.ts';
 
 const SHOW = 'Demo Show (2021)';
 const TVSHOW_NFO = `<tvshow><title>Demo Show</title><year>2021</year><genre>Comedy</genre>
@@ -170,12 +170,7 @@ test('the episode page shows its number, file details and identification', async
 test('playing an episode for a bit puts it under continue watching', async () => {
   await page.getByRole('link', { name: '▶ Play' }).click();
   await page.locator('video').waitFor();
-  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1.5, null, {
-    timeout: 20_000,
-  });
-  const beat = page.waitForResponse((r) => r.url().includes('/heartbeat') && r.status() === 200);
-  await page.locator('video').evaluate((v: HTMLVideoElement) => v.pause());
-  await beat;
+  await playPastThenPause(page, 1.5);
   await goHome();
   const row = page.getByRole('region', { name: 'Continue watching' });
   const card = row.getByRole('link', { name: /Demo Show \(S01E01 · Pilot\)/ });
@@ -227,12 +222,7 @@ test('the movie page plays its trailer, which leaves the movie’s progress alon
     .getByRole('link', { name: /^Play Trailer/ })
     .click();
   await heading(/^Test Movie · Trailer/).waitFor();
-  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1, null, {
-    timeout: 20_000,
-  });
-  const beat = page.waitForResponse((r) => r.url().includes('/heartbeat') && r.status() === 200);
-  await page.locator('video').evaluate((v: HTMLVideoElement) => v.pause());
-  await beat;
+  await playPastThenPause(page, 1);
   await e2e.shot('browse-trailer');
   await page.getByRole('link', { name: '← Back' }).click();
   await heading('Test Movie').waitFor();

@@ -133,3 +133,13 @@ export async function startE2E(
     },
   };
 }
+
+/** Waits until the page's video has played past `seconds`, then pauses it and waits for the heartbeat that stores it. */
+export async function playPastThenPause(page: Page, seconds: number): Promise<void> {
+  await page.waitForFunction((s) => (document.querySelector('video')?.currentTime ?? 0) > s, seconds, {
+    timeout: 20_000,
+  });
+  const beat = page.waitForResponse((r) => r.url().includes('/heartbeat') && r.status() === 200);
+  await page.locator('video').evaluate((v: HTMLVideoElement) => v.pause());
+  await beat;
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { makeMedia } from '../../core/sdk/testing.ts';
-import { ADMIN, type E2E, startE2E } from './harness.ts';
+import { ADMIN, type E2E, playPastThenPause, startE2E } from './harness.ts';
 
 let e2e: E2E;
 let page: Page;
@@ -84,12 +84,7 @@ test('home lists the new movie; the library grid and the movie page show it', as
 test('play: the video advances, pausing stores the position, and coming back resumes there', async () => {
   await page.getByRole('link', { name: /Play/ }).first().click();
   await page.locator('video').waitFor();
-  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1.5, null, {
-    timeout: 20_000,
-  });
-  const beat = page.waitForResponse((r) => r.url().includes('/heartbeat') && r.status() === 200);
-  await page.locator('video').evaluate((v: HTMLVideoElement) => v.pause());
-  await beat;
+  await playPastThenPause(page, 1.5);
   const saved = await videoTime();
   expect(saved).toBeGreaterThan(1.5);
   await shot('06-player');
