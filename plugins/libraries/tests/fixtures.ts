@@ -218,3 +218,19 @@ export function movieNfo(o: {
   lines.push('</movie>');
   return `${lines.join('\n')}\n`;
 }
+
+/** `count` movie folders with a release-named video each, every other one with a movie.nfo (title, tmdb id, Drama). */
+export function numberedMovieTree(count: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) {
+    const dir = `Film Number ${i} (${1950 + (i % 70)})`;
+    files[`${dir}/Film.Number.${i}.${1950 + (i % 70)}.1080p.BluRay.x264-GRP.mkv`] = '';
+    if (i % 2 === 0)
+      files[`${dir}/movie.nfo`] = movieNfo({
+        title: `NFO Title ${i}`,
+        tmdb: String(5000 + i),
+        genres: ['Drama'],
+      });
+  }
+  return files;
+}
