@@ -60,15 +60,15 @@ export const items = sqliteTable(
   },
   (t) => [
     uniqueIndex('libraries_items_identity_idx').on(t.libraryId, t.identity),
-    // One index per list sort, on the exact expression the catalog query orders by (keyset pagination walks it).
-    index('libraries_items_kind_added_idx').on(t.kind, t.addedAt, t.id),
-    // Sort orders of the movie and show lists, one partial index per kind: episodes and seasons (most rows)
-    // are never listed in these orders, so inserting them touches none of these indexes. The kind stays the
-    // first column so the planner sees equality and order in one index even before ANALYZE has run.
+    // One index per list sort, on the exact expression the catalog query orders by (keyset pagination walks it),
+    // and one partial index per kind: episodes and seasons (most rows) are never listed in these orders, so
+    // inserting them touches none of these indexes. The kind stays the first column so the planner sees equality
+    // and order in one index even before ANALYZE has run.
     ...(['movie', 'show'] as const).flatMap((kind) => {
       const only = sql.raw(`kind = '${kind}'`);
       return [
         index(`libraries_${kind}s_sort_idx`).on(t.kind, t.sortTitle, t.id).where(only),
+        index(`libraries_${kind}s_added_idx`).on(t.kind, t.addedAt, t.id).where(only),
         index(`libraries_${kind}s_year_idx`).on(t.kind, sql`COALESCE(${t.year}, 0)`, t.id).where(only),
         index(`libraries_${kind}s_rating_idx`).on(t.kind, sql`COALESCE(${t.rating}, -1)`, t.id).where(only),
         index(`libraries_${kind}s_runtime_idx`)

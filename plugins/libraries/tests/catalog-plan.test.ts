@@ -1,5 +1,5 @@
 // Query plans of the catalog lists: every sort of the movie and show lists walks its own index (per-kind partial
-// indexes, added-at across kinds) in both directions, with or without a cursor, and never sorts in a temp b-tree.
+// indexes) in both directions, with or without a cursor, and never sorts in a temp b-tree.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { encodeCursor } from '@bijou/sdk';
 import { type ListFilters, listSql, type SortKey } from '../services/catalog-query.ts';
@@ -16,7 +16,7 @@ const INDEX: Record<SortKey, (kind: string) => string> = {
   year: (k) => `libraries_${k}s_year_idx`,
   rating: (k) => `libraries_${k}s_rating_idx`,
   runtime: (k) => `libraries_${k}s_runtime_idx`,
-  added: () => 'libraries_items_kind_added_idx',
+  added: (k) => `libraries_${k}s_added_idx`,
 };
 
 function plan(f: ListFilters): string[] {
