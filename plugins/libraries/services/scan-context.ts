@@ -115,9 +115,14 @@ export function mainVideosOf(files: string[]): string[] {
 // A path `join` would change: empty, with `//`, a `.` or `..` segment, or a trailing `/` (but the root itself).
 const UNNORMALISED = /^$|\/\/|(?:^|\/)\.\.?(?:\/|$)|.\/$/;
 
+/** True when `join` leaves `dir` as it is (and `join(dir, name)` is `dir/name` for a plain name). */
+export function isNormalPath(dir: string): boolean {
+  return !UNNORMALISED.test(dir);
+}
+
 /** `join(dir, name)` for a file named in a folder's listing: no normalising of what is normal already. */
 export function joinName(dir: string, name: string): string {
-  if (UNNORMALISED.test(dir) || name === '' || name === '.' || name === '..' || name.includes('/')) {
+  if (!isNormalPath(dir) || name === '' || name === '.' || name === '..' || name.includes('/')) {
     return join(dir, name);
   }
   return dir === '/' ? `/${name}` : `${dir}/${name}`;

@@ -1,9 +1,17 @@
 // Walks library roots the way Jellyfin does: junk, hidden and `.ignore`d folders skipped; yields each folder's files,
 // and stats the videos of a folder (the one syscall an unchanged file costs). Runs in the scan worker or, as a
-// fallback, on the main thread.
+// fallback, on the main thread. Both run for every entry of a library, so paths are built by concatenation when
+// the root is normalised already (`join`/`relative` otherwise) and names are judged without splitting paths.
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { classifyExtra, isVideoFile, shouldSkip } from '../lib/naming/index.ts';
+import {
+  classifyExtra,
+  classifyExtraIn,
+  isVideoFile,
+  shouldSkipName,
+  splitPath,
+} from '../lib/naming/index.ts';
+import { isNormalPath } from './scan-context.ts';
 
 export interface Folder {
   dir: string;
@@ -23,20 +31,57 @@ export interface StattedFolder extends Folder {
   videos: VideoStat[];
 }
 
+/**
+ * Where a folder under a normalised absolute root puts its files: `path + name` is `join(dir, name)`, `rel + name`
+ * is `relative(root, join(dir, name))` and `folder` is the folder as `classifyExtraIn` takes it (for a plain name).
+ */
+interface Place {
+  path: string;
+  rel: string;
+  folder: string | undefined;
+}
+
+/** The place of `dir` under `root`, or null when `join`/`relative` must work the paths out. */
+function placeOf(root: string, dir: string): Place | null {
+  // A normalised folder equal to or under `root` (as text) makes `root` normalised too: one check does.
+  if (!root.startsWith('/') || !isNormalPath(dir)) return null;
+  const path = dir === '/' ? '/' : `${dir}/`;
+  if (dir === root) return { path, rel: '', folder: undefined };
+  const under = root === '/' ? '/' : `${root}/`;
+  if (!dir.startsWith(under)) return null;
+  const rel = dir.slice(under.length);
+  // Normalised: no empty segment, so the folder is the last one when there are two (unless `\` splits more).
+  if (rel.includes('\\')) {
+    const segments = splitPath(rel);
+    return { path, rel: `${rel}/`, folder: segments.length >= 2 ? segments[segments.length - 1] : undefined };
+  }
+  const slash = rel.lastIndexOf('/');
+  return { path, rel: `${rel}/`, folder: slash < 0 ? undefined : rel.slice(slash + 1) };
+}
+
 /** Stats every video file of a folder under `root`; `classify` also tells which are extras. */
 export function statVideos(root: string, folder: Folder, classify: boolean): StattedFolder {
   const videos: VideoStat[] = [];
+  let place: Place | null | undefined;
   for (const name of folder.files) {
     if (!isVideoFile(name)) continue;
-    const path = join(folder.dir, name);
+    if (place === undefined) place = placeOf(root, folder.dir);
+    const at = name.includes('/') ? null : place;
+    const path = at ? at.path + name : join(folder.dir, name);
+    let video: VideoStat & { path: string };
     try {
       const st = statSync(path);
-      const rel = relative(root, path);
-      const video = { name, path, rel, size: st.size, mtimeMs: Math.floor(st.mtimeMs) };
-      videos.push(classify ? { ...video, extra: !!classifyExtra(rel) } : video);
+      const rel = at ? at.rel + name : relative(root, path);
+      video = { name, path, rel, size: st.size, mtimeMs: Math.floor(st.mtimeMs) };
     } catch (err) {
       videos.push({ name, error: (err as Error).message });
+      continue;
     }
+    if (classify) {
+      video.extra =
+        (at && !name.includes('\\') ? classifyExtraIn(at.folder, name) : classifyExtra(video.rel)) !== null;
+    }
+    videos.push(video);
   }
   return { dir: folder.dir, files: folder.files, videos };
 }
@@ -50,31 +95,47 @@ export async function walk(
   visit: (folder: Folder) => void,
   opts: { signal?: AbortSignal; onError?: (dir: string, err: Error) => void; yieldEvery?: number } = {},
 ): Promise<number> {
+  const { signal, onError } = opts;
+  const yieldEvery = opts.yieldEvery ?? 100;
+  // Listed names never hold `/` nor are `.` or `..`: under a normalised root, `join` is concatenation.
+  const normal = isNormalPath(root);
   const stack = [root];
   let visited = 0;
   while (stack.length) {
-    if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
+    if (signal?.aborted) throw signal.reason ?? new Error('aborted');
     const dir = stack.pop()!;
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      opts.onError?.(dir, err as Error);
+      onError?.(dir, err as Error);
       continue;
     }
-    if (entries.some((e) => e.name === '.ignore' && !e.isDirectory())) continue;
+    const prefix = !normal ? null : dir === '/' ? '/' : `${dir}/`;
     const files: string[] = [];
     const subdirs: string[] = [];
+    let ignored = false;
     for (const e of entries) {
-      const isDir = e.isDirectory() || (e.isSymbolicLink() && isDirLink(join(dir, e.name)));
-      if (shouldSkip(e.name, isDir)) continue;
-      if (isDir) subdirs.push(join(dir, e.name));
-      else files.push(e.name);
+      const name = e.name;
+      let isDir = e.isDirectory();
+      if (!isDir && name === '.ignore') {
+        ignored = true;
+        break;
+      }
+      let path: string | undefined;
+      if (!isDir && e.isSymbolicLink()) {
+        path = prefix === null ? join(dir, name) : prefix + name;
+        isDir = isDirLink(path);
+      }
+      if (shouldSkipName(name, isDir)) continue;
+      if (!isDir) files.push(name);
+      else subdirs.push(path ?? (prefix === null ? join(dir, name) : prefix + name));
     }
+    if (ignored) continue;
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
     visit({ dir, files });
     visited += 1;
-    if (visited % (opts.yieldEvery ?? 100) === 0) await new Promise((r) => setImmediate(r));
+    if (visited % yieldEvery === 0) await new Promise((r) => setImmediate(r));
   }
   return visited;
 }

@@ -1,6 +1,7 @@
-// Table tests for classifyExtra: Jellyfin/Plex extras folders, whole file names and suffixes.
+// Table tests for classifyExtra (and classifyExtraIn, the walk's form of it): Jellyfin/Plex extras folders, whole file names and suffixes.
 import { describe, expect, test } from 'bun:test';
-import { classifyExtra, type ExtraKind } from './extras';
+import { classifyExtra, classifyExtraIn, type ExtraKind } from './extras';
+import { splitPath } from './path-parts';
 
 type FolderCase = [path: string, kind: ExtraKind];
 
@@ -101,5 +102,39 @@ const mainContent: string[] = [
 describe('classifyExtra leaves main content alone', () => {
   test.each(mainContent)('%p is not an extra', (path) => {
     expect(classifyExtra(path)).toBeNull();
+  });
+});
+
+// Every path above, at every depth and under folders that hold no extras (or look like it to a plain object).
+const folders = [
+  'Trailers',
+  'EXTRAS',
+  'backdrops',
+  'Season 01',
+  'trailer',
+  'constructor',
+  '__proto__',
+  'Ünïcödé',
+];
+const allPaths = [...folderCases.map(([p]) => p), ...nameCases.map(([p]) => p), ...mainContent].flatMap(
+  (p) => {
+    const name = splitPath(p).at(-1) ?? '';
+    return [p, name, ...folders.flatMap((f) => [`${f}/${name}`, `Movie/${f}/${name}`, `a/b/${f}/${name}`])];
+  },
+);
+
+describe('classifyExtraIn', () => {
+  test.each(allPaths)('%p as classifyExtra has it', (path) => {
+    const segments = splitPath(path);
+    const name = segments.at(-1);
+    if (name === undefined) return expect(classifyExtra(path)).toBeNull();
+    const folder = segments.length >= 3 ? segments[segments.length - 2] : undefined;
+    expect(classifyExtraIn(folder, name)).toEqual(classifyExtra(path));
+  });
+
+  test('the folder counts, not the folders above it', () => {
+    expect(classifyExtraIn('Trailers', 'Teaser.mkv')?.kind).toBe('trailer');
+    expect(classifyExtraIn(undefined, 'Teaser.mkv')).toBeNull();
+    expect(classifyExtraIn('Season 01', 'Show S01E01-clip.mkv')?.rule).toBe('suffix');
   });
 });

@@ -1,7 +1,7 @@
 // Extras beside a movie or show (trailers, featurettes, theme songs/videos, samples …), recognised by
 // Jellyfin's folder names, whole file names and file-name suffixes.
-import { isAudioFile, stripVideoExtension } from './file-types';
-import { splitPath, stripExtension } from './path-parts';
+import { kindOfExtension } from './file-types';
+import { extensionOf, splitPath } from './path-parts';
 import { tidyTitle } from './release-name';
 
 /** Kind of extra; `other` covers Jellyfin's `extras`/`extra`/`other` buckets. */
@@ -74,10 +74,20 @@ export function classifyExtra(pathRelativeToRoot: string): ExtraInfo | null {
   const segments = splitPath(pathRelativeToRoot);
   const fileName = segments[segments.length - 1];
   if (fileName === undefined) return null;
-  const audio = isAudioFile(fileName);
-  const base = audio ? stripExtension(fileName) : stripVideoExtension(fileName);
-  const parent = segments.length >= 3 ? segments[segments.length - 2].toLowerCase() : undefined;
-  const folderKind = parent === undefined ? undefined : FOLDER_KINDS[parent];
+  return classifyExtraIn(segments.length >= 3 ? segments[segments.length - 2] : undefined, fileName);
+}
+
+/**
+ * {@link classifyExtra} for a file (a name without `/` or `\`) in `folder`: the name of its own folder, or
+ * undefined when that folder is the root or a top-level folder. The walk works the folder out once per folder.
+ */
+export function classifyExtraIn(folder: string | undefined, fileName: string): ExtraInfo | null {
+  // One reading of the extension: audio names lose it, and so do video names.
+  const ext = extensionOf(fileName);
+  const kind = kindOfExtension(ext);
+  const audio = kind === 'audio';
+  const base = audio || kind === 'video' ? fileName.slice(0, -ext.length) : fileName;
+  const folderKind = folder === undefined ? undefined : FOLDER_KINDS[folder.toLowerCase()];
   if (folderKind) return { kind: folderKind, rule: 'folder', title: base };
   return byFileName(base, audio);
 }

@@ -83,7 +83,11 @@ export type FileKind = 'video' | 'audio' | 'subtitle' | 'image' | 'nfo' | 'other
 
 /** The kind of a file from one reading of its extension (the predicates below each read it again). */
 export function fileKindOf(name: string): FileKind {
-  const ext = extensionOf(name);
+  return kindOfExtension(extensionOf(name));
+}
+
+/** The kind of a file by its extension as {@link extensionOf} gives it. */
+export function kindOfExtension(ext: string): FileKind {
   if (VIDEO_EXTENSIONS.has(ext) || ext === STUB_EXTENSION) return 'video';
   if (AUDIO_EXTENSIONS.has(ext)) return 'audio';
   if (SUBTITLE_EXTENSIONS.has(ext)) return 'subtitle';

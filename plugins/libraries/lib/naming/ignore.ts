@@ -1,6 +1,6 @@
 // What the library scanner skips — Jellyfin's ignore list (NAS/OS junk, Kodi/Plex metadata folders,
 // samples, hidden entries) plus incomplete downloads — and the media file-type predicates.
-import { extensionOf, splitPath, stripExtension } from './path-parts';
+import { extensionOf, splitPath } from './path-parts';
 
 export { isAudioFile, isImageFile, isNfoFile, isStubFile, isSubtitleFile, isVideoFile } from './file-types';
 
@@ -46,6 +46,15 @@ export function shouldSkip(relativePath: string, isDirectory: boolean): boolean 
   return segments.some((segment, i) => (i < last || isDirectory ? skipsFolder(segment) : skipsFile(segment)));
 }
 
+/**
+ * `shouldSkip(name, isDirectory)` for one entry of a folder listing, without splitting a name that has no
+ * separator (the walk asks this for every entry).
+ */
+export function shouldSkipName(name: string, isDirectory: boolean): boolean {
+  if (name.includes('/') || name.includes('\\')) return shouldSkip(name, isDirectory);
+  return isDirectory ? skipsFolder(name) : skipsFile(name);
+}
+
 function skipsFolder(name: string): boolean {
   const lower = name.toLowerCase();
   return lower.startsWith('.') || SKIPPED_FOLDERS.has(lower) || lower.endsWith('.trickplay');
@@ -54,8 +63,10 @@ function skipsFolder(name: string): boolean {
 function skipsFile(name: string): boolean {
   const lower = name.toLowerCase();
   if (lower.startsWith('.') || SKIPPED_FILES.has(lower)) return true;
-  if (INCOMPLETE_EXTENSIONS.has(extensionOf(lower))) return true;
-  return isSampleName(stripExtension(lower));
+  const ext = extensionOf(lower);
+  if (INCOMPLETE_EXTENSIONS.has(ext)) return true;
+  // Both sample patterns need the word: most names are settled without a regex.
+  return lower.includes('sample') && isSampleName(ext ? lower.slice(0, -ext.length) : lower);
 }
 
 // `sample` as the whole name, a leading word (`sample-grp-movie`) or a trailing word (`movie.sample`).

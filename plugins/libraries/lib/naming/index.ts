@@ -1,7 +1,7 @@
 // Public surface of the libraries plugin's naming parsers (pure, IO-free path and file-name parsing).
 export { type ArtworkContext, type ArtworkInfo, type ArtworkKind, classifyArtwork } from './artwork';
 export { type ParsedEpisode, parseEpisode, seasonFromFolder } from './episode';
-export { classifyExtra, type ExtraInfo, type ExtraKind } from './extras';
+export { classifyExtra, classifyExtraIn, type ExtraInfo, type ExtraKind } from './extras';
 export { type FileKind, fileKindOf } from './file-types';
 export {
   isAudioFile,
@@ -11,8 +11,10 @@ export {
   isSubtitleFile,
   isVideoFile,
   shouldSkip,
+  shouldSkipName,
 } from './ignore';
 export { normaliseLanguage } from './languages';
 export { type ParsedMovie, parseMovie, type ThreeDFormat, threeDFormatOf } from './movie';
+export { splitPath } from './path-parts';
 export { extractProviderIds, type ProviderIds } from './provider-ids';
 export { parseSidecar, type SidecarInfo } from './subtitles';

@@ -20,6 +20,11 @@ describe('extensionOf', () => {
     ['x.\u2003', ''],
     ['a.b/c', ''],
     ['Show - S01E01.m2ts', '.m2ts'],
+    ['a.b\\c', ''],
+    ['a.mk\tv', ''],
+    ['a.mkv\u3000', ''],
+    ['a.\u00e9\u00c9', '.\u00e9\u00e9'],
+    ['x.\u212aB', '.kb'],
   ])('%p → %p', (name, ext) => expect(extensionOf(name)).toBe(ext));
 });
 

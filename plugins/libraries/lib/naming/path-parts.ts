@@ -14,16 +14,14 @@ export function extensionOf(name: string): string {
   // lastIndexOf instead of an end-anchored regex: this runs for every file of every scan.
   const dot = name.lastIndexOf('.');
   if (dot <= 0 || name.length - dot - 1 < 1 || name.length - dot - 1 > 10) return '';
-  const before = name[dot - 1];
-  if (before === '.' || before === '/' || before === '\\') return '';
-  for (let i = dot + 1; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    // White space (as `\s`), `/` and `\` end no extension; beyond ASCII only the regex knows all spaces.
-    if (c === 32 || c === 47 || c === 92 || (c >= 9 && c <= 13)) return '';
-    if (c > 127 && /\s/.test(name.slice(i))) return '';
-  }
-  return name.slice(dot).toLowerCase();
+  const before = name.charCodeAt(dot - 1);
+  if (before === 46 || before === 47 || before === 92) return '';
+  const ext = name.slice(dot);
+  return NOT_IN_EXTENSION.test(ext) ? '' : ext.toLowerCase();
 }
+
+// White space, `/` and `\` end no extension.
+const NOT_IN_EXTENSION = /[\s/\\]/;
 
 /** The name without its last extension (see {@link extensionOf}). */
 export function stripExtension(name: string): string {
