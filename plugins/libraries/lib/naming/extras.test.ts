@@ -99,6 +99,17 @@ const mainContent: string[] = [
   '',
 ];
 
+describe('classifyExtra: folder names that are Object.prototype members are ordinary folders', () => {
+  test.each([
+    'Movie (2010)/constructor/Movie.mkv',
+    'Show/__proto__/Show S01E01.mkv',
+    'a/b/hasOwnProperty/clip.mkv',
+    'Movie (2010)/toString/Movie.mkv',
+  ])('%p is not an extra', (path) => {
+    expect(classifyExtra(path)).toBeNull();
+  });
+});
+
 describe('classifyExtra leaves main content alone', () => {
   test.each(mainContent)('%p is not an extra', (path) => {
     expect(classifyExtra(path)).toBeNull();

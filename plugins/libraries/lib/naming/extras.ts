@@ -28,22 +28,25 @@ export interface ExtraInfo {
   title: string;
 }
 
-const FOLDER_KINDS: Record<string, ExtraKind> = {
-  trailers: 'trailer',
-  backdrops: 'theme-video',
-  'theme-music': 'theme-song',
-  'behind the scenes': 'behindthescenes',
-  'deleted scenes': 'deletedscene',
-  interviews: 'interview',
-  scenes: 'scene',
-  samples: 'sample',
-  shorts: 'short',
-  featurettes: 'featurette',
-  clips: 'clip',
-  extras: 'other',
-  extra: 'other',
-  other: 'other',
-};
+// A Map, not an object literal: a folder named `constructor` or `__proto__` must not find Object.prototype's members.
+const FOLDER_KINDS = new Map<string, ExtraKind>(
+  Object.entries({
+    trailers: 'trailer',
+    backdrops: 'theme-video',
+    'theme-music': 'theme-song',
+    'behind the scenes': 'behindthescenes',
+    'deleted scenes': 'deletedscene',
+    interviews: 'interview',
+    scenes: 'scene',
+    samples: 'sample',
+    shorts: 'short',
+    featurettes: 'featurette',
+    clips: 'clip',
+    extras: 'other',
+    extra: 'other',
+    other: 'other',
+  }) as [string, ExtraKind][],
+);
 
 // Longer suffixes first so `-deletedscene` is not read as `-scene`.
 const SUFFIX_KINDS: [string, ExtraKind][] = [
@@ -87,7 +90,7 @@ export function classifyExtraIn(folder: string | undefined, fileName: string): E
   const kind = kindOfExtension(ext);
   const audio = kind === 'audio';
   const base = audio || kind === 'video' ? fileName.slice(0, -ext.length) : fileName;
-  const folderKind = folder === undefined ? undefined : FOLDER_KINDS[folder.toLowerCase()];
+  const folderKind = folder === undefined ? undefined : FOLDER_KINDS.get(folder.toLowerCase());
   if (folderKind) return { kind: folderKind, rule: 'folder', title: base };
   return byFileName(base, audio);
 }
