@@ -4,13 +4,7 @@
 // the root is normalised already (`join`/`relative` otherwise) and names are judged without splitting paths.
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import {
-  classifyExtra,
-  classifyExtraIn,
-  isVideoFile,
-  shouldSkipName,
-  splitPath,
-} from '../lib/naming/index.ts';
+import { classifyExtra, classifyExtraIn, isVideoFile, shouldSkipName } from '../lib/naming/index.ts';
 import { isNormalPath } from './scan-context.ts';
 
 export interface Folder {
@@ -50,11 +44,9 @@ function placeOf(root: string, dir: string): Place | null {
   const under = root === '/' ? '/' : `${root}/`;
   if (!dir.startsWith(under)) return null;
   const rel = dir.slice(under.length);
-  // Normalised: no empty segment, so the folder is the last one when there are two (unless `\` splits more).
-  if (rel.includes('\\')) {
-    const segments = splitPath(rel);
-    return { path, rel: `${rel}/`, folder: segments.length >= 2 ? segments[segments.length - 1] : undefined };
-  }
+  // A `\` in a folder name splits segments for the naming rules: such folders take the general path.
+  if (rel.includes('\\')) return null;
+  // Normalised: no empty segment, so the folder is the last one when there are two.
   const slash = rel.lastIndexOf('/');
   return { path, rel: `${rel}/`, folder: slash < 0 ? undefined : rel.slice(slash + 1) };
 }

@@ -15,6 +15,5 @@ export {
 } from './ignore';
 export { normaliseLanguage } from './languages';
 export { type ParsedMovie, parseMovie, type ThreeDFormat, threeDFormatOf } from './movie';
-export { splitPath } from './path-parts';
 export { extractProviderIds, type ProviderIds } from './provider-ids';
 export { parseSidecar, type SidecarInfo } from './subtitles';
