@@ -1,5 +1,6 @@
-// Child process for the kill test: boots Bijou on a data folder, scans a library and writes `<marker>` once the
-// first batch of items is committed, then keeps scanning until the parent kills it with SIGKILL.
+// Child process for the kill test: boots Bijou on a data folder and scans a library. The scan's write transactions
+// are watched: once one transaction has committed movie items, the next one that adds items writes `<marker>` and
+// blocks before it commits, so the parent's SIGKILL always lands inside an open write transaction, mid-scan.
 import { writeFileSync } from 'node:fs';
 import { createTestHost } from '@bijou/sdk/testing';
 
@@ -12,10 +13,22 @@ const lib = await h.request('POST', '/v1/libraries', {
   token,
   body: { name: 'Movies', kind: 'movies', paths: [root] },
 });
-h.core.bus.tap((e) => {
-  const p = e.payload as { phase?: string; counts?: { added: number } };
-  if (e.name === 'libraries.scan.progressed' && p.phase === 'processing' && (p.counts?.added ?? 0) > 0)
-    writeFileSync(marker, JSON.stringify({ libraryId: lib.body.id, added: p.counts?.added }));
-});
+
+const db = h.core.sqlite;
+const movies = db.query(`SELECT count(*) AS n FROM libraries_items WHERE kind = 'movie'`);
+const transaction = db.transaction.bind(db);
+let committed = 0;
+db.transaction = ((fn: (...args: unknown[]) => unknown) =>
+  transaction((...args: unknown[]) => {
+    const result = fn(...args);
+    const n = (movies.get() as { n: number }).n;
+    if (n > committed && committed > 0) {
+      writeFileSync(marker, JSON.stringify({ libraryId: lib.body.id, committed }));
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+    }
+    committed = n;
+    return result;
+  })) as typeof db.transaction;
+
 await h.request('POST', `/v1/libraries/${lib.body.id}/scan`, { token });
 await new Promise(() => {});

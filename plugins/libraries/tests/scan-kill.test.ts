@@ -1,5 +1,6 @@
-// A scan killed with SIGKILL mid-way: the database is intact and consistent (every committed item has its file),
-// the library is not left "scanning", and the next scan adds exactly what is missing.
+// A scan killed with SIGKILL mid-way, inside an open write transaction (the child blocks there): the database is
+// intact and consistent (exactly the committed items survive, each with its file), the library is not left
+// "scanning", and the next scan adds exactly what is missing.
 import { afterAll, expect, test } from 'bun:test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,13 +34,14 @@ test('SIGKILL during a scan loses nothing committed and the next scan completes 
     { cwd: ROOT, stdout: 'ignore', stderr: 'pipe' },
   );
   try {
-    await waitUntil('the first committed batch', () => existsSync(marker), 60_000);
+    await waitUntil('a write transaction after the first committed batch', () => existsSync(marker), 60_000);
   } finally {
     child.kill('SIGKILL');
   }
   await child.exited;
   expect(child.signalCode).toBe('SIGKILL');
-  const { libraryId } = JSON.parse(readFileSync(marker, 'utf8')) as { libraryId: string };
+  const marked = JSON.parse(readFileSync(marker, 'utf8')) as { libraryId: string; committed: number };
+  const { libraryId } = marked;
 
   const h = await createTestHost({ plugins: ['plugins/libraries'], dataDir });
   try {
@@ -48,6 +50,8 @@ test('SIGKILL during a scan loses nothing committed and the next scan completes 
     expect(db.query('PRAGMA foreign_key_check').all()).toEqual([]);
     const count = (sql: string) => (db.query(sql).get() as { n: number }).n;
     const committed = count(`SELECT count(*) AS n FROM libraries_items WHERE kind = 'movie'`);
+    // What the first transactions committed survives; the transaction open at the kill is rolled back.
+    expect(committed).toBe(marked.committed);
     expect(committed).toBeGreaterThan(0);
     expect(committed).toBeLessThan(MOVIES);
     // Items and their files are written in the same transaction: none without the other.
