@@ -29,6 +29,8 @@ export interface FileRecord {
   extraTitle?: string | null;
   part?: number | null;
   versionLabel?: string | null;
+  /** Signature of the files beside a main video (see WorkCollector.visit). */
+  sidecarSig?: number | null;
 }
 
 export interface ExternalTrack {
@@ -59,16 +61,16 @@ export class CatalogWriter {
       // One statement for insert-or-update by path; an existing row keeps its id, library and added_at.
       upsertFile: db.query<{ id: string }, never[]>(
         `INSERT INTO libraries_files (id, library_id, item_id, path, rel_path, size, mtime_ms, container, role, extra_kind,
-          extra_title, part, version_label, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          extra_title, part, version_label, sidecar_sig, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (path) DO UPDATE SET item_id = excluded.item_id, rel_path = excluded.rel_path, size = excluded.size,
           mtime_ms = excluded.mtime_ms, container = excluded.container, role = excluded.role,
           extra_kind = excluded.extra_kind, extra_title = excluded.extra_title, part = excluded.part,
-          version_label = excluded.version_label, missing_since = NULL
+          version_label = excluded.version_label, sidecar_sig = excluded.sidecar_sig, missing_since = NULL
          RETURNING id`,
       ),
       insertFile: db.query(
         `INSERT INTO libraries_files (id, library_id, item_id, path, rel_path, size, mtime_ms, container, role, extra_kind,
-          extra_title, part, version_label, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          extra_title, part, version_label, sidecar_sig, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       personByKey: db.query<{ id: string }, [string]>('SELECT id FROM libraries_people WHERE name_key = ?'),
       insertPerson: db.query('INSERT INTO libraries_people (id, name, name_key, thumb) VALUES (?, ?, ?, ?)'),
@@ -179,6 +181,7 @@ export class CatalogWriter {
       f.extraTitle ?? null,
       f.part ?? null,
       f.versionLabel ?? null,
+      f.sidecarSig ?? null,
       now,
     ] as never[];
     // In a library scanned for the first time a path is almost surely new: a plain insert skips the conflict

@@ -2,7 +2,9 @@
 // files are only counted, changed ones gathered into units of work (with the folder listings they need) handed on
 // while the walk continues; extras are kept apart.
 import type { Database } from 'bun:sqlite';
+import { join } from 'node:path';
 import { classifyExtra } from '../lib/naming/index.ts';
+import { videoSignature } from '../lib/sidecar-signature.ts';
 import type { Listings, WorkFile } from './scan-context.ts';
 import type { PlanPipeline } from './scan-pipeline.ts';
 import { type PlanUnit, planUnit } from './scan-plans.ts';
@@ -15,10 +17,14 @@ interface Known {
   mtime_ms: number;
   item_id: string | null;
   missing_since: string | null;
+  role: 'main' | 'extra';
+  sidecar_sig: number | null;
 }
 
 export class WorkCollector {
   readonly listings: Listings = new Map();
+  /** Sidecar signatures of the folders walked so far (a top folder is walked before the folders under it). */
+  private readonly sigs = new Map<string, number>();
   /** Ids of known files that are unchanged. */
   readonly seen = new Set<string>();
   readonly extras: WorkFile[] = [];
@@ -33,7 +39,8 @@ export class WorkCollector {
   ) {
     for (const r of sqlite
       .query<Known & { path: string }, [string]>(
-        'SELECT id, path, size, mtime_ms, item_id, missing_since FROM libraries_files WHERE library_id = ?',
+        `SELECT id, path, size, mtime_ms, item_id, missing_since, role, sidecar_sig
+           FROM libraries_files WHERE library_id = ?`,
       )
       .all(lib.id)) {
       this.known.set(r.path, r);
@@ -55,10 +62,16 @@ export class WorkCollector {
     return this.listings.has(dir);
   }
 
-  /** Takes one folder of the walk under `root`, its videos already statted. */
-  visit(root: string, { dir, files, videos }: StattedFolder): void {
+  /**
+   * Takes one folder of the walk under `root`, its videos already statted. A known file is unchanged when its size
+   * and mtime match and, for a main video, so does the signature of the files beside it (an edited NFO, new artwork
+   * or subtitles make it read again).
+   */
+  visit(root: string, { dir, files, videos, sig: folderSig }: StattedFolder): void {
     const { counts, force } = this.opts;
     this.listings.set(dir, files);
+    this.sigs.set(dir, folderSig);
+    let sig: number | undefined;
     for (const v of videos) {
       if ('error' in v) {
         counts.errors += 1;
@@ -66,7 +79,17 @@ export class WorkCollector {
       }
       counts.files += 1;
       const k = this.known.get(v.path);
-      if (!force && k && k.size === v.size && k.mtime_ms === v.mtimeMs && !k.missing_since && k.item_id) {
+      // Every video of a folder has the same top folder: one signature for all.
+      sig ??= this.signatureOf(root, v.rel, folderSig);
+      if (
+        !force &&
+        k &&
+        k.size === v.size &&
+        k.mtime_ms === v.mtimeMs &&
+        (k.role === 'extra' || k.sidecar_sig === sig) &&
+        !k.missing_since &&
+        k.item_id
+      ) {
         this.seen.add(k.id);
         counts.unchanged += 1;
         continue;
@@ -79,11 +102,19 @@ export class WorkCollector {
         rel: v.rel,
         size: v.size,
         mtimeMs: v.mtimeMs,
+        sig,
       };
       if (v.extra ?? classifyExtra(v.rel)) this.extras.push(w);
       else this.pending.push(w);
     }
     if (this.pending.length >= this.opts.batch) this.flush();
+  }
+
+  /** A video's sidecar signature: its folder's, with its top folder's when it lies deeper (a season folder). */
+  private signatureOf(root: string, rel: string, folderSig: number): number {
+    const slash = rel.indexOf('/');
+    if (slash < 0 || slash === rel.lastIndexOf('/')) return folderSig;
+    return videoSignature(folderSig, this.sigs.get(join(root, rel.slice(0, slash))) ?? 0);
   }
 
   /** Hands on the files gathered so far as one unit. */

@@ -18,6 +18,8 @@ export interface WorkFile {
   rel: string;
   size: number;
   mtimeMs: number;
+  /** Signature of the files beside it (lib/sidecar-signature.ts), kept on its file row. */
+  sig: number;
 }
 
 /** Folder listings gathered by the walk: absolute folder → file names. */

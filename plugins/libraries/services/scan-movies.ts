@@ -123,5 +123,6 @@ export function mainFile(
     role: 'main',
     part: extra.part ?? null,
     versionLabel: extra.versionLabel ?? null,
+    sidecarSig: w.sig,
   };
 }

@@ -5,6 +5,7 @@
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { classifyExtra, classifyExtraIn, isVideoFile, shouldSkipName } from '../lib/naming/index.ts';
+import { folderSignature, type SidecarEntry } from '../lib/sidecar-signature.ts';
 import { isNormalPath } from './scan-context.ts';
 
 export interface Folder {
@@ -20,9 +21,10 @@ export type VideoStat =
   | { name: string; path: string; rel: string; size: number; mtimeMs: number; extra?: boolean }
   | { name: string; error: string };
 
-/** A folder of the walk with its videos statted. */
+/** A folder of the walk with its videos statted, and the signature of its other files (NFOs statted). */
 export interface StattedFolder extends Folder {
   videos: VideoStat[];
+  sig: number;
 }
 
 /**
@@ -51,13 +53,20 @@ function placeOf(root: string, dir: string): Place | null {
   return { path, rel: `${rel}/`, folder: slash < 0 ? undefined : rel.slice(slash + 1) };
 }
 
-/** Stats every video file of a folder under `root`; `classify` also tells which are extras. */
+/**
+ * Stats every video file of a folder under `root` (`classify` also tells which are extras) and signs the other
+ * files: their names, and the size and mtime of NFOs (edited in place by metadata managers).
+ */
 export function statVideos(root: string, folder: Folder, classify: boolean): StattedFolder {
   const videos: VideoStat[] = [];
+  const others: SidecarEntry[] = [];
   let place: Place | null | undefined;
   for (const name of folder.files) {
-    if (!isVideoFile(name)) continue;
     if (place === undefined) place = placeOf(root, folder.dir);
+    if (!isVideoFile(name)) {
+      others.push(isNfo(name) ? nfoEntry(name, place, folder.dir) : { name });
+      continue;
+    }
     const at = name.includes('/') ? null : place;
     const path = at ? at.path + name : join(folder.dir, name);
     let video: VideoStat & { path: string };
@@ -75,7 +84,22 @@ export function statVideos(root: string, folder: Folder, classify: boolean): Sta
     }
     videos.push(video);
   }
-  return { dir: folder.dir, files: folder.files, videos };
+  return { dir: folder.dir, files: folder.files, videos, sig: folderSignature(others) };
+}
+
+function isNfo(name: string): boolean {
+  const n = name.length;
+  return n > 4 && name.charCodeAt(n - 4) === 46 && name.slice(n - 3).toLowerCase() === 'nfo';
+}
+
+/** An NFO with its size and mtime; an NFO that cannot be statted is signed by name alone. */
+function nfoEntry(name: string, place: Place | null, dir: string): SidecarEntry {
+  try {
+    const st = statSync(place && !name.includes('/') ? place.path + name : join(dir, name));
+    return { name, size: st.size, mtimeMs: Math.floor(st.mtimeMs) };
+  } catch {
+    return { name };
+  }
 }
 
 /**

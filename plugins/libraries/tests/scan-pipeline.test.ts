@@ -20,7 +20,7 @@ function units(root: string, files: Record<string, string>, size: number) {
     const name = rel.split('/')[1];
     listings.set(dir, [...(listings.get(dir) ?? []), name]);
     if (name.endsWith('.mkv'))
-      work.push({ root, dir, name, path: join(root, rel), rel, size: 0, mtimeMs: 0 });
+      work.push({ root, dir, name, path: join(root, rel), rel, size: 0, mtimeMs: 0, sig: 0 });
   }
   const out = [];
   for (let i = 0; i < work.length; i += size)

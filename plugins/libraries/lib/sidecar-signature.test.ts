@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'bun:test';
+import { folderSignature, type SidecarEntry, videoSignature } from './sidecar-signature.ts';
+
+const poster = { name: 'poster.jpg' };
+const nfo = { name: 'movie.nfo', size: 120, mtimeMs: 1_700_000_000_000 };
+
+describe('folderSignature', () => {
+  test('a folder without other files has signature 0', () => {
+    expect(folderSignature([])).toBe(0);
+  });
+
+  test('listing order does not matter', () => {
+    expect(folderSignature([poster, nfo])).toBe(folderSignature([nfo, poster]));
+  });
+
+  const changed: [string, SidecarEntry[]][] = [
+    ['a file appears', [poster, nfo, { name: 'fanart.jpg' }]],
+    ['a file disappears', [nfo]],
+    ['a file is renamed', [{ name: 'folder.jpg' }, nfo]],
+    ['an NFO is edited (new mtime)', [poster, { ...nfo, mtimeMs: nfo.mtimeMs + 1 }]],
+    ['an NFO changes size', [poster, { ...nfo, size: 121 }]],
+    ['the same file twice is not the same as once', [poster, poster, nfo]],
+  ];
+  test.each(changed)('changes when %s', (_what, entries) => {
+    const before = folderSignature([poster, nfo]);
+    expect(folderSignature(entries)).not.toBe(before);
+    expect(folderSignature(entries)).not.toBe(0);
+  });
+});
+
+describe('videoSignature', () => {
+  test('a video directly in its top folder takes the folder signature', () => {
+    expect(videoSignature(1234, undefined)).toBe(1234);
+  });
+
+  test('a nested video changes with its own folder and with the top folder', () => {
+    const base = videoSignature(1, 2);
+    expect(videoSignature(3, 2)).not.toBe(base);
+    expect(videoSignature(1, 3)).not.toBe(base);
+    expect(videoSignature(1, 2)).toBe(base);
+  });
+
+  test('swapping the two folders changes it', () => {
+    expect(videoSignature(1, 2)).not.toBe(videoSignature(2, 1));
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE `libraries_files` ADD `sidecar_sig` integer;
