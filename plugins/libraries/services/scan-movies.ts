@@ -57,8 +57,10 @@ export function prepareMovie(w: WorkFile, libraryId: string, files: string[]): M
   if (nfoName) {
     const text = readText(joinName(w.dir, nfoName));
     const r = text === null ? null : parseMovieNfo(text);
-    if (r?.ok) nfo = r.value;
-    else warnings.push(`${nfoName}: ${r ? r.error : 'unreadable'} (ignored)`);
+    if (r?.ok) {
+      nfo = r.value;
+      for (const m of r.warnings) warnings.push(`${nfoName}: ${m}`);
+    } else warnings.push(`${nfoName}: ${r ? r.error : 'unreadable'} (ignored)`);
   }
   const fields = movieFields(parsed, nfo);
   const edition = parsed.edition;

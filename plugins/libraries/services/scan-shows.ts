@@ -45,6 +45,7 @@ function showRow(
   const r = text === null ? null : parseShowNfo(text);
   if (nfoName && !r?.ok)
     ctx.warnings.push(`${join(top, nfoName)}: ${r && !r.ok ? r.error : 'unreadable'} (ignored)`);
+  else if (r?.ok) for (const m of r.warnings) ctx.warnings.push(`${join(top, nfoName!)}: ${m}`);
   const fields = showFields(
     { title: parsed.series, year: parsed.year, ids: parsed.providerIds as Record<string, string> },
     r?.ok ? r.value : null,
@@ -168,8 +169,10 @@ function episodeNfo(w: WorkFile, files: string[]) {
   if (nfoName) {
     const text = readText(joinName(w.dir, nfoName));
     const r = text === null ? null : parseEpisodeNfo(text);
-    if (r?.ok) nfo = r.value[0] ?? null;
-    else warnings.push(`${nfoName}: ${r && !r.ok ? r.error : 'unreadable'} (ignored)`);
+    if (r?.ok) {
+      nfo = r.value[0] ?? null;
+      for (const m of r.warnings) warnings.push(`${nfoName}: ${m}`);
+    } else warnings.push(`${nfoName}: ${r && !r.ok ? r.error : 'unreadable'} (ignored)`);
   }
   return { nfo, warnings };
 }

@@ -181,7 +181,8 @@ function processMain(w: WorkFile, plan: FilePlan, c: WriteCtx): void {
             now,
             warnings,
           });
-    for (const msg of res.warnings) o.warn('malformed NFO ignored', { path: w.rel, detail: msg });
+    // An NFO that could not be used says "(ignored)"; one that was repaired says what was kept.
+    for (const msg of res.warnings) o.warn('malformed NFO', { path: w.rel, detail: msg });
     const file = writer.upsertFile(
       mainFile(w, lib.id, res.itemId, { part: res.part, versionLabel: res.versionLabel }),
       now,

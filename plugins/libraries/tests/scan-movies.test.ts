@@ -120,9 +120,11 @@ describe('matching', () => {
     const m = await movieTitled(b, 'Broken');
     expect(m.match.method).toBe('filename');
     expect(m.year).toBe(2010);
-    expect(b.h.logs.some((l) => l.includes('malformed NFO ignored') && l.includes('Broken (2010).nfo'))).toBe(
-      true,
-    );
+    expect(
+      b.h.logs.some(
+        (l) => l.includes('malformed NFO') && l.includes('Broken (2010).nfo') && l.includes('(ignored)'),
+      ),
+    ).toBe(true);
   });
 });
 

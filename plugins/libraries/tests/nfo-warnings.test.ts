@@ -1,0 +1,45 @@
+// NFO problems reach the log: an NFO that was repaired (truncated, not well-formed) is read for what it holds and
+// the repair is logged with the file; an unusable one is logged as ignored. Movies, episodes and tvshow.nfo alike.
+import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { removeTemps, tempDir, writeTree } from './fixtures.ts';
+import { type Booted, boot, createLibrary, listAll, movieTitled, scan } from './harness.ts';
+
+let b: Booted;
+beforeAll(async () => {
+  b = await boot({ probe: false });
+  const movies = tempDir();
+  await writeTree(movies, {
+    'Partial (2011)/Partial (2011).mkv': '',
+    'Partial (2011)/movie.nfo':
+      '<movie>\n  <title>Partial NFO</title>\n  <genre>Drama</genre>\n  <plot>cut o',
+  });
+  await scan(b, await createLibrary(b, 'movies', [movies]));
+  const shows = tempDir();
+  await writeTree(shows, {
+    'Lost (2004)/tvshow.nfo': '<tvshow><title>Lost NFO</title><genre>Drama</genre>',
+    'Lost (2004)/Season 01/Lost - S01E01.mkv': '',
+    'Lost (2004)/Season 01/Lost - S01E01.nfo': '<episodedetails><title>Pilot</title><plot>x',
+  });
+  await scan(b, await createLibrary(b, 'shows', [shows]));
+});
+afterAll(async () => {
+  await b.h.stop();
+  removeTemps();
+});
+
+const logged = (file: string) =>
+  b.h.logs.filter((l) => l.includes('malformed NFO') && l.includes(file) && !l.includes('(ignored)'));
+
+test('a truncated movie NFO gives its complete elements and the repair is logged', async () => {
+  const m = await movieTitled(b, 'Partial NFO');
+  expect(m.match.method).toBe('nfo');
+  expect(m.genres).toEqual(['Drama']);
+  expect(logged('movie.nfo').join('\n')).toContain('no closing tag');
+});
+
+test('a truncated tvshow.nfo and episode NFO are read for what they hold, each repair logged', async () => {
+  const [show] = await listAll(b, '/v1/shows');
+  expect(show.title).toBe('Lost NFO');
+  expect(logged('tvshow.nfo')).not.toHaveLength(0);
+  expect(logged('Lost - S01E01.nfo')).not.toHaveLength(0);
+});
