@@ -4,11 +4,10 @@
 // extras attached → vanished files marked missing. A scan killed midway leaves committed batches; the next one
 // finishes.
 import type { Database } from 'bun:sqlite';
-import { dirname } from 'node:path';
-import { classifyExtra } from '../lib/naming/index.ts';
 import { CatalogWriter } from './catalog-writer.ts';
 import { collectLibrary, WorkCollector } from './scan-collect.ts';
-import { containerOf, type Listings, type WorkFile } from './scan-context.ts';
+import type { Listings, WorkFile } from './scan-context.ts';
+import { attachExtras } from './scan-extras.ts';
 import { applyMovie, mainFile } from './scan-movies.ts';
 import { PlanPipeline } from './scan-pipeline.ts';
 import type { FilePlan } from './scan-plans.ts';
@@ -130,9 +129,7 @@ export async function scanLibrary(
     plans.close();
   }
   const now = new Date().toISOString();
-  sqlite.transaction(() => {
-    for (const w of extras) attachExtra(w, lib.id, writer, sqlite, now, result);
-  })();
+  sqlite.transaction(() => attachExtras(sqlite, lib, extras, writer, now, result))();
   if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
   o.progress('finalizing', 1, counts);
   const r = nothingToReconcile(sqlite, lib.id, collector, result)
@@ -201,37 +198,4 @@ function processMain(w: WorkFile, plan: FilePlan, c: WriteCtx): void {
     result.counts.errors += 1;
     o.warn('file could not be added', { path: w.rel, error: (err as Error).message });
   }
-}
-
-/** Extras belong to the movie or show whose folder holds them (or holds their extras folder). */
-function attachExtra(
-  w: WorkFile,
-  libraryId: string,
-  writer: CatalogWriter,
-  sqlite: Database,
-  now: string,
-  result: ScanResult,
-): void {
-  const info = classifyExtra(w.rel)!;
-  const owner = sqlite.query<{ id: string }, [string, string, string]>(
-    `SELECT id FROM libraries_items WHERE library_id = ? AND kind IN ('movie','show') AND folder IN (?, ?) ORDER BY kind LIMIT 1`,
-  );
-  const here = owner.get(libraryId, w.dir, dirname(w.dir));
-  const { id } = writer.upsertFile(
-    {
-      libraryId,
-      itemId: here?.id ?? null,
-      path: w.path,
-      relPath: w.rel,
-      size: w.size,
-      mtimeMs: w.mtimeMs,
-      container: containerOf(w.name),
-      role: 'extra',
-      extraKind: info.kind,
-      extraTitle: info.title,
-    },
-    now,
-  );
-  result.changedFileIds.push(id);
-  result.counts.extras += 1;
 }

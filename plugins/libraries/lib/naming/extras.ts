@@ -95,6 +95,11 @@ export function classifyExtraIn(folder: string | undefined, fileName: string): E
   return byFileName(base, audio);
 }
 
+/** Whether a folder of this name holds extras (`Trailers`, `Extras`, `Behind The Scenes` …). */
+export function isExtrasFolder(name: string): boolean {
+  return FOLDER_KINDS.has(name.toLowerCase());
+}
+
 function byFileName(base: string, audio: boolean): ExtraInfo | null {
   const lower = base.toLowerCase();
   if (lower === 'trailer') return { kind: 'trailer', rule: 'filename', title: base };
