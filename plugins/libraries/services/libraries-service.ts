@@ -1,11 +1,11 @@
 // Libraries: create/update/delete with path checks, scans as jobs (one per library at a time), scan status, stats.
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { sep } from 'node:path';
 import { HttpError } from '@bijou/sdk';
 import { eq } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import type { ScanStatus } from '../api.ts';
 import * as schema from '../schema.ts';
+import { openFolder } from './library-folders.ts';
 import { type ScanPhase, scanLibrary } from './scanner.ts';
 import type { Ctx } from './types.ts';
 
@@ -30,18 +30,9 @@ export function checkPaths(
   const errors: { path: string; message: string }[] = [];
   const real: string[] = [];
   paths.forEach((p, i) => {
-    const at = `body.paths.${i}`;
-    try {
-      const r = realpathSync(resolve(p));
-      if (!statSync(r).isDirectory()) errors.push({ path: at, message: `${p} is not a folder` });
-      else {
-        accessSync(r, constants.R_OK | constants.X_OK);
-        real.push(r);
-      }
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      errors.push({ path: at, message: code === 'EACCES' ? `${p} is not readable` : `${p} does not exist` });
-    }
+    const opened = openFolder(p);
+    if ('real' in opened) real.push(opened.real);
+    else errors.push({ path: `body.paths.${i}`, message: opened.problem });
   });
   const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
   real.forEach((a, i) => {

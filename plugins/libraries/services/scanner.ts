@@ -1,10 +1,10 @@
-// One library scan: walk and stat (in the scan worker for a first scan; unchanged files cost one stat) → changed
-// files planned (by the worker once it has walked, and here while waiting) and written in short transactions as the
-// walk goes on →
-// extras attached → vanished files marked missing. A scan killed midway leaves committed batches; the next one
-// finishes.
+// One library scan: roots checked (a vanished one fails the scan) → walk and stat (in the scan worker for a first
+// scan; unchanged files cost one stat) → changed files planned (by the worker once it has walked, and here while
+// waiting) and written in short transactions as the walk goes on → extras attached → vanished files marked missing.
+// A scan killed midway leaves committed batches; the next one finishes.
 import type { Database } from 'bun:sqlite';
 import { CatalogWriter } from './catalog-writer.ts';
+import { assertRootsScannable } from './library-folders.ts';
 import { collectLibrary, WorkCollector } from './scan-collect.ts';
 import type { Listings, WorkFile } from './scan-context.ts';
 import { attachExtras } from './scan-extras.ts';
@@ -63,6 +63,8 @@ export async function scanLibrary(
     restored: 0,
     errors: 0,
   };
+  // Before anything is read or written: a vanished root must fail the scan, not empty the catalog.
+  assertRootsScannable(sqlite, lib.id, lib.paths);
   const batch = o.batchSize ?? 200;
   const collector = new WorkCollector(sqlite, lib, { force: !!o.force, batch, counts }, (unit) =>
     plans.add(unit),
@@ -132,12 +134,15 @@ export async function scanLibrary(
   sqlite.transaction(() => attachExtras(sqlite, lib, extras, writer, now, result))();
   if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
   o.progress('finalizing', 1, counts);
-  const r = nothingToReconcile(sqlite, lib.id, collector, result)
-    ? { missing: [], restored: [] }
-    : sqlite.transaction(() => {
-        for (const id of result.changedFileIds) seen.add(id);
-        return reconcileMissing(sqlite, lib.id, seen, new Date().toISOString());
-      })();
+  let r: { missing: string[]; restored: string[] } = { missing: [], restored: [] };
+  if (!nothingToReconcile(sqlite, lib.id, collector, result)) {
+    // A root that went away during the walk would look like a library whose files all vanished.
+    assertRootsScannable(sqlite, lib.id, lib.paths);
+    r = sqlite.transaction(() => {
+      for (const id of result.changedFileIds) seen.add(id);
+      return reconcileMissing(sqlite, lib.id, seen, new Date().toISOString());
+    })();
+  }
   result.missing = r.missing;
   result.restored = [...new Set([...result.restored, ...r.restored])];
   counts.missing = r.missing.length;

@@ -1,0 +1,69 @@
+// Library folders on disk: whether a path can be one (creating or changing a library), and whether a scan can trust
+// what it sees of a library's roots (a vanished, unreadable, or suddenly empty root would mark the catalog missing).
+import type { Database } from 'bun:sqlite';
+import { accessSync, constants, opendirSync, realpathSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+
+/** Why a folder could not be opened, in words (`does not exist`, `is not readable` …). */
+function reasonOf(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'is not readable';
+  return `cannot be read (${code ?? (err as Error).message})`;
+}
+
+/** The real path of `path` when it is an existing, readable folder; else why not (`<path> does not exist` …). */
+export function openFolder(path: string): { real: string } | { problem: string } {
+  try {
+    const real = realpathSync(resolve(path));
+    if (!statSync(real).isDirectory()) return { problem: `${path} is not a folder` };
+    accessSync(real, constants.R_OK | constants.X_OK);
+    return { real };
+  } catch (err) {
+    return { problem: `${path} ${reasonOf(err)}` };
+  }
+}
+
+function isEmptyFolder(path: string): boolean {
+  const dir = opendirSync(path);
+  try {
+    return dir.readSync() === null;
+  } finally {
+    dir.closeSync();
+  }
+}
+
+function presentFilesUnder(sqlite: Database, libraryId: string, root: string): number {
+  // Paths under `root/` sort from `root/` up to `root0` ('0' follows '/'): a range of the path index.
+  const under = root.endsWith(sep) ? root.slice(0, -1) : root;
+  return sqlite
+    .query<{ n: number }, [string, string, string]>(
+      'SELECT COUNT(*) AS n FROM libraries_files WHERE path > ? AND path < ? AND library_id = ? AND missing_since IS NULL',
+    )
+    .get(`${under}/`, `${under}0`, libraryId)!.n;
+}
+
+/** Why a scan cannot trust its walk of `root`, or null. */
+function rootProblem(sqlite: Database, libraryId: string, root: string): string | null {
+  const opened = openFolder(root);
+  if ('problem' in opened) return opened.problem;
+  try {
+    if (!isEmptyFolder(root)) return null;
+  } catch (err) {
+    return `${root} ${reasonOf(err)}`;
+  }
+  // A drive that is not mounted leaves its mount point: an empty folder where the catalog knows files.
+  const n = presentFilesUnder(sqlite, libraryId, root);
+  return n ? `${root} is empty but the library has ${n} files there (a drive not mounted?)` : null;
+}
+
+/**
+ * Throws, naming the folder and why, when one of a library's roots is missing, not a folder, unreadable, or empty
+ * while the catalog has present files under it: a scan going on would mark every file under it missing.
+ */
+export function assertRootsScannable(sqlite: Database, libraryId: string, roots: string[]): void {
+  for (const root of roots) {
+    const problem = rootProblem(sqlite, libraryId, root);
+    if (problem) throw new Error(`Library folder ${problem}; scan stopped, nothing marked missing`);
+  }
+}
