@@ -85,7 +85,16 @@ export async function scanLibrary(
   if (!sqlite.query('SELECT 1 FROM libraries_items WHERE library_id = ? LIMIT 1').get(lib.id))
     writer.startFresh(lib.id);
   const { extras, seen } = collector;
-  const c: WriteCtx = { lib, listings: collector.listings, writer, cache: new Map(), now: '', result, o };
+  const c: WriteCtx = {
+    lib,
+    listings: collector.listings,
+    writer,
+    cache: new Map(),
+    counted: new Set(),
+    now: '',
+    result,
+    o,
+  };
   o.progress('walking', 0, counts);
   let walked = false;
   const walking = collectLibrary(lib.paths, collector, plans, o, first).finally(() => {
@@ -156,6 +165,8 @@ interface WriteCtx {
   listings: Listings;
   writer: CatalogWriter;
   cache: ShowCache;
+  /** Items counted as added or updated in this scan: an item counts once, however many files it has. */
+  counted: Set<string>;
   now: string;
   result: ScanResult;
   o: ScanOptions;
@@ -191,12 +202,12 @@ function processMain(w: WorkFile, plan: FilePlan, c: WriteCtx): void {
     );
     writer.replaceExternalTracks(file.id, plan.sidecars, file.created);
     result.changedFileIds.push(file.id);
-    if (res.created) {
-      result.added.push(res.itemId);
-      result.counts.added += 1;
-    } else {
-      result.updated.push(res.itemId);
-      result.counts.updated += 1;
+    // Added when this scan created the item, else updated; its further files in this scan count for nothing more.
+    if (!c.counted.has(res.itemId)) {
+      c.counted.add(res.itemId);
+      const change = res.created ? 'added' : 'updated';
+      result[change].push(res.itemId);
+      result.counts[change] += 1;
     }
     if (res.restored) result.restored.push(res.itemId);
   } catch (err) {

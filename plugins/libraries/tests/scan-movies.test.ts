@@ -80,6 +80,7 @@ describe('matching', () => {
     expect(firstScan.counts).toMatchObject({
       files: 14,
       added: 9,
+      updated: 0,
       extras: 3,
       errors: 0,
       unchanged: 0,
