@@ -8,16 +8,14 @@ import { type Booted, boot, createLibrary, get, listAll, movieTitled, scan } fro
 let b: Booted;
 let movies: string;
 let shows: string;
-const stopAll: Booted[] = [];
 
 afterAll(async () => {
-  for (const x of stopAll) await x.h.stop();
+  await b.h.stop();
   removeTemps();
 });
 
 beforeAll(async () => {
   b = await boot({ probe: false });
-  stopAll.push(b);
   movies = tempDir();
   await writeTree(movies, {
     'The Matrix (1999) [tmdbid-603]/The Matrix (1999) [tmdbid-603].mkv': 'matrix',
