@@ -1,3 +1,4 @@
+// Tests for sidecar signatures: a folder's signature and a video's (its folder's with its top folder's).
 import { describe, expect, test } from 'bun:test';
 import { folderSignature, type SidecarEntry, videoSignature } from './sidecar-signature.ts';
 
