@@ -1,6 +1,7 @@
 // Catalog lists: filters, sorts and keyset pagination in one SQL query, with visibility filters inside the WHERE.
 import type { Database } from 'bun:sqlite';
 import { decodeCursor, encodeCursor } from '@bijou/sdk';
+import { sortTitleOf } from '../lib/identity.ts';
 
 export type SortKey = 'title' | 'year' | 'added' | 'rating' | 'runtime';
 export interface ListFilters {
@@ -47,6 +48,11 @@ function fileCondition(kind: 'movie' | 'show', cond: string): string {
     : `EXISTS (SELECT 1 FROM libraries_items e JOIN libraries_files f ON f.item_id = e.id WHERE e.show_id = libraries_items.id AND f.role = 'main' AND (${cond}))`;
 }
 
+/** `%text%` for LIKE … ESCAPE '\\', with LIKE's own wildcards in the text taken literally. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+}
+
 /** Builds WHERE text and params for the filters (without the cursor). */
 export function whereOf(f: Omit<ListFilters, 'sort' | 'order' | 'cursor' | 'limit'>): {
   text: string;
@@ -91,12 +97,15 @@ export function whereOf(f: Omit<ListFilters, 'sort' | 'order' | 'cursor' | 'limi
     add(f.watched ? w : `NOT ${w}`, f.profileId);
   }
   if (f.text) {
-    const like = `%${f.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    add(
-      "(libraries_items.title LIKE ? ESCAPE '\\' OR libraries_items.original_title LIKE ? ESCAPE '\\')",
-      like,
-      like,
-    );
+    // sort_title is the title folded (lower case, accents and Unicode form gone, punctuation to spaces), so the
+    // query folded the same way finds "Amélie" by "amelie" and an NFD-named folder by an NFC query; the raw
+    // title and original title still match text that folding loses (a leading article, punctuation).
+    const like = likePattern(f.text);
+    const folded = sortTitleOf(f.text);
+    const text = ['title', 'original_title', ...(folded ? ['sort_title'] : [])]
+      .map((c) => `libraries_items.${c} LIKE ? ESCAPE '\\'`)
+      .join(' OR ');
+    add(`(${text})`, like, like, ...(folded ? [likePattern(folded)] : []));
   }
   add(f.visibility.text, ...f.visibility.params);
   return { text: parts.join(' AND '), params };

@@ -1,0 +1,79 @@
+// Filters of GET /v1/movies and /v1/shows that compare text: the title search `q` (case, accents and Unicode
+// normalisation form do not matter).
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { movieNfo, removeTemps, tempDir, writeTree } from './fixtures.ts';
+import { type Booted, boot, createLibrary, listAll, scan } from './harness.ts';
+
+// Folder and file names as macOS and many SMB shares write them: decomposed (NFD), "e" + combining acute.
+const POKEMON_NFD = 'Poke\u0301mon De\u0301tective (2019)';
+
+let b: Booted;
+
+beforeAll(async () => {
+  b = await boot({ probe: false });
+  const movies = await writeTree(tempDir(), {
+    [`${POKEMON_NFD}/${POKEMON_NFD}.mkv`]: '',
+    'Amélie (2001)/Amélie (2001).mkv': '',
+    'The Matrix (1999)/The Matrix (1999).mkv': '',
+    'Spider-Man (2002)/Spider-Man (2002).mkv': '',
+    'Heat (1995)/Heat (1995).mkv': '',
+    'Heat (1995)/movie.nfo': movieNfo({ title: 'Heat', mpaa: 'R' }),
+    'Up (2009)/Up (2009).mkv': '',
+    'Up (2009)/movie.nfo': movieNfo({ title: 'Up', mpaa: 'PG' }),
+    'Avatar (2009)/Avatar (2009).mkv': '',
+    'Avatar (2009)/movie.nfo': movieNfo({ title: 'Avatar', mpaa: 'PG-13' }),
+  });
+  const shows = await writeTree(tempDir(), {
+    'Ça (2020)/Season 01/Ça - S01E01.mkv': '',
+    'Brooklyn Nine-Nine/Season 01/Brooklyn Nine-Nine - S01E01.mkv': '',
+  });
+  await scan(b, await createLibrary(b, 'movies', [movies]));
+  await scan(b, await createLibrary(b, 'shows', [shows]));
+});
+
+afterAll(async () => {
+  await b.h.stop();
+  removeTemps();
+});
+
+const titles = async (path: string) => (await listAll(b, path)).map((i) => i.title.normalize('NFC')).sort();
+const search = (kind: 'movies' | 'shows', q: string) => titles(`/v1/${kind}?q=${encodeURIComponent(q)}`);
+
+describe('title search (q)', () => {
+  test.each([
+    ['the NFC spelling of a word', 'Pokémon'],
+    ['the same word without its accent', 'pokemon'],
+    ['another accented word, upper case', 'DÉTECTIVE'],
+    ['the NFD spelling', 'Poke\u0301mon'],
+    ['words across the accents', 'pokemon detective'],
+  ])('finds a title stored in NFD by %s', async (_name, q) => {
+    expect(await search('movies', q)).toEqual(['Pokémon Détective']);
+  });
+
+  test.each([
+    ['without accents', 'amelie'],
+    ['in NFD', 'Ame\u0301lie'],
+    ['in upper case', 'AMÉLIE'],
+  ])('finds an NFC accented title by its name %s', async (_name, q) => {
+    expect(await search('movies', q)).toEqual(['Amélie']);
+  });
+
+  test('a leading article and punctuation in the query still match the title as written', async () => {
+    expect(await search('movies', 'the matrix')).toEqual(['The Matrix']);
+    expect(await search('movies', 'spider-man')).toEqual(['Spider-Man']);
+  });
+
+  test('words match across punctuation in the title', async () => {
+    expect(await search('movies', 'spider man')).toEqual(['Spider-Man']);
+  });
+
+  test('shows are searched the same way', async () => {
+    expect(await search('shows', 'ca')).toEqual(['Ça']);
+    expect(await search('shows', 'nine nine')).toEqual(['Brooklyn Nine-Nine']);
+  });
+
+  test('a query of punctuation only is taken literally, not as match-all', async () => {
+    expect(await search('movies', '-')).toEqual(['Spider-Man']);
+    expect(await search('movies', '%')).toEqual([]);
+  });
+});
