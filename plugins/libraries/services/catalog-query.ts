@@ -77,7 +77,7 @@ export function whereOf(f: Omit<ListFilters, 'sort' | 'order' | 'cursor' | 'limi
   if (f.yearTo !== undefined) add('libraries_items.year <= ?', f.yearTo);
   if (f.contentRating?.length)
     add(
-      `libraries_items.content_rating IN (${f.contentRating.map(() => '?').join(', ')})`,
+      `libraries_items.content_rating COLLATE NOCASE IN (${f.contentRating.map(() => '?').join(', ')})`,
       ...f.contentRating,
     );
   if (f.resolution) add(fileCondition(f.kind, RES[f.resolution]));

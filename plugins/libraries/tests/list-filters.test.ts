@@ -1,5 +1,5 @@
 // Filters of GET /v1/movies and /v1/shows that compare text: the title search `q` (case, accents and Unicode
-// normalisation form do not matter).
+// normalisation form do not matter) and `contentRating` (case does not matter).
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { movieNfo, removeTemps, tempDir, writeTree } from './fixtures.ts';
 import { type Booted, boot, createLibrary, listAll, scan } from './harness.ts';
@@ -75,5 +75,15 @@ describe('title search (q)', () => {
   test('a query of punctuation only is taken literally, not as match-all', async () => {
     expect(await search('movies', '-')).toEqual(['Spider-Man']);
     expect(await search('movies', '%')).toEqual([]);
+  });
+});
+
+describe('content rating filter', () => {
+  test.each([['PG-13'], ['pg-13'], ['Pg-13']])('contentRating=%s finds the PG-13 movie', async (rating) => {
+    expect(await titles(`/v1/movies?contentRating=${rating}`)).toEqual(['Avatar']);
+  });
+
+  test('a comma-separated list in any case finds each rating', async () => {
+    expect(await titles('/v1/movies?contentRating=r,%20pg')).toEqual(['Heat', 'Up']);
   });
 });
