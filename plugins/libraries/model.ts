@@ -70,6 +70,14 @@ export const FileBrief = t.Object({
   size: t.Number(),
   container: NullableString,
   missing: t.Boolean(),
+  versionLabel: t.Union([
+    t.String({ description: "Version of the title this file is (`Movie - Director's Cut.mkv`, `- 2160p`)" }),
+    t.Null(),
+  ]),
+  part: t.Union([
+    t.Integer({ description: 'Part of a title split over files (cd1, pt2, Part 1)' }),
+    t.Null(),
+  ]),
 });
 export const ItemBrief = t.Object({
   id: t.String(),
@@ -162,24 +170,22 @@ export const Track = t.Object({
   sdh: t.Boolean(),
   external: t.Boolean(),
 });
-export const FileStats = t.Object({
-  id: t.String(),
-  path: t.String(),
-  size: t.Number(),
-  container: NullableString,
-  missing: t.Boolean(),
-  durationSeconds: NullableNumber,
-  bitrate: NullableNumber,
-  videoCodec: NullableString,
-  videoProfile: NullableString,
-  width: NullableNumber,
-  height: NullableNumber,
-  frameRate: NullableNumber,
-  hdr: NullableString,
-  probed: t.Boolean(),
-  probeError: NullableString,
-  tracks: t.Array(Track),
-});
+export const FileStats = t.Composite([
+  FileBrief,
+  t.Object({
+    durationSeconds: NullableNumber,
+    bitrate: NullableNumber,
+    videoCodec: NullableString,
+    videoProfile: NullableString,
+    width: NullableNumber,
+    height: NullableNumber,
+    frameRate: NullableNumber,
+    hdr: NullableString,
+    probed: t.Boolean(),
+    probeError: NullableString,
+    tracks: t.Array(Track),
+  }),
+]);
 /** The show an episode entry belongs to. */
 export const ShowRef = t.Object({
   id: t.String(),

@@ -4,7 +4,7 @@ import { changeStamp, HttpError } from '@bijou/sdk';
 import type { Viewer } from '../api.ts';
 import { PageCache } from '../lib/page-cache.ts';
 import { type ListFilters, listIds } from './catalog-query.ts';
-import { loadBriefs, loadItems } from './item-view.ts';
+import { type FileColumns, fileView, loadBriefs, loadItems } from './item-view.ts';
 import { placeholders, renderCondition } from './sql.ts';
 import type { Ctx } from './types.ts';
 import type { Viewers } from './viewers.ts';
@@ -205,11 +205,7 @@ export class Catalog {
       )
       .all(...ids);
     return rows.map((f) => ({
-      id: f.id,
-      path: f.path,
-      size: f.size,
-      container: f.container,
-      missing: f.missing_since !== null,
+      ...fileView(f as FileColumns),
       durationSeconds: f.duration_seconds,
       bitrate: f.bitrate,
       videoCodec: f.video_codec,

@@ -107,12 +107,32 @@ export const MAIN_FILE_ORDER = `missing_since IS NOT NULL, part,
   CASE WHEN version_label GLOB '[0-9]*[pPiI]' AND NOT substr(version_label, 1, length(version_label) - 1) GLOB '*[^0-9]*'
     THEN CAST(version_label AS INTEGER) END DESC, version_label, path`;
 
-interface FileView {
+/** The columns of a main file that `fileView` reads. */
+export const FILE_COLUMNS = 'id, path, size, container, missing_since, version_label, part';
+
+export interface FileColumns {
   id: string;
   path: string;
   size: number;
   container: string | null;
-  missing: boolean;
+  missing_since: string | null;
+  version_label: string | null;
+  part: number | null;
+}
+
+type FileView = ReturnType<typeof fileView>;
+
+/** A main file as items carry it in lists and details. */
+export function fileView(f: FileColumns) {
+  return {
+    id: f.id,
+    path: f.path,
+    size: f.size,
+    container: f.container,
+    missing: f.missing_since !== null,
+    versionLabel: f.version_label,
+    part: f.part,
+  };
 }
 
 /** Loads items by id with every field, keeping the order of `ids`. */
@@ -142,18 +162,8 @@ function load<R extends BriefRow, V>(
     .query<R, string[]>(`SELECT ${columns} FROM libraries_items WHERE id IN (${ph})`)
     .all(...ids);
   const files = db
-    .query<
-      {
-        id: string;
-        item_id: string;
-        path: string;
-        size: number;
-        container: string | null;
-        missing_since: string | null;
-      },
-      string[]
-    >(
-      `SELECT id, item_id, path, size, container, missing_since FROM libraries_files WHERE role = 'main' AND item_id IN (${ph})
+    .query<FileColumns & { item_id: string }, string[]>(
+      `SELECT item_id, ${FILE_COLUMNS} FROM libraries_files WHERE role = 'main' AND item_id IN (${ph})
        ORDER BY ${MAIN_FILE_ORDER}`,
     )
     .all(...ids);
@@ -165,13 +175,7 @@ function load<R extends BriefRow, V>(
   const byItem = new Map<string, FileView[]>();
   for (const f of files) {
     const list = byItem.get(f.item_id);
-    const file = {
-      id: f.id,
-      path: f.path,
-      size: f.size,
-      container: f.container,
-      missing: f.missing_since !== null,
-    };
+    const file = fileView(f);
     if (list) list.push(file);
     else byItem.set(f.item_id, [file]);
   }
