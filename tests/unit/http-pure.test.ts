@@ -133,6 +133,54 @@ describe('validationDetails', () => {
       [{ path: 'query.x', message: 'Expected a number' }],
     ],
     [
+      "Elysia's integer coercion with bounds",
+      'query',
+      [
+        {
+          path: '/limit',
+          message: 'Expected union value',
+          schema: { anyOf: [{ format: 'integer' }, { type: 'integer', minimum: 1, maximum: 100 }] },
+        },
+      ],
+      [{ path: 'query.limit', message: 'Expected an integer from 1 to 100' }],
+    ],
+    [
+      'a bounded number or null',
+      'body',
+      [
+        {
+          path: '/rating',
+          message: 'Expected union value',
+          schema: { anyOf: [{ type: 'number', minimum: 0, maximum: 10 }, { type: 'null' }] },
+        },
+      ],
+      [{ path: 'body.rating', message: 'Expected a number from 0 to 10, or null' }],
+    ],
+    [
+      'a bounded integer or null',
+      'body',
+      [
+        {
+          path: '/year',
+          message: 'Expected union value',
+          schema: { anyOf: [{ type: 'integer', minimum: 1800, maximum: 3000 }, { type: 'null' }] },
+        },
+      ],
+      [{ path: 'body.year', message: 'Expected an integer from 1800 to 3000, or null' }],
+    ],
+    [
+      'a number with a lower bound only',
+      'body',
+      [{ path: '/n', message: 'Expected union value', schema: { anyOf: [{ type: 'number', minimum: 1 }] } }],
+      [{ path: 'body.n', message: 'Expected a number of at least 1' }],
+    ],
+    [
+      'a number with an upper bound only',
+      'body',
+      [{ path: '/n', message: 'Expected union value', schema: { anyOf: [{ type: 'number', maximum: 5 }] } }],
+      [{ path: 'body.n', message: 'Expected a number of at most 5' }],
+    ],
+    [
       'duplicates collapse',
       'body',
       [

@@ -13,24 +13,48 @@ export class HttpError extends Error {
   }
 }
 
+interface Choice {
+  const?: unknown;
+  type?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+}
+
 interface ValidationIssue {
   path?: string;
   message?: string;
   summary?: string;
-  schema?: { anyOf?: { const?: unknown; type?: string; format?: string }[] };
+  schema?: { anyOf?: Choice[] };
+}
+
+/** " from 0 to 10", " of at least 1", " of at most 5" or "" for the bounds of a numeric choice. */
+function range(choices: Choice[]): string {
+  const n = choices.find((c) => c.type === 'number' || c.type === 'integer');
+  if (n?.minimum !== undefined && n.maximum !== undefined) return ` from ${n.minimum} to ${n.maximum}`;
+  if (n?.minimum !== undefined) return ` of at least ${n.minimum}`;
+  if (n?.maximum !== undefined) return ` of at most ${n.maximum}`;
+  return '';
 }
 
 /**
- * "Expected union value" says nothing: for a choice between literals, name the allowed values; for Elysia's
- * numeric coercion (a numeric string or a number), say a number is expected.
+ * "Expected union value" says nothing: for a choice between literals, name the allowed values; for a number
+ * (Elysia's numeric coercion of a numeric string, or a number or null), say so with its allowed range.
  */
 function describe(i: ValidationIssue): string {
   const choices = i.schema?.anyOf;
   if (choices?.length && choices.every((c) => c.const !== undefined)) {
     return `Expected one of: ${choices.map((c) => JSON.stringify(c.const)).join(', ')}`;
   }
-  if (choices?.some((c) => c.format === 'integer')) return 'Expected an integer';
-  if (choices?.some((c) => c.format === 'numeric' || c.type === 'number')) return 'Expected a number';
+  const noun = choices?.some((c) => c.format === 'integer' || c.type === 'integer')
+    ? 'an integer'
+    : choices?.some((c) => c.format === 'numeric' || c.type === 'number')
+      ? 'a number'
+      : null;
+  if (choices && noun) {
+    const orNull = choices.some((c) => c.type === 'null') ? ', or null' : '';
+    return `Expected ${noun}${range(choices)}${orNull}`;
+  }
   return i.message ?? i.summary ?? 'Invalid value';
 }
 
