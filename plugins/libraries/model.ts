@@ -38,14 +38,13 @@ export const Library = t.Object({
   scan: ScanStatus,
 });
 const Paths = t.Array(t.String({ minLength: 1, maxLength: 4096 }), { minItems: 1, maxItems: 20 });
-export const LibraryCreate = t.Object({
-  name: t.String({ minLength: 1, maxLength: 80 }),
-  kind: LibraryKind,
-  paths: Paths,
-});
+export const LibraryCreate = t.Object(
+  { name: t.String({ minLength: 1, maxLength: 80 }), kind: LibraryKind, paths: Paths },
+  { additionalProperties: false },
+);
 export const LibraryPatch = t.Object(
   { name: t.Optional(t.String({ minLength: 1, maxLength: 80 })), paths: t.Optional(Paths) },
-  { minProperties: 1 },
+  { minProperties: 1, additionalProperties: false },
 );
 const Counter = t.Record(t.String(), t.Number());
 export const LibraryStats = t.Object({

@@ -173,7 +173,7 @@ test('transcoding lists the encoders the probe tried and which work', async () =
 });
 
 test('a playback session started through the API shows on the sessions page and can be ended there', async () => {
-  const movies = await e2e.call<{ items: { id: string }[] }>('GET', `/v1/movies?libraryId=${libraryId}`);
+  const movies = await e2e.call<{ items: { id: string }[] }>('GET', `/v1/movies?library=${libraryId}`);
   const started = await e2e.call<{ sessionId: string }>('POST', '/v1/playback/sessions', {
     itemId: movies.items[0].id,
     capabilities: { containers: ['mp4'], videoCodecs: ['h264'], audioCodecs: ['aac'] },

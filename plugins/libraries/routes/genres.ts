@@ -3,11 +3,16 @@ import { t } from '@bijou/sdk';
 import type { Catalog } from '../services/catalog.ts';
 import { genreCounts } from '../services/genres.ts';
 import type { Ctx } from '../services/types.ts';
+import { strictInput } from './strict-input.ts';
 
 const Genre = t.Object({
   name: t.String({ description: 'As the items spell it' }),
   value: t.String({ description: 'What the genre filter of /v1/movies and /v1/shows takes' }),
   count: t.Integer(),
+});
+const GenresQuery = t.Object({
+  kind: t.Optional(t.Union([t.Literal('movie'), t.Literal('show')])),
+  library: t.Optional(t.String({ maxLength: 64, description: 'Only this library' })),
 });
 
 export function genreRoutes(ctx: Ctx, catalog: Catalog) {
@@ -26,10 +31,8 @@ export function genreRoutes(ctx: Ctx, catalog: Catalog) {
     },
     {
       auth: 'user',
-      query: t.Object({
-        kind: t.Optional(t.Union([t.Literal('movie'), t.Literal('show')])),
-        library: t.Optional(t.String({ maxLength: 64, description: 'Only this library' })),
-      }),
+      query: GenresQuery,
+      ...strictInput({ query: GenresQuery }),
       response: t.Object({ items: t.Array(Genre), nextCursor: t.Null() }),
       detail: {
         summary: 'Genres of movies or shows with item counts, by name',

@@ -4,8 +4,12 @@ import { Library, LibraryCreate, LibraryPatch, LibraryStats } from '../model.ts'
 import type { LibrariesService, LibraryRow } from '../services/libraries-service.ts';
 import { libraryStats } from '../services/stats.ts';
 import type { Ctx } from '../services/types.ts';
+import { strictInput } from './strict-input.ts';
 
 const IdParams = t.Object({ id: t.String({ maxLength: 64 }) });
+const ScanBody = t.Object({
+  force: t.Optional(t.Boolean({ description: 'Re-read every file and NFO, not only changed ones' })),
+});
 
 export function libraryRoutes(ctx: Ctx, svc: LibrariesService) {
   const view = (l: LibraryRow) => ({
@@ -39,6 +43,7 @@ export function libraryRoutes(ctx: Ctx, svc: LibrariesService) {
       {
         auth: 'admin',
         body: LibraryCreate,
+        ...strictInput({ body: LibraryCreate }),
         response: { 201: Library },
         detail: { summary: 'Create a library (paths must exist and not overlap)' },
       },
@@ -64,6 +69,7 @@ export function libraryRoutes(ctx: Ctx, svc: LibrariesService) {
         auth: 'admin',
         params: IdParams,
         body: LibraryPatch,
+        ...strictInput({ body: LibraryPatch }),
         response: Library,
         detail: { summary: 'Rename a library or change its folders' },
       },
@@ -91,13 +97,8 @@ export function libraryRoutes(ctx: Ctx, svc: LibrariesService) {
       {
         auth: 'admin',
         params: IdParams,
-        body: t.Optional(
-          t.Object({
-            force: t.Optional(
-              t.Boolean({ description: 'Re-read every file and NFO, not only changed ones' }),
-            ),
-          }),
-        ),
+        body: t.Optional(ScanBody),
+        ...strictInput({ body: ScanBody }),
         response: { 202: t.Object({ jobId: t.String() }) },
         detail: { summary: 'Start a scan (409 while this library is scanning)' },
       },

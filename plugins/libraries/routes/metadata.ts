@@ -5,6 +5,7 @@ import type { Catalog } from '../services/catalog.ts';
 import type { LibrariesService } from '../services/libraries-service.ts';
 import { editItem, markForRefresh, unlockItem } from '../services/metadata.ts';
 import type { Ctx } from '../services/types.ts';
+import { strictInput } from './strict-input.ts';
 
 const Params = t.Object({ itemId: t.String({ maxLength: 64 }) });
 const Strings = t.Array(t.String({ minLength: 1, maxLength: 80 }), { maxItems: 50 });
@@ -22,7 +23,7 @@ const Edit = t.Object(
     studios: t.Optional(Strings),
     tags: t.Optional(Strings),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { additionalProperties: false, description: 'At least one field' },
 );
 const Ids = t.Object(
   {
@@ -31,6 +32,22 @@ const Ids = t.Object(
     tvdb: t.Optional(t.String({ pattern: '^\\d{1,10}$' })),
   },
   { minProperties: 1, additionalProperties: false },
+);
+const SearchQuery = t.Object({
+  q: t.String({ minLength: 1, maxLength: 200 }),
+  kind: t.Optional(t.Union([t.Literal('movie'), t.Literal('show')])),
+});
+const Identify = t.Object(
+  {
+    providerIds: Ids,
+    title: t.Optional(t.String({ minLength: 1, maxLength: 300 })),
+    year: t.Optional(t.Integer({ minimum: 1800, maximum: 3000 })),
+  },
+  { additionalProperties: false },
+);
+const Unlock = t.Object(
+  { fields: t.Optional(t.Array(t.String({ maxLength: 40 }), { maxItems: 20 })) },
+  { additionalProperties: false },
 );
 
 export function metadataRoutes(ctx: Ctx, catalog: Catalog, svc: LibrariesService) {
@@ -49,10 +66,8 @@ export function metadataRoutes(ctx: Ctx, catalog: Catalog, svc: LibrariesService
       },
       {
         auth: 'user',
-        query: t.Object({
-          q: t.String({ minLength: 1, maxLength: 200 }),
-          kind: t.Optional(t.Union([t.Literal('movie'), t.Literal('show')])),
-        }),
+        query: SearchQuery,
+        ...strictInput({ query: SearchQuery }),
         response: t.Object({ items: t.Array(ItemBrief) }),
         detail: { summary: 'Find catalog items by title' },
       },
@@ -82,6 +97,7 @@ export function metadataRoutes(ctx: Ctx, catalog: Catalog, svc: LibrariesService
         auth: 'admin',
         params: Params,
         body: Edit,
+        ...strictInput({ body: Edit }),
         response: ItemDetail,
         detail: { summary: 'Edit an item; edited fields are kept on rescans' },
       },
@@ -105,11 +121,8 @@ export function metadataRoutes(ctx: Ctx, catalog: Catalog, svc: LibrariesService
       {
         auth: 'admin',
         params: Params,
-        body: t.Object({
-          providerIds: Ids,
-          title: t.Optional(t.String({ minLength: 1, maxLength: 300 })),
-          year: t.Optional(t.Integer({ minimum: 1800, maximum: 3000 })),
-        }),
+        body: Identify,
+        ...strictInput({ body: Identify }),
         response: ItemDetail,
         detail: { summary: 'Identify an item by provider ids (match becomes manual)' },
       },
@@ -123,9 +136,8 @@ export function metadataRoutes(ctx: Ctx, catalog: Catalog, svc: LibrariesService
       {
         auth: 'admin',
         params: Params,
-        body: t.Optional(
-          t.Object({ fields: t.Optional(t.Array(t.String({ maxLength: 40 }), { maxItems: 20 })) }),
-        ),
+        body: t.Optional(Unlock),
+        ...strictInput({ body: Unlock }),
         response: t.Object({ lockedFields: t.Array(t.String()) }),
         detail: { summary: 'Let rescans overwrite edited fields again' },
       },

@@ -5,6 +5,13 @@ import type { Catalog } from '../services/catalog.ts';
 import { brief, loadItems, showRefs } from '../services/item-view.ts';
 import { recentEpisodeGroups } from '../services/recent-episodes.ts';
 import type { Ctx } from '../services/types.ts';
+import { strictInput } from './strict-input.ts';
+
+const RecentQuery = t.Object({
+  cursor: t.Optional(t.String({ maxLength: 512 })),
+  limit: t.Optional(t.Integer({ minimum: 1, maximum: 100 })),
+  library: t.Optional(t.String({ maxLength: 64, description: 'Only this library' })),
+});
 
 export function recentEpisodesRoute(ctx: Ctx, catalog: Catalog) {
   ctx.http.get(
@@ -46,11 +53,8 @@ export function recentEpisodesRoute(ctx: Ctx, catalog: Catalog) {
     },
     {
       auth: 'user',
-      query: t.Object({
-        cursor: t.Optional(t.String({ maxLength: 512 })),
-        limit: t.Optional(t.Integer({ minimum: 1, maximum: 100 })),
-        library: t.Optional(t.String({ maxLength: 64, description: 'Only this library' })),
-      }),
+      query: RecentQuery,
+      ...strictInput({ query: RecentQuery }),
       response: t.Object({ items: t.Array(RecentEpisodes), nextCursor: ItemPage.properties.nextCursor }),
       detail: {
         summary: 'Recently added episodes, one entry per show, newest first',

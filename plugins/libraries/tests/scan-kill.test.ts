@@ -75,7 +75,7 @@ test('SIGKILL during a scan loses nothing committed and the next scan completes 
       added: MOVIES - committed,
       errors: 0,
     });
-    const movies = await listAll(b, `/v1/movies?libraryId=${libraryId}`);
+    const movies = await listAll(b, `/v1/movies?library=${libraryId}`);
     expect(movies).toHaveLength(MOVIES);
     expect(new Set(movies.map((m: { title: string }) => m.title)).size).toBe(MOVIES);
     expect(count(`SELECT count(*) AS n FROM libraries_credits`)).toBe(MOVIES);

@@ -98,7 +98,7 @@ describe('a scan large enough for the worker', () => {
     const id = await createLibrary(b, 'movies', [root]);
     const first = await scan(b, id);
     expect(first.counts).toMatchObject({ files: MOVIES, added: MOVIES, errors: 0, unmatched: 0 });
-    const movies = await listAll(b, `/v1/movies?libraryId=${id}`);
+    const movies = await listAll(b, `/v1/movies?library=${id}`);
     expect(movies).toHaveLength(MOVIES);
     const byTitle = new Map(movies.map((m: any) => [m.title, m]));
     for (let i = 0; i < MOVIES; i++) {
