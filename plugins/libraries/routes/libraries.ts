@@ -1,5 +1,6 @@
-// /v1/libraries: CRUD (admin), list (users), scan → 202 { jobId } (409 while scanning), stats.
-import { t } from '@bijou/sdk';
+// /v1/libraries: CRUD (admin), list (users, cursor pages), scan → 202 { jobId } (409 while scanning), stats.
+import { PageOf, PageQuery, t } from '@bijou/sdk';
+import { libraryPage } from '../lib/library-page.ts';
 import { Library, LibraryCreate, LibraryPatch, LibraryStats } from '../model.ts';
 import type { LibrariesService, LibraryRow } from '../services/libraries-service.ts';
 import { libraryStats } from '../services/stats.ts';
@@ -23,10 +24,12 @@ export function libraryRoutes(ctx: Ctx, svc: LibrariesService) {
     scan: svc.scanStatus(l.id),
   });
   ctx.http
-    .get('/v1/libraries', () => ({ items: svc.list().map(view), nextCursor: null }), {
+    .get('/v1/libraries', ({ query }) => libraryPage(svc.list(), query.cursor, query.limit ?? 20, view), {
       auth: 'user',
-      response: t.Object({ items: t.Array(Library), nextCursor: t.Null() }),
-      detail: { summary: 'List libraries' },
+      query: PageQuery,
+      ...strictInput({ query: PageQuery }),
+      response: PageOf(Library),
+      detail: { summary: 'List libraries by name' },
     })
     .post(
       '/v1/libraries',

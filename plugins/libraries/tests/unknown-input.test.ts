@@ -39,6 +39,7 @@ describe('unknown query parameters', () => {
     ['/v1/shows/recently-added-episodes?libraryId=LIB', ['query.libraryId']],
     ['/v1/genres?type=movie', ['query.type']],
     ['/v1/metadata/search?q=matrix&type=movie', ['query.type']],
+    ['/v1/libraries?offset=20', ['query.offset']],
   ])('%s is a 422 naming %p', async (path, names) => {
     const r = await call('GET', path.replace('LIB', lib));
     expect(r.status).toBe(422);
