@@ -37,14 +37,25 @@ export const Library = t.Object({
   lastScanAt: NullableString,
   scan: ScanStatus,
 });
-const Paths = t.Array(t.String({ minLength: 1, maxLength: 4096 }), { minItems: 1, maxItems: 20 });
+const Paths = t.Array(
+  t.String({ minLength: 1, maxLength: 4096, description: 'An absolute path to an existing folder' }),
+  { minItems: 1, maxItems: 20 },
+);
+const Name = t.String({
+  minLength: 1,
+  maxLength: 80,
+  description: 'Not blank, no control characters; spaces around it are trimmed',
+});
 export const LibraryCreate = t.Object(
-  { name: t.String({ minLength: 1, maxLength: 80 }), kind: LibraryKind, paths: Paths },
+  { name: Name, kind: LibraryKind, paths: Paths },
   { additionalProperties: false },
 );
 export const LibraryPatch = t.Object(
-  { name: t.Optional(t.String({ minLength: 1, maxLength: 80 })), paths: t.Optional(Paths) },
-  { minProperties: 1, additionalProperties: false },
+  { name: t.Optional(Name), paths: t.Optional(Paths) },
+  {
+    additionalProperties: false,
+    description: 'At least one of name and paths; the kind of a library cannot be changed',
+  },
 );
 const Counter = t.Record(t.String(), t.Number());
 export const LibraryStats = t.Object({

@@ -1,5 +1,6 @@
 // /v1/libraries: CRUD (admin), list (users, cursor pages), scan → 202 { jobId } (409 while scanning), stats.
-import { PageOf, PageQuery, t } from '@bijou/sdk';
+import { HttpError, PageOf, PageQuery, t } from '@bijou/sdk';
+import { libraryInputProblems } from '../lib/library-input.ts';
 import { libraryPage } from '../lib/library-page.ts';
 import { Library, LibraryCreate, LibraryPatch, LibraryStats } from '../model.ts';
 import type { LibrariesService, LibraryRow } from '../services/libraries-service.ts';
@@ -11,6 +12,12 @@ const IdParams = t.Object({ id: t.String({ maxLength: 64 }) });
 const ScanBody = t.Object({
   force: t.Optional(t.Boolean({ description: 'Re-read every file and NFO, not only changed ones' })),
 });
+
+/** 422 for what the body schema cannot say about a name and paths (blank, control characters, relative). */
+function checkInput(body: { name?: string; paths?: string[] }): void {
+  const problems = libraryInputProblems(body);
+  if (problems.length) throw new HttpError(422, 'Validation error', {}, problems);
+}
 
 export function libraryRoutes(ctx: Ctx, svc: LibrariesService) {
   const view = (l: LibraryRow) => ({
@@ -34,6 +41,7 @@ export function libraryRoutes(ctx: Ctx, svc: LibrariesService) {
     .post(
       '/v1/libraries',
       ({ body, user, set }) => {
+        checkInput(body);
         const lib = svc.create(body);
         ctx.audit('libraries.library.created', {
           actor: user,
@@ -60,6 +68,7 @@ export function libraryRoutes(ctx: Ctx, svc: LibrariesService) {
     .patch(
       '/v1/libraries/:id',
       ({ params, body, user }) => {
+        checkInput(body);
         const lib = svc.update(params.id, body);
         ctx.audit('libraries.library.updated', {
           actor: user,
@@ -72,7 +81,10 @@ export function libraryRoutes(ctx: Ctx, svc: LibrariesService) {
         auth: 'admin',
         params: IdParams,
         body: LibraryPatch,
-        ...strictInput({ body: LibraryPatch }),
+        ...strictInput(
+          { body: LibraryPatch },
+          { kind: 'The kind of a library cannot be changed; create a new library instead' },
+        ),
         response: Library,
         detail: { summary: 'Rename a library or change its folders' },
       },

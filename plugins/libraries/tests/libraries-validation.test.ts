@@ -1,19 +1,68 @@
-// The library list's cursor pages.
+// /v1/libraries input the schema alone let through (blank or control-character names, relative folders, a change
+// of kind, a change of nothing) and the library list's cursor pages.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { encodeCursor } from '@bijou/sdk';
 import { removeTemps, tempDir } from './fixtures.ts';
 import { type Booted, boot, createLibrary, get, listAll } from './harness.ts';
 
 let b: Booted;
+let lib: string;
 
 beforeAll(async () => {
   b = await boot({ probe: false });
-  await createLibrary(b, 'movies', [tempDir()], 'Films');
+  lib = await createLibrary(b, 'movies', [tempDir()], 'Films');
 });
 
 afterAll(async () => {
   await b.h.stop();
   removeTemps();
+});
+
+const post = (body: unknown) => b.h.request('POST', '/v1/libraries', { token: b.token, body });
+const patch = (body: unknown) => b.h.request('PATCH', `/v1/libraries/${lib}`, { token: b.token, body });
+const names = async () => (await listAll(b, '/v1/libraries')).map((l) => l.name);
+
+describe('names', () => {
+  test.each([
+    ['of spaces only', '   ', 'Must not be blank'],
+    ['with a NUL', 'Fi\u0000lms', 'Must not contain control characters (such as newlines)'],
+    ['with a newline', 'Films\nTV', 'Must not contain control characters (such as newlines)'],
+  ])('a name %s is a 422 on create and on rename, and nothing changes', async (_what, name, message) => {
+    const before = await names();
+    const created = await post({ name, kind: 'movies', paths: [tempDir()] });
+    expect([created.status, created.body.details]).toEqual([422, [{ path: 'body.name', message }]]);
+    const renamed = await patch({ name });
+    expect([renamed.status, renamed.body.details]).toEqual([422, [{ path: 'body.name', message }]]);
+    expect(await names()).toEqual(before);
+  });
+});
+
+describe('paths', () => {
+  test('a relative path is a 422 saying it must be absolute, however the server was started', async () => {
+    const r = await post({ name: 'Relative', kind: 'movies', paths: ['plugins'] });
+    expect(r.status).toBe(422);
+    expect(r.body.details).toEqual([{ path: 'body.paths.0', message: 'plugins is not an absolute path' }]);
+    const p = await patch({ paths: ['./plugins'] });
+    expect(p.body.details).toEqual([{ path: 'body.paths.0', message: './plugins is not an absolute path' }]);
+    expect(await names()).not.toContain('Relative');
+  });
+});
+
+describe('changes', () => {
+  test('changing the kind is a 422 saying the kind cannot be changed', async () => {
+    const r = await patch({ kind: 'shows' });
+    expect(r.status).toBe(422);
+    expect(r.body.details).toEqual([
+      { path: 'body.kind', message: 'The kind of a library cannot be changed; create a new library instead' },
+    ]);
+    expect((await get(b, `/v1/libraries/${lib}`)).kind).toBe('movies');
+  });
+
+  test('an empty change is a 422 saying what can be changed', async () => {
+    const r = await patch({});
+    expect(r.status).toBe(422);
+    expect(r.body.details).toEqual([{ path: 'body', message: 'Nothing to change; expected name or paths' }]);
+  });
 });
 
 describe('listing in pages', () => {
