@@ -112,6 +112,10 @@ export const ItemBrief = t.Object({
   seasonNumber: NullableNumber,
   episodeNumber: NullableNumber,
   endingEpisodeNumber: NullableNumber,
+  absoluteNumber: t.Union([
+    t.Integer({ description: 'Absolute episode number of an anime-style file (`Show - 105`)' }),
+    t.Null(),
+  ]),
   airDate: NullableString,
   showId: t.Union([t.String({ description: 'The show of a season or episode' }), t.Null()]),
   parentId: t.Union([t.String({ description: 'The season of an episode' }), t.Null()]),

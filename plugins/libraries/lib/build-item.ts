@@ -178,7 +178,8 @@ export function showFields(
 }
 
 export function episodeFields(p: ParsedEpisode, nfo: EpisodeNfo | null, fallbackTitle: string): ItemFields {
-  const label = p.episode !== undefined ? `Episode ${p.episode}` : (p.airDate ?? fallbackTitle);
+  const number = p.episode ?? p.absoluteEpisode;
+  const label = number !== undefined ? `Episode ${number}` : (p.airDate ?? fallbackTitle);
   const title = nfo?.title ?? p.title ?? label;
   const fromNfo = nfo !== null && (!!nfo.title || nfo.episode !== undefined);
   return fieldsOf(

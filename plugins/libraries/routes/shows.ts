@@ -46,12 +46,16 @@ export function showRoutes(ctx: Ctx, catalog: Catalog, watch: WatchState) {
   };
   const episode = (v: Viewer, showId: string, s: number, e: number) => {
     const seasonId = season(v, showId, s);
+    // The episode numbered e, else a multi-episode file whose range holds e (S01E02-E03 answers to 3), else a row
+    // scanned before absolute-numbered files got an episode number; present rows before missing ones.
     const row = ctx.sqlite
-      .query<{ id: string }, [string, number, number]>(
-        `SELECT id FROM libraries_items WHERE parent_id = ? AND kind = 'episode' AND (episode_number = ? OR (episode_number IS NULL AND absolute_number = ?))
-         ORDER BY missing LIMIT 1`,
+      .query<{ id: string }, [string, number, number, number, number, number]>(
+        `SELECT id FROM libraries_items WHERE parent_id = ? AND kind = 'episode'
+           AND (episode_number = ? OR (episode_number < ? AND ending_episode_number >= ?)
+             OR (episode_number IS NULL AND absolute_number = ?))
+         ORDER BY missing, (episode_number IS ?) DESC, episode_number DESC LIMIT 1`,
       )
-      .get(seasonId, e, e);
+      .get(seasonId, e, e, e, e, e);
     if (!row) throw new HttpError(404, 'Episode not found');
     return row.id;
   };

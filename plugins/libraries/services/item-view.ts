@@ -25,13 +25,14 @@ interface BriefRow {
   season_number: number | null;
   episode_number: number | null;
   ending_episode_number: number | null;
+  absolute_number: number | null;
   air_date: string | null;
   show_id: string | null;
   parent_id: string | null;
 }
 const BRIEF_COLUMNS = `id, kind, library_id, title, sort_title, original_title, year, overview, runtime_minutes, rating,
   content_rating, genres, provider_ids, artwork, added_at, missing, match_method, match_confidence, season_number,
-  episode_number, ending_episode_number, air_date, show_id, parent_id`;
+  episode_number, ending_episode_number, absolute_number, air_date, show_id, parent_id`;
 
 interface ItemRow extends BriefRow {
   tagline: string | null;
@@ -81,6 +82,7 @@ function briefOf(r: BriefRow, files: FileView[], w: Watch) {
     seasonNumber: r.season_number,
     episodeNumber: r.episode_number,
     endingEpisodeNumber: r.ending_episode_number,
+    absoluteNumber: r.absolute_number,
     airDate: r.air_date,
     showId: r.show_id,
     parentId: r.parent_id,

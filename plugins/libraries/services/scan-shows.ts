@@ -153,7 +153,9 @@ function episodeItem(
     kind: 'episode',
     identity,
     seasonNumber: season,
-    episodeNumber: episode ?? null,
+    // As in Jellyfin, an absolute-numbered file (`Show - 001`) is that episode of its season (1 without a folder);
+    // its identity keeps the absolute number, so rows made before this keep their watch state.
+    episodeNumber: episode ?? parsed.absoluteEpisode ?? null,
     endingEpisodeNumber: nfo?.episodeEnd ?? parsed.endingEpisode ?? null,
     absoluteNumber: parsed.absoluteEpisode ?? null,
     folder: w.dir,
