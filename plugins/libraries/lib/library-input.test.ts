@@ -3,6 +3,8 @@
 import { expect, test } from 'bun:test';
 import { libraryInputProblems } from './library-input.ts';
 
+const CONTROL = 'Must not contain control characters (such as newlines)';
+
 test.each([
   ['a plain name and absolute paths', { name: 'Films', paths: ['/srv/films', '/mnt/a/../b'] }, []],
   ['a name with spaces around it (trimmed later)', { name: '  Films  ' }, []],
@@ -12,31 +14,11 @@ test.each([
   ['neither field', {}, [['body', 'Nothing to change; expected name or paths']]],
   ['an empty name', { name: '' }, [['body.name', 'Must not be blank']]],
   ['a name of spaces', { name: '   ' }, [['body.name', 'Must not be blank']]],
-  [
-    'a name of a tab',
-    { name: '\t' },
-    [['body.name', 'Must not contain control characters (such as newlines)']],
-  ],
-  [
-    'a name with a NUL',
-    { name: 'Fi\u0000lms' },
-    [['body.name', 'Must not contain control characters (such as newlines)']],
-  ],
-  [
-    'a name with a newline',
-    { name: 'Films\nTV' },
-    [['body.name', 'Must not contain control characters (such as newlines)']],
-  ],
-  [
-    'a name with DEL',
-    { name: 'Films\u007f' },
-    [['body.name', 'Must not contain control characters (such as newlines)']],
-  ],
-  [
-    'a name with a C1 control',
-    { name: 'Films\u0085' },
-    [['body.name', 'Must not contain control characters (such as newlines)']],
-  ],
+  ['a name of a tab', { name: '\t' }, [['body.name', CONTROL]]],
+  ['a name with a NUL', { name: 'Fi\u0000lms' }, [['body.name', CONTROL]]],
+  ['a name with a newline', { name: 'Films\nTV' }, [['body.name', CONTROL]]],
+  ['a name with DEL', { name: 'Films\u007f' }, [['body.name', CONTROL]]],
+  ['a name with a C1 control', { name: 'Films\u0085' }, [['body.name', CONTROL]]],
   ['a relative path', { paths: ['plugins'] }, [['body.paths.0', 'plugins is not an absolute path']]],
   ['a dot path', { paths: ['./movies'] }, [['body.paths.0', './movies is not an absolute path']]],
   ['a home-relative path', { paths: ['~/Movies'] }, [['body.paths.0', '~/Movies is not an absolute path']]],
