@@ -4,7 +4,8 @@
 import { isAbsolute } from 'node:path';
 import type { FieldProblem } from './unknown-fields.ts';
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// Unicode category Cc: C0 controls, DEL and C1 controls.
+const CONTROL = /\p{Cc}/u;
 
 /** Problems of a library create or patch body, as 422 details (`body.name`, `body.paths.N`). */
 export function libraryInputProblems(body: { name?: string; paths?: readonly string[] }): FieldProblem[] {
