@@ -1,7 +1,7 @@
 // Walks and plans ahead of the writer. For a first scan the shared scan worker walks the library (statted folders
-// come back in batches while the main thread already plans and writes the first units); then it plans units of
-// changed files (at most two in flight); when the unit the writer needs next is still in the worker, the main thread
-// plans the last unit nobody has started. If the worker cannot start or fails, the main thread walks and plans what
+// come back in batches while the main thread already plans and writes the first units; one later unit waits in the
+// worker for the walk's end); then it plans units of changed files (at most two in flight); when the unit the
+// writer needs next is still in the worker, the main thread plans the last unit nobody has started. If the worker cannot start or fails, the main thread walks and plans what
 // the worker held.
 import { type FilePlan, type PlanUnit, planFiles } from './scan-plans.ts';
 import { leaseWorker, type WalkError, type WorkerLease } from './scan-worker-pool.ts';
@@ -127,17 +127,43 @@ export class PlanPipeline {
   }
 
   private feed(): void {
-    while (this.lease && !this.walking && this.inFlight < IN_FLIGHT) {
+    if (this.walking) {
+      this.feedWhileWalking();
+      return;
+    }
+    while (this.lease && this.inFlight < IN_FLIGHT) {
       const seq = this.slots.findIndex((s) => s.state === 'free');
       if (seq < 0) return;
-      let settle: (p: FilePlan[] | null) => void = () => {};
-      const done = new Promise<FilePlan[] | null>((r) => {
-        settle = r;
-      });
-      this.slots[seq] = { state: 'worker', done, settle };
-      this.inFlight += 1;
-      this.lease.post(seq, this.units[seq]);
+      this.send(seq);
     }
+  }
+
+  /**
+   * While the worker walks, one unit waits in it to be planned the moment the walk ends (so the worker does not
+   * idle until this thread, busy writing, sends it one): the last free unit, once another is free for this
+   * thread to plan meanwhile, so this thread keeps planning and writing in order.
+   */
+  private feedWhileWalking(): void {
+    if (!this.lease || this.inFlight > 0) return;
+    let last = -1;
+    for (let i = this.slots.length - 1; i >= 0; i--) {
+      if (this.slots[i].state !== 'free') continue;
+      if (last >= 0) {
+        this.send(last);
+        return;
+      }
+      last = i;
+    }
+  }
+
+  private send(seq: number): void {
+    let settle: (p: FilePlan[] | null) => void = () => {};
+    const done = new Promise<FilePlan[] | null>((r) => {
+      settle = r;
+    });
+    this.slots[seq] = { state: 'worker', done, settle };
+    this.inFlight += 1;
+    this.lease?.post(seq, this.units[seq]);
   }
 
   private received(seq: number, plans: FilePlan[]): void {

@@ -1,5 +1,6 @@
 // Scan worker thread: walks library roots (videos statted, folders sent back in batches) and plans units of
-// changed files (names, NFOs, sidecars) while the main thread writes.
+// changed files (names, NFOs, sidecars) while the main thread writes. A unit sent during its lease's walk waits
+// for the walk's end, so planning never slows the walk down and starts the moment it is over.
 import { planFiles } from './scan-plans.ts';
 import type { FromWorker, ToWorker, WalkError } from './scan-worker-pool.ts';
 import { type StattedFolder, statVideos, walk } from './walker.ts';
@@ -11,6 +12,12 @@ const BATCH_FILES = 100;
 
 const walks = new Map<number, AbortController>();
 const send = (m: FromWorker) => self.postMessage(m);
+type PlanMessage = Extract<ToWorker, { type: 'plan' }>;
+/** Units a lease sent while its walk runs: planned the moment that walk ends, not between its steps. */
+const queued = new Map<number, PlanMessage[]>();
+
+const plan = (m: PlanMessage) =>
+  send({ type: 'plans', lease: m.lease, seq: m.seq, plans: planFiles(m.unit) });
 
 async function walkRoots(lease: number, roots: string[]): Promise<void> {
   const stop = new AbortController();
@@ -42,12 +49,17 @@ async function walkRoots(lease: number, roots: string[]): Promise<void> {
     send({ type: 'walk-done', lease, error: (err as Error).message });
   } finally {
     walks.delete(lease);
+    const waiting = queued.get(lease) ?? [];
+    queued.delete(lease);
+    if (!stop.signal.aborted) for (const m of waiting) plan(m);
   }
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const m = event.data;
-  if (m.type === 'plan') send({ type: 'plans', lease: m.lease, seq: m.seq, plans: planFiles(m.unit) });
-  else if (m.type === 'walk') void walkRoots(m.lease, m.roots);
+  if (m.type === 'plan') {
+    if (walks.has(m.lease)) queued.set(m.lease, [...(queued.get(m.lease) ?? []), m]);
+    else plan(m);
+  } else if (m.type === 'walk') void walkRoots(m.lease, m.roots);
   else walks.get(m.lease)?.abort();
 };

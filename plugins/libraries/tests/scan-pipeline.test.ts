@@ -1,12 +1,12 @@
-// The scan's planning pipeline: units planned by the shared worker give exactly what the main thread would, a
-// crashed worker leaves its units to the main thread, a rescan leases the worker only when needed, and a large
+// The scan's planning pipeline: units planned by the shared worker give exactly what the main thread would, a unit
+// sent during the worker's walk waits for its end, a crashed worker leaves its units to the main thread, a rescan leases the worker only when needed, and a large
 // library scanned through the worker comes out complete and correct with a rescan that changes nothing.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { join } from 'node:path';
 import type { Listings, WorkFile } from '../services/scan-context.ts';
 import { PlanPipeline } from '../services/scan-pipeline.ts';
 import { planFiles, planUnit } from '../services/scan-plans.ts';
-import { failPlanWorker } from '../services/scan-worker-pool.ts';
+import { failPlanWorker, leaseWorker } from '../services/scan-worker-pool.ts';
 import { numberedMovieTree, removeTemps, tempDir, writeTree } from './fixtures.ts';
 import { type Booted, boot, createLibrary, listAll, scan } from './harness.ts';
 
@@ -72,6 +72,33 @@ describe('PlanPipeline', () => {
     for (let i = 0; i < many.length; i++) expect(await big.take(i)).toEqual(planFiles(many[i]));
     big.close();
     expect(big.planned.worker).toBeGreaterThan(0);
+  });
+
+  test('a unit sent to the worker while it walks is planned the moment the walk ends, not between its steps', async () => {
+    const unit = units(root, files, 25)[0];
+    const events: string[] = [];
+    let planned: unknown = null;
+    const done = new Promise<void>((resolve) => {
+      const lease = leaseWorker({
+        onPlans: (_seq, plans) => {
+          events.push('plans');
+          planned = plans;
+          lease?.release();
+          resolve();
+        },
+        onWalked: () => {
+          if (events.at(-1) !== 'walked') events.push('walked');
+        },
+        onWalkDone: () => events.push('walk-done'),
+        onFail: () => resolve(),
+      });
+      lease?.walk([root]);
+      lease?.post(0, unit);
+    });
+    await done;
+    // The walk of 300 folders yields to the worker's event loop several times; the unit still waited for its end.
+    expect(events).toEqual(['walked', 'walk-done', 'plans']);
+    expect(planned).toEqual(planFiles(unit));
   });
 
   test('a worker that dies mid-way leaves its units to the main thread', async () => {
