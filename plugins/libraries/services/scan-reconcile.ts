@@ -1,6 +1,8 @@
-// The last step of a scan: files not seen are marked missing (never deleted), items are missing exactly when none of
-// their main files is present, seasons and shows when none of their episodes is — and when that step can be skipped.
+// The last step of a scan: files not seen are marked missing, items are missing exactly when none of their main files
+// is present, seasons and shows when none of their episodes is; a vanished file of a present item (renamed, moved)
+// is removed — and when that step can be skipped.
 import type { Database } from 'bun:sqlite';
+import { statSync } from 'node:fs';
 import type { WorkCollector } from './scan-collect.ts';
 import type { ScanResult } from './scanner.ts';
 
@@ -26,9 +28,23 @@ export function nothingToReconcile(
     .get(libraryId);
 }
 
+/** True when nothing exists at `path` (a file that cannot be read, or lies in a folder that cannot, is not gone). */
+function isGone(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+  }
+}
+
 /**
- * After a complete walk: files not seen are marked missing (never deleted), and items are missing exactly when
- * none of their main files is present — so a returning file restores its item with watch state intact.
+ * After a complete walk: files not seen are marked missing, and items are missing exactly when none of their main
+ * files is present — so a returning file restores its item with watch state intact, and an item whose files are
+ * all gone keeps their rows. A vanished file (main or extra) of an item that is present is removed with its tracks:
+ * it was renamed or moved, or one version or part of several went. A file still on disk that the walk could not
+ * read (an unreadable folder, a failed stat) is only marked missing.
  */
 export function reconcileMissing(
   db: Database,
@@ -41,8 +57,9 @@ export function reconcileMissing(
       'SELECT id, missing_since FROM libraries_files WHERE library_id = ?',
     )
     .all(libraryId);
+  const vanished = rows.filter((r) => !seenFileIds.has(r.id));
   const mark = db.query('UPDATE libraries_files SET missing_since = ? WHERE id = ?');
-  for (const r of rows) if (!seenFileIds.has(r.id) && !r.missing_since) mark.run(now, r.id);
+  for (const r of vanished) if (!r.missing_since) mark.run(now, r.id);
   const missing = db
     .query<{ id: string }, [string, string]>(
       `UPDATE libraries_items SET missing = 1, updated_at = ? WHERE library_id = ? AND missing = 0 AND kind IN ('movie','episode')
@@ -65,5 +82,18 @@ export function reconcileMissing(
            AND e.kind = 'episode' AND e.missing = 0) WHERE library_id = ? AND kind = ?`,
     ).run(libraryId, kind);
   }
+  removeFilesOfPresentItems(db, vanished);
   return { missing: missing.map((r) => r.id), restored: restored.map((r) => r.id) };
+}
+
+/** Deletes the rows (tracks cascade) of vanished files whose item is present; run after the items' flags are set. */
+function removeFilesOfPresentItems(db: Database, files: { id: string }[]): void {
+  const pathIfItemPresent = db.query<{ path: string }, [string]>(
+    `SELECT f.path FROM libraries_files f JOIN libraries_items i ON i.id = f.item_id WHERE f.id = ? AND i.missing = 0`,
+  );
+  const remove = db.query('DELETE FROM libraries_files WHERE id = ?');
+  for (const { id } of files) {
+    const f = pathIfItemPresent.get(id);
+    if (f && isGone(f.path)) remove.run(id);
+  }
 }

@@ -1,7 +1,8 @@
 // One library scan: roots checked (a vanished one fails the scan) → walk and stat (in the scan worker for a first
 // scan; unchanged files cost one stat) → changed files planned (by the worker once it has walked, and here while
-// waiting) and written in short transactions as the walk goes on → extras attached → vanished files marked missing.
-// A scan killed midway leaves committed batches; the next one finishes.
+// waiting) and written in short transactions as the walk goes on → extras attached → vanished files marked missing
+// (removed when their item still has a present file). A scan killed midway leaves committed batches; the next one
+// finishes.
 import type { Database } from 'bun:sqlite';
 import { CatalogWriter } from './catalog-writer.ts';
 import { assertRootsScannable } from './library-folders.ts';

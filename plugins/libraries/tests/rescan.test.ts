@@ -74,8 +74,9 @@ describe('incremental rescans', () => {
     const after = await movieTitled(b, 'Alien');
     expect(after.id).toBe(alien.id);
     expect(after.watched).toBe(true);
-    const present = after.files.filter((f: any) => !f.missing).map((f: any) => f.path);
-    expect(present).toEqual([join(root, 'Alien (1979)/Alien.1979.1080p.mkv')]);
+    expect(after.files.map((f: any) => [f.path, f.missing])).toEqual([
+      [join(root, 'Alien (1979)/Alien.1979.1080p.mkv'), false],
+    ]);
   });
 
   test('a deleted file makes its movie missing: unlisted, reachable by id, watch state kept', async () => {
