@@ -1,5 +1,5 @@
-// Plugin config (core/src/settings/config.ts): resolveConfig defaults, conversion and errors; maskSecrets and
-// mergeSecrets for `x-secret` fields, including nested objects.
+// Plugin config (core/src/settings/config.ts): resolveConfig defaults, conversion and errors (the `cron` string
+// format included); maskSecrets and mergeSecrets for `x-secret` fields, including nested objects.
 import { describe, expect, test } from 'bun:test';
 import { Type as T } from '@sinclair/typebox';
 import { MASK } from '../../core/src/log/logger.ts';
@@ -7,6 +7,7 @@ import { maskSecrets, mergeSecrets, resolveConfig, secretValues } from '../../co
 
 const Schema = T.Object({
   greeting: T.String({ default: 'Hello', minLength: 1 }),
+  schedule: T.String({ format: 'cron', default: '0 */6 * * *' }),
   port: T.Integer({ default: 1883, minimum: 1, maximum: 65535 }),
   shout: T.Boolean({ default: false }),
   apiKey: T.Optional(T.String({ 'x-secret': true })),
@@ -20,15 +21,28 @@ const Schema = T.Object({
 
 describe('resolveConfig', () => {
   test.each([
-    ['nothing stored', null, { greeting: 'Hello', port: 1883, shout: false }],
-    ['a non-object stored value', 'garbage', { greeting: 'Hello', port: 1883, shout: false }],
-    ['a partial value', { greeting: 'Hi' }, { greeting: 'Hi', port: 1883, shout: false }],
-    ['scalar strings', { port: '8883', shout: 'true' }, { greeting: 'Hello', port: 8883, shout: true }],
+    ['nothing stored', null, { greeting: 'Hello', schedule: '0 */6 * * *', port: 1883, shout: false }],
+    [
+      'a non-object stored value',
+      'garbage',
+      { greeting: 'Hello', schedule: '0 */6 * * *', port: 1883, shout: false },
+    ],
+    [
+      'a partial value',
+      { greeting: 'Hi' },
+      { greeting: 'Hi', schedule: '0 */6 * * *', port: 1883, shout: false },
+    ],
+    [
+      'scalar strings',
+      { port: '8883', shout: 'true' },
+      { greeting: 'Hello', schedule: '0 */6 * * *', port: 8883, shout: true },
+    ],
     [
       'a secret and a nested object',
       { apiKey: 'k-123', broker: { url: 'mqtt://x', password: 'pw' } },
       {
         greeting: 'Hello',
+        schedule: '0 */6 * * *',
         port: 1883,
         shout: false,
         apiKey: 'k-123',
@@ -44,10 +58,35 @@ describe('resolveConfig', () => {
     ['a port out of range', { port: 70000 }, 'port'],
     ['a port that is not a number', { port: 'abc' }, 'port'],
     ['a nested object missing its url', { broker: {} }, 'broker.url'],
+    ['a schedule that is not a cron pattern', { schedule: 'every night' }, 'schedule'],
+    ['a cron pattern with a field out of range', { schedule: '0 25 * * *' }, 'schedule'],
   ])('%s is an error at %s', (_name, stored, path) => {
     const r = resolveConfig(Schema, stored);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => e.path)).toContain(path);
+  });
+
+  test.each([
+    ['a five-field pattern', '*/30 * * * *'],
+    ['a six-field pattern with seconds', '0 0 3 * * 1-5'],
+    ['a nickname', '@daily'],
+    ['empty (no schedule)', ''],
+    ['blank (no schedule)', '  '],
+  ])('%s is a valid cron setting', (_name, schedule) => {
+    expect(resolveConfig(Schema, { schedule })).toMatchObject({ ok: true, value: { schedule } });
+  });
+
+  test('a bad cron pattern says what is expected', () => {
+    expect(resolveConfig(Schema, { schedule: 'hourly' })).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'schedule',
+          message:
+            "Expected a cron pattern of five to seven space-separated fields (e.g. '0 */6 * * *'), or empty for none",
+        },
+      ],
+    });
   });
 
   test('the stored value is not mutated', () => {

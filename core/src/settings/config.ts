@@ -1,7 +1,10 @@
 // Plugin config against its TypeBox schema: defaults, validation errors, and `x-secret` masking and merging.
 import type { TObject, TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { CRON_FORMAT_MESSAGE, registerCronFormat } from '../jobs/cron-pattern.ts';
 import { MASK } from '../log/logger.ts';
+
+registerCronFormat();
 
 export type ConfigResult =
   | { ok: true; value: Record<string, unknown> }
@@ -13,7 +16,7 @@ export function resolveConfig(schema: TObject, stored: unknown): ConfigResult {
   const value = Value.Convert(schema, Value.Default(schema, base)) as Record<string, unknown>;
   const errors = [...Value.Errors(schema, value)].map((e) => ({
     path: e.path.replace(/^\//, '').replace(/\//g, '.'),
-    message: e.message,
+    message: (e.schema as { format?: string }).format === 'cron' ? CRON_FORMAT_MESSAGE : e.message,
   }));
   return errors.length ? { ok: false, errors } : { ok: true, value };
 }
