@@ -26,6 +26,7 @@ export default defineManifest({
     version: 1,
     schema: t.Object({
       rescanCron: t.String({
+        format: 'cron',
         default: '0 */6 * * *',
         description: 'When every library is rescanned (croner pattern)',
       }),
