@@ -1,6 +1,6 @@
 // Routes shared by movies, shows and episodes: the filtered list and recently added, detail, cast and crew,
 // file stats, watched on and off.
-import { t } from '@bijou/sdk';
+import { HttpError, t } from '@bijou/sdk';
 import { Credit, FileStats, ItemDetail, ItemPage, ListQuery } from '../model.ts';
 import type { Catalog } from '../services/catalog.ts';
 import type { Ctx } from '../services/types.ts';
@@ -93,6 +93,11 @@ export function listRoutes(ctx: Ctx, catalog: Catalog, prefix: string, kind: 'mo
     query: typeof ListQuery.static,
     added: boolean,
   ) => {
+    if (query.yearFrom !== undefined && query.yearTo !== undefined && query.yearFrom > query.yearTo) {
+      throw new HttpError(422, 'Validation error', {}, [
+        { path: 'query.yearTo', message: `Expected a year from yearFrom (${query.yearFrom}) on` },
+      ]);
+    }
     const q = added ? { ...query, sort: 'added', order: 'desc' as const } : query;
     const defaults = added
       ? { sort: 'added' as const, order: 'desc' as const }

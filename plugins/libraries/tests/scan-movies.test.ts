@@ -228,6 +228,18 @@ describe('filters, sorting and paging', () => {
     expect(all.map((m) => m.year).sort()).toEqual([1995, 1999, 2003, 2004, 2009]);
   });
 
+  test('a year range that ends before it starts is a 422 naming yearTo, not an empty page', async () => {
+    for (const path of ['/v1/movies', '/v1/movies/recently-added']) {
+      const r = await b.h.request('GET', `${path}?yearFrom=2009&yearTo=1995`, { token: b.token });
+      expect(r.status).toBe(422);
+      expect(r.body.details).toEqual([
+        { path: 'query.yearTo', message: 'Expected a year from yearFrom (2009) on' },
+      ]);
+    }
+    const one = await listAll(b, `/v1/movies?library=${libraryId}&yearFrom=1999&yearTo=1999`);
+    expect(one.map((m) => m.year)).toEqual([1999]);
+  });
+
   test('sort=year&order=desc lists the newest first', async () => {
     const all = await listAll(b, `/v1/movies?library=${pagedLibrary}&sort=year&order=desc`, 7);
     const years = all.map((m) => m.year);
