@@ -1,6 +1,7 @@
-// Tests for sidecar signatures: a folder's signature and a video's (its folder's with its top folder's).
+// Tests for sidecar signatures: a folder's signature, a video's (its folder's with its top folder's) and a folder
+// listing's.
 import { describe, expect, test } from 'bun:test';
-import { folderSignature, type SidecarEntry, videoSignature } from './sidecar-signature.ts';
+import { folderSignature, listingSignature, type SidecarEntry, videoSignature } from './sidecar-signature.ts';
 
 const poster = { name: 'poster.jpg' };
 const nfo = { name: 'movie.nfo', size: 120, mtimeMs: 1_700_000_000_000 };
@@ -43,5 +44,28 @@ describe('videoSignature', () => {
 
   test('swapping the two folders changes it', () => {
     expect(videoSignature(1, 2)).not.toBe(videoSignature(2, 1));
+  });
+});
+
+describe('listingSignature', () => {
+  const listing = ['Ronin (1998).mkv', 'trailer.mkv', 'poster.jpg'];
+
+  test('an empty folder has signature 0', () => {
+    expect(listingSignature([])).toBe(0);
+  });
+
+  test('listing order does not matter', () => {
+    expect(listingSignature([...listing].reverse())).toBe(listingSignature(listing));
+  });
+
+  const changed: [string, string[]][] = [
+    ['a video appears', [...listing, 'Sneakers (1992).mkv']],
+    ['a video disappears', ['trailer.mkv', 'poster.jpg']],
+    ['a video is renamed', ['Ronin.1998.mkv', 'trailer.mkv', 'poster.jpg']],
+    ['another file appears', [...listing, 'movie.nfo']],
+  ];
+  test.each(changed)('changes when %s', (_what, names) => {
+    expect(listingSignature(names)).not.toBe(listingSignature(listing));
+    expect(listingSignature(names)).not.toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 // Signatures of the files beside a video (NFOs, artwork, subtitles …), so a rescan re-reads a video whose
-// neighbours changed even when the video itself did not. A folder's signature covers the names of its non-video
-// files and, for NFOs, their size and mtime (an edited NFO keeps its name); it does not depend on listing order.
+// neighbours changed even when the video itself did not: the names of a folder's non-video files and, for NFOs, their
+// size and mtime (an edited NFO keeps its name). Also of a folder's whole listing, which an extra's owner hangs on.
+// Neither depends on listing order.
 
 /** A non-video file of a folder: its name, and size and mtime when it was statted (NFOs). */
 export interface SidecarEntry {
@@ -19,20 +20,32 @@ function fnv1a(s: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
+// Per-entry hashes added up: the same set in any order gives the same sum; the count guards against pairs that
+// cancel out.
+function signSet(count: number, hashAt: (i: number) => number): number {
+  if (count === 0) return 0;
+  let sum = count;
+  for (let i = 0; i < count; i++) sum = (sum + hashAt(i)) >>> 0;
+  return fnv1a(String(sum)) || 1;
+}
+
 /**
  * The signature of a folder's non-video files: 0 for none, else a 32-bit number that changes when a file appears,
  * disappears or is renamed, or a statted file changes size or mtime.
  */
 export function folderSignature(entries: readonly SidecarEntry[]): number {
-  if (entries.length === 0) return 0;
-  // Per-entry hashes added up: the same set in any order gives the same sum; the count guards against pairs that
-  // cancel out.
-  let sum = entries.length;
-  for (const e of entries) {
-    const h = e.mtimeMs === undefined ? fnv1a(e.name) : fnv1a(`${e.name}\0${e.size ?? 0}\0${e.mtimeMs}`);
-    sum = (sum + h) >>> 0;
-  }
-  return fnv1a(String(sum)) || 1;
+  return signSet(entries.length, (i) => {
+    const e = entries[i];
+    return e.mtimeMs === undefined ? fnv1a(e.name) : fnv1a(`${e.name}\0${e.size ?? 0}\0${e.mtimeMs}`);
+  });
+}
+
+/**
+ * The signature of a folder's whole listing (every file name, videos too, in any order): 0 for none. An extra keeps
+ * its owner folder's (lib/naming/extra-owner.ts), as a movie appearing or leaving there can change its owner.
+ */
+export function listingSignature(names: readonly string[]): number {
+  return signSet(names.length, (i) => fnv1a(names[i]));
 }
 
 /**

@@ -1,11 +1,12 @@
 // The collecting half of a scan: the walk (in the scan worker, else here) hands over statted folders; unchanged
 // files are only counted, changed ones gathered into units of work (with the folder listings they need) handed on
-// while the walk continues; extras are kept apart.
+// while the walk continues; extras are kept apart, unchanged ones attached again only when their owner may change.
 import type { Database } from 'bun:sqlite';
 import { join } from 'node:path';
 import { classifyExtra } from '../lib/naming/index.ts';
-import { videoSignature } from '../lib/sidecar-signature.ts';
+import { listingSignature, videoSignature } from '../lib/sidecar-signature.ts';
 import type { Listings, WorkFile } from './scan-context.ts';
+import { extraOwnerFolder, titleFolderOf } from './scan-extras.ts';
 import type { PlanPipeline } from './scan-pipeline.ts';
 import { type PlanUnit, planUnit } from './scan-plans.ts';
 import type { ScanCounts, ScanOptions } from './scanner.ts';
@@ -27,7 +28,14 @@ export class WorkCollector {
   private readonly sigs = new Map<string, number>();
   /** Ids of known files that are unchanged. */
   readonly seen = new Set<string>();
+  /** Extras to attach: new or changed ones, and (after `settleExtras`) those whose owner may have changed. */
   readonly extras: WorkFile[] = [];
+  /** Unchanged extras whose owner folder's listing is as it was: settled once the walk is over. */
+  private quiet: { id: string; w: WorkFile; owner: string }[] = [];
+  /** Owner folder (and its listing signature) of the extras of each folder met. */
+  private readonly owners = new Map<string, { folder: string; sig: number }>();
+  /** Folders of the titles whose main files this scan reads (`folder` of their items). */
+  private readonly titleFolders = new Set<string>();
   private readonly known = new Map<string, Known>();
   private pending: WorkFile[] = [];
 
@@ -65,7 +73,8 @@ export class WorkCollector {
   /**
    * Takes one folder of the walk under `root`, its videos already statted. A known file is unchanged when its size
    * and mtime match and, for a main video, so does the signature of the files beside it (an edited NFO, new artwork
-   * or subtitles make it read again).
+   * or subtitles make it read again); for an extra, attached or not, that of its owner folder's listing (a movie
+   * appearing or leaving there can change its owner).
    */
   visit(root: string, { dir, files, videos, sig: folderSig }: StattedFolder): void {
     const { counts, force } = this.opts;
@@ -81,15 +90,9 @@ export class WorkCollector {
       const k = this.known.get(v.path);
       // Every video of a folder has the same top folder: one signature for all.
       sig ??= this.signatureOf(root, v.rel, folderSig);
-      if (
-        !force &&
-        k &&
-        k.size === v.size &&
-        k.mtime_ms === v.mtimeMs &&
-        (k.role === 'extra' || k.sidecar_sig === sig) &&
-        !k.missing_since &&
-        k.item_id
-      ) {
+      const same =
+        !force && k !== undefined && k.size === v.size && k.mtime_ms === v.mtimeMs && !k.missing_since;
+      if (same && k.role === 'main' && k.sidecar_sig === sig && k.item_id) {
         this.seen.add(k.id);
         counts.unchanged += 1;
         continue;
@@ -104,10 +107,52 @@ export class WorkCollector {
         mtimeMs: v.mtimeMs,
         sig,
       };
-      if (v.extra ?? classifyExtra(v.rel)) this.extras.push(w);
-      else this.pending.push(w);
+      if (same && k.role === 'extra') {
+        const owner = this.ownerOf(w);
+        if (k.sidecar_sig === owner.sig) {
+          w.sig = owner.sig;
+          this.quiet.push({ id: k.id, w, owner: owner.folder });
+          continue;
+        }
+      }
+      if (v.extra ?? classifyExtra(v.rel)) {
+        w.sig = this.ownerOf(w).sig;
+        this.extras.push(w);
+      } else {
+        this.pending.push(w);
+        // Only a rescan can have unchanged extras to settle.
+        if (this.known.size > 0) this.titleFolders.add(titleFolderOf(w, this.lib.kind));
+      }
     }
     if (this.pending.length >= this.opts.batch) this.flush();
+  }
+
+  /** An extra's owner folder and its listing's signature, worked out once per folder of extras. */
+  private ownerOf(w: WorkFile): { folder: string; sig: number } {
+    let owner = this.owners.get(w.dir);
+    if (!owner) {
+      // The owner folder is the extra's own or one above it, so the walk has listed it already.
+      const folder = extraOwnerFolder(w, this.lib.kind);
+      owner = { folder, sig: listingSignature(this.listings.get(folder) ?? []) };
+      this.owners.set(w.dir, owner);
+    }
+    return owner;
+  }
+
+  /**
+   * Once the walk is over: an unchanged extra whose owner folder holds a title this scan reads again joins the extras
+   * to attach (the title may be new, or no longer the one it names); the others are seen, unchanged.
+   */
+  settleExtras(): void {
+    for (const q of this.quiet) {
+      // An extra by an older version's naming rules is left to a forced scan, which can plan it as a main file.
+      if (this.titleFolders.has(q.owner) && classifyExtra(q.w.rel)) this.extras.push(q.w);
+      else {
+        this.seen.add(q.id);
+        this.opts.counts.unchanged += 1;
+      }
+    }
+    this.quiet = [];
   }
 
   /** A video's sidecar signature: its folder's, with its top folder's when it lies deeper (a season folder). */

@@ -10,6 +10,7 @@ import {
 } from '../lib/naming/index.ts';
 import type { CatalogWriter } from './catalog-writer.ts';
 import { containerOf, type WorkFile } from './scan-context.ts';
+import { showFolderOf } from './scan-shows.ts';
 import type { ScanResult } from './scanner.ts';
 
 /** Movies and shows of one library by folder, with their main files in that folder read on first need. */
@@ -69,7 +70,23 @@ function folderAbove(dir: string, levels: number, root: string): string {
   return at;
 }
 
-/** Writes the file rows of `extras`, each attached to its title or to none; run after the scan's main files. */
+/** The folder whose titles an extra may belong to (lib/naming/extra-owner.ts). */
+export function extraOwnerFolder(
+  w: Pick<WorkFile, 'root' | 'dir' | 'rel'>,
+  kind: 'movies' | 'shows',
+): string {
+  return folderAbove(w.dir, extraOwnerLevels(w.rel, kind), w.root);
+}
+
+/** The `folder` of the title a main file belongs to: a movie's own folder, an episode's show's. */
+export function titleFolderOf(w: Pick<WorkFile, 'root' | 'dir' | 'rel'>, kind: 'movies' | 'shows'): string {
+  return kind === 'movies' ? w.dir : showFolderOf(w);
+}
+
+/**
+ * Writes the file rows of `extras`, each attached to its title or to none, with its owner folder's listing signature
+ * (`sig`, kept as its `sidecar_sig`); run after the scan's main files.
+ */
 export function attachExtras(
   sqlite: Database,
   lib: { id: string; kind: 'movies' | 'shows' },
@@ -81,7 +98,7 @@ export function attachExtras(
   const titles = new TitlesByFolder(sqlite, lib.id);
   for (const w of extras) {
     const info = classifyExtra(w.rel)!;
-    const folder = folderAbove(w.dir, extraOwnerLevels(w.rel, lib.kind), w.root);
+    const folder = extraOwnerFolder(w, lib.kind);
     const { id } = writer.upsertFile(
       {
         libraryId: lib.id,
@@ -94,6 +111,7 @@ export function attachExtras(
         role: 'extra',
         extraKind: info.kind,
         extraTitle: info.title,
+        sidecarSig: w.sig,
       },
       now,
     );

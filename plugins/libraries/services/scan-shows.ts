@@ -22,6 +22,11 @@ import type { Resolved } from './scan-movies.ts';
 /** Show and season row ids written in this scan by identity, and show identities by `name:<show name>`. */
 export type ShowCache = Map<string, string>;
 
+/** The folder of the show an episode file belongs to: the library's top-level folder holding it, else the root. */
+export function showFolderOf(w: Pick<WorkFile, 'root' | 'rel'>): string {
+  return w.rel.includes(sep) ? join(w.root, w.rel.split(sep)[0]) : w.root;
+}
+
 function showRow(
   w: WorkFile,
   parsed: ParsedEpisode,
@@ -29,7 +34,7 @@ function showRow(
 ): { id: string; identity: string; folder: string } {
   const top = w.rel.split(sep)[0];
   const nested = w.rel.includes(sep);
-  const folder = nested ? join(w.root, top) : w.root;
+  const folder = showFolderOf(w);
   const name = nested ? top : parsed.series;
   // Identities of show names already seen in this scan (normalising a name costs more than the lookup).
   let identity = ctx.cache.get(`name:${name}`);

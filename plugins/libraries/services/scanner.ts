@@ -140,6 +140,7 @@ export async function scanLibrary(
   } finally {
     plans.close();
   }
+  collector.settleExtras();
   const now = new Date().toISOString();
   sqlite.transaction(() => attachExtras(sqlite, lib, extras, writer, now, result))();
   if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
