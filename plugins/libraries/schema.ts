@@ -114,7 +114,10 @@ export const files = sqliteTable(
     extraTitle: text('extra_title'),
     part: integer('part'),
     versionLabel: text('version_label'),
-    /** Signature of the files beside a main video (lib/sidecar-signature.ts): a rescan re-reads it when this changes. */
+    /**
+     * Signature of the files beside a main video, of its owner folder's listing for an extra
+     * (lib/sidecar-signature.ts): a rescan reads it again when this changes.
+     */
     sidecarSig: integer('sidecar_sig'),
     missingSince: text('missing_since'),
     probeKey: text('probe_key'),
