@@ -58,16 +58,25 @@ export const LibraryPatch = t.Object(
   },
 );
 const Counter = t.Record(t.String(), t.Number());
+const MainFileCounter = t.Record(t.String(), t.Number(), {
+  description: 'The files counted by totalFiles by value: the counts add up to totalFiles',
+});
 export const LibraryStats = t.Object({
   libraryId: t.String(),
   items: Counter,
   missingItems: t.Number(),
-  totalFiles: t.Number(),
-  totalSizeBytes: t.Number(),
-  byCodec: Counter,
-  byResolution: Counter,
-  byHdr: Counter,
-  byContainer: Counter,
+  totalFiles: t.Number({ description: "Present main files (movies' and episodes' videos, not extras)" }),
+  totalSizeBytes: t.Number({ description: 'Bytes of the files counted by totalFiles' }),
+  extraFiles: t.Number({
+    description: 'Present extras (trailers, featurettes …), attached to a title or not',
+  }),
+  extraSizeBytes: t.Number({
+    description: 'Bytes of the extras; the library uses totalSizeBytes + extraSizeBytes',
+  }),
+  byCodec: MainFileCounter,
+  byResolution: MainFileCounter,
+  byHdr: MainFileCounter,
+  byContainer: MainFileCounter,
 });
 
 export const Match = t.Object({

@@ -1,4 +1,5 @@
-// Library statistics: item counts, bytes, and present files grouped by codec, resolution, HDR type and container.
+// Library statistics: item counts; the present main files (movies' and episodes' videos) with their bytes and grouped
+// by codec, resolution, HDR type and container, so each grouping adds up to their count; extras counted apart.
 import type { Database } from 'bun:sqlite';
 
 const RESOLUTION = `CASE WHEN height IS NULL THEN 'unknown' WHEN width >= 3200 OR height >= 2000 THEN '2160p'
@@ -22,11 +23,17 @@ export function libraryStats(db: Database, libraryId: string) {
       .all(libraryId)
       .map((r) => [r.kind, r.n]),
   );
-  const totals = db
-    .query<{ n: number; bytes: number | null }, [string]>(
-      `SELECT COUNT(*) AS n, SUM(size) AS bytes FROM libraries_files WHERE library_id = ? AND missing_since IS NULL`,
-    )
-    .get(libraryId)!;
+  const byRole = new Map(
+    db
+      .query<{ role: string; n: number; bytes: number | null }, [string]>(
+        `SELECT role, COUNT(*) AS n, SUM(size) AS bytes FROM libraries_files WHERE library_id = ? AND missing_since IS NULL
+           GROUP BY role`,
+      )
+      .all(libraryId)
+      .map((r) => [r.role, r]),
+  );
+  const main = byRole.get('main');
+  const extra = byRole.get('extra');
   const missing = db
     .query<{ n: number }, [string]>(
       'SELECT COUNT(*) AS n FROM libraries_items WHERE library_id = ? AND missing = 1',
@@ -36,8 +43,10 @@ export function libraryStats(db: Database, libraryId: string) {
     libraryId,
     items,
     missingItems: missing.n,
-    totalFiles: totals.n,
-    totalSizeBytes: totals.bytes ?? 0,
+    totalFiles: main?.n ?? 0,
+    totalSizeBytes: main?.bytes ?? 0,
+    extraFiles: extra?.n ?? 0,
+    extraSizeBytes: extra?.bytes ?? 0,
     byCodec: group(`COALESCE(video_codec, 'unknown')`),
     byResolution: group(RESOLUTION),
     byHdr: group(`CASE WHEN video_codec IS NULL THEN 'unknown' ELSE COALESCE(hdr, 'sdr') END`),
