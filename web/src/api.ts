@@ -1,4 +1,5 @@
 // HTTP API client for the browser: JSON in and out, the session cookie, the CSRF header on writes, and errors in words.
+import { allPages, withCursor } from './paging.ts';
 
 export interface FieldIssue {
   path: string;
@@ -57,6 +58,8 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
 }
 
 export const get = <T = any>(path: string) => api<T>('GET', path);
+/** Every item of a paged list route (`path` may carry `limit` and filters), following `nextCursor` to the end. */
+export const getAll = <T = any>(path: string) => allPages((cursor) => get<Page<T>>(withCursor(path, cursor)));
 export const post = <T = any>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const patch = <T = any>(path: string, body: unknown) => api<T>('PATCH', path, body);
 export const put = <T = any>(path: string, body: unknown) => api<T>('PUT', path, body);

@@ -1,6 +1,6 @@
 // Admin: the libraries with their scan state, a Scan button with live progress, edit (name, folders with the
 // folder picker), delete with confirmation, and the add-library form.
-import { del, get, type Library, type Page } from '../api.ts';
+import { del, getAll, type Library } from '../api.ts';
 import { actionButton, adminPage } from '../components/admin.ts';
 import { libraryEditForm } from '../components/library-edit.ts';
 import { libraryForm, scanProgress, startScan } from '../components/library-form.ts';
@@ -8,9 +8,9 @@ import { errorBox, h, message } from '../dom.ts';
 import type { RouteContext } from '../router.ts';
 
 export async function adminLibrariesPage(ctx: RouteContext): Promise<HTMLElement> {
-  const libs = await get<Page<Library>>('/v1/libraries?limit=100');
+  const libs = await getAll<Library>('/v1/libraries?limit=100');
   const list = h('ul.libraries', {});
-  const empty = h('p.muted', { hidden: libs.items.length > 0 }, 'No libraries yet.');
+  const empty = h('p.muted', { hidden: libs.length > 0 }, 'No libraries yet.');
   const addRow = (lib: Library, scanNow: boolean, before?: Element) => {
     const view = scanProgress(lib);
     ctx.onLeave(view.dispose);
@@ -84,7 +84,7 @@ export async function adminLibrariesPage(ctx: RouteContext): Promise<HTMLElement
     empty.hidden = true;
     if (scanNow) void startScan(lib, view).catch((e) => err.replaceChildren(errorBox(message(e))));
   };
-  for (const lib of libs.items) addRow(lib, false);
+  for (const lib of libs) addRow(lib, false);
   return adminPage(
     '/admin/libraries',
     'Libraries',

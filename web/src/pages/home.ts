@@ -3,6 +3,7 @@
 import {
   type ContinueItem,
   get,
+  getAll,
   type Item,
   type Library,
   type NextUpItem,
@@ -98,10 +99,10 @@ export async function homePage(): Promise<HTMLElement> {
   const [cw, next, libs] = await Promise.all([
     get<Page<ContinueItem>>('/v1/playback/continue-watching?limit=20'),
     get<Page<NextUpItem>>('/v1/shows/next-up?limit=20'),
-    get<Page<Library>>('/v1/libraries?limit=100'),
+    getAll<Library>('/v1/libraries?limit=100'),
   ]);
-  const recent = await Promise.all(libs.items.map(recentRow));
-  const libraryLinks = libs.items.map((l) =>
+  const recent = await Promise.all(libs.map(recentRow));
+  const libraryLinks = libs.map((l) =>
     h(
       'a.chip',
       { href: `/library/${l.id}`, title: `${l.kind === 'movies' ? 'Movie' : 'TV'} library` },
@@ -118,6 +119,6 @@ export async function homePage(): Promise<HTMLElement> {
     row('Continue watching', resume.map(continueCard)),
     row('Next up', next.items.map(nextUpCard)),
     ...recent,
-    recent.some(Boolean) ? null : emptyState(libs.items.length > 0, admin),
+    recent.some(Boolean) ? null : emptyState(libs.length > 0, admin),
   );
 }
