@@ -1,5 +1,5 @@
 // Boots Bijou with only the libraries plugin for a test, and drives libraries over HTTP: create, scan and
-// wait until the scan (and optionally probing) is done, list everything across pages.
+// wait until the scan (and optionally probing) is done, list everything across pages, and which item a file has.
 import { waitUntil } from '@bijou/sdk/testing';
 
 export { waitUntil };
@@ -93,4 +93,11 @@ export async function movieTitled(b: Booted, title: string): Promise<any> {
   const found = all.filter((m) => m.title === title);
   expect(found.map((m) => m.title)).toEqual([title]);
   return found[0];
+}
+
+/** The item a file row (by absolute path) is attached to: null when none, undefined when there is no such row. */
+export function itemOfFile(b: Booted, path: string): string | null | undefined {
+  return b.h.core.sqlite
+    .query<{ item_id: string | null }, [string]>('SELECT item_id FROM libraries_files WHERE path = ?')
+    .get(path)?.item_id;
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTemps, tempDir, writeTree } from './fixtures.ts';
-import { type Booted, boot, createLibrary, listAll, movieTitled, scan } from './harness.ts';
+import { type Booted, boot, createLibrary, itemOfFile, listAll, movieTitled, scan } from './harness.ts';
 
 let b: Booted;
 afterAll(async () => {
@@ -15,10 +15,7 @@ beforeAll(async () => {
   b = await boot({ probe: false });
 });
 
-const itemOfExtra = (path: string) =>
-  b.h.core.sqlite
-    .query<{ item_id: string | null }, [string]>('SELECT item_id FROM libraries_files WHERE path = ?')
-    .get(path)?.item_id;
+const itemOfExtra = (path: string) => itemOfFile(b, path);
 
 /** A movie row without files: a reconcile marks it missing, so it tells whether one ran. */
 function addReconcileProbe(libraryId: string): () => boolean {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { join } from 'node:path';
 import { removeTemps, tempDir, writeTree } from './fixtures.ts';
-import { type Booted, boot, createLibrary, get, listAll, movieTitled, scan } from './harness.ts';
+import { type Booted, boot, createLibrary, get, itemOfFile, listAll, movieTitled, scan } from './harness.ts';
 
 let b: Booted;
 let movies: string;
@@ -42,10 +42,7 @@ beforeAll(async () => {
 const extrasOf = async (path: string) =>
   ((await get(b, path)).extras as any[]).map((e) => [e.kind, e.path.split('/').at(-1)]).sort();
 
-const itemOfExtra = (path: string) =>
-  b.h.core.sqlite
-    .query<{ item_id: string | null }, [string]>('SELECT item_id FROM libraries_files WHERE path = ?')
-    .get(path)?.item_id;
+const itemOfExtra = (path: string) => itemOfFile(b, path);
 
 describe('extras of a movies library', () => {
   beforeAll(async () => {
