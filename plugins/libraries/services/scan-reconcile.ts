@@ -10,9 +10,9 @@ import type { ScanResult } from './scanner.ts';
  * Whether the missing-file reconcile can be skipped because it cannot change anything:
  * - a library that had no files before this scan, scanned without errors: every file row is this scan's, every
  *   item was written with its file, and every show and season with an episode;
- * - a scan that changed no file, met no extra and found every known file as it was — unless an earlier scan died
- *   between writing files and reconciling, which leaves items flagged missing; those are checked for, so the
- *   reconcile then runs and repairs them.
+ * - a scan that changed no file, had no extra to attach and found every known file as it was — unless an earlier
+ *   scan died between writing files and reconciling, which leaves items flagged missing; those are checked for,
+ *   so the reconcile then runs and repairs them.
  */
 export function nothingToReconcile(
   sqlite: Database,
