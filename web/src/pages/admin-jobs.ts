@@ -45,10 +45,14 @@ function progressOf(r: Run | null): HTMLElement | string {
   );
 }
 
-function scheduleForm(j: Job, redraw: () => Promise<void>): HTMLElement {
+/** Schedules the server refused, by job: what was typed and why, shown again when the table is redrawn. */
+type Rejected = Map<string, { text: string; message: string }>;
+
+function scheduleForm(j: Job, redraw: () => Promise<void>, rejected: Rejected): HTMLElement {
   const name = `${j.pluginId} ${j.jobId}`;
+  const refused = rejected.get(name);
   const input = h('input', {
-    value: j.cron ?? '',
+    value: refused?.text ?? j.cron ?? '',
     placeholder: 'manual only',
     'aria-label': `Schedule of ${name} (cron pattern)`,
     spellcheck: 'false',
@@ -66,6 +70,7 @@ function scheduleForm(j: Job, redraw: () => Promise<void>): HTMLElement {
       'Reset',
       async () => {
         await put(`/v1/jobs/${j.pluginId}/${j.jobId}/schedule`, { cron: null });
+        rejected.delete(name);
         await redraw();
       },
       { ghost: true, name: `Reset schedule of ${name} to ${j.defaultCron ?? 'manual only'}`, status: form },
@@ -77,11 +82,15 @@ function scheduleForm(j: Job, redraw: () => Promise<void>): HTMLElement {
     form.querySelector('.error')?.remove();
     try {
       await put(`/v1/jobs/${j.pluginId}/${j.jobId}/schedule`, { cron: input.value.trim() || null });
+      rejected.delete(name);
       await redraw();
     } catch (err) {
+      // Kept for redraws: a job event arriving next would otherwise wipe the message and the typed text.
+      rejected.set(name, { text: input.value, message: (err as Error).message });
       form.append(h('p.error', { role: 'alert' }, (err as Error).message));
     }
   });
+  if (refused) form.append(h('p.error', { role: 'alert' }, refused.message));
   return form;
 }
 
@@ -117,6 +126,7 @@ function jobActions(j: Job, redraw: () => Promise<void>): HTMLElement {
 export async function adminJobsPage(ctx: RouteContext): Promise<HTMLElement> {
   const jobsBox = h('div');
   const historyBox = h('div');
+  const rejected: Rejected = new Map();
   const redraw = async () => {
     const [jobs, runs] = await Promise.all([
       get<Page<Job>>('/v1/jobs'),
@@ -130,7 +140,7 @@ export async function adminJobsPage(ctx: RouteContext): Promise<HTMLElement> {
         h('br'),
         h('small.muted', {}, j.description),
       ),
-      scheduleForm(j, redraw),
+      scheduleForm(j, redraw, rejected),
       when(j.nextRunAt),
       progressOf(j.lastRun),
       jobActions(j, redraw),
