@@ -1,6 +1,8 @@
 // The `auth` route option: 'public' | 'user' | 'admin'. Authenticates before validation; 401, 403 or CSRF 403.
+// Every route declares it, so it also gives every route the shared check for undeclared input.
 import { Elysia } from 'elysia';
 import { HttpError } from '../http/errors.ts';
+import { type RouteOptions, rejectUnknownInput } from '../http/unknown-input.ts';
 import { csrfOk, readCredential } from './credentials.ts';
 import { type AuthService, type AuthUser, type Principal, toAuthUser } from './service.ts';
 
@@ -58,6 +60,7 @@ export function createAuthPlugin(auth: AuthService, queryTokenPaths: string[]) {
     const path = pathOf(request.url);
     return queryTokenPaths.some((p) => path.startsWith(p));
   };
+  const tokenParam = (request: Request) => (allowQuery(request) ? ['token'] : []);
   return new Elysia({ name: 'bijou-auth' }).macro({
     auth: (level: AuthLevel) => ({
       detail: {
@@ -78,6 +81,8 @@ export function createAuthPlugin(auth: AuthService, queryTokenPaths: string[]) {
         // On 'public' routes `user` is null when the caller is anonymous; on 'user'/'admin' routes it is always set.
         return { principal, user: principal?.user as AuthUser };
       },
+      // As the route registers: its hooks for undeclared input go after the ones above, so 401/403 come first.
+      introspect: (options: RouteOptions) => rejectUnknownInput(options, tokenParam),
     }),
   });
 }

@@ -1,0 +1,126 @@
+// Query parameters and body fields a route does not declare are a 422 naming them, on core and plugin routes alike;
+// auth is answered first, a route's own 422 for an invalid value comes first, and a schema that allows extra keys
+// still gets them.
+import { afterAll, describe, expect, test } from 'bun:test';
+import { Elysia, t } from 'elysia';
+import { createTestHost } from '../../core/sdk/testing.ts';
+
+const h = await createTestHost({ plugins: ['tests/fixtures/plugins/greeter'] });
+const adminToken = await h.admin();
+const userToken = (await h.user()).token;
+afterAll(() => h.stop());
+
+const paths = (body: { details?: { path: string }[] }) => body.details?.map((d) => d.path);
+
+describe('core routes', () => {
+  test('a misspelt settings field is a 422 naming it, and nothing changes', async () => {
+    const r = await h.request('PATCH', '/v1/settings', {
+      token: adminToken,
+      body: { serverName: 'Renamed', serverNmae: 'Typo' },
+    });
+    expect(r.status).toBe(422);
+    expect(r.body.error).toBe('Validation error');
+    expect(r.body.details).toEqual([
+      { path: 'body.serverNmae', message: expect.stringMatching(/^Unknown field; expected serverName, /) },
+    ]);
+    expect((await h.request('GET', '/v1/settings', { token: adminToken })).body.serverName).toBe('Test');
+  });
+
+  test('an unknown query parameter on a list route is a 422 naming it', async () => {
+    const r = await h.request('GET', '/v1/audit-logs?acter=x&limit=5', { token: adminToken });
+    expect(r.status).toBe(422);
+    expect(r.body.details).toEqual([
+      { path: 'query.acter', message: 'Unknown parameter; expected cursor, limit, action, actorId' },
+    ]);
+  });
+
+  test('an anonymous caller gets 401 and a user 403 before the admin gets the 422', async () => {
+    const send = (token: string | null) =>
+      h.request('PATCH', '/v1/settings', { token, body: { serverNmae: 'Typo' } });
+    expect([
+      (await send(null)).status,
+      (await send(userToken)).status,
+      (await send(adminToken)).status,
+    ]).toEqual([401, 403, 422]);
+  });
+
+  test("a route's own 422 for an invalid value comes before the one for an unknown field", async () => {
+    const r = await h.request('PATCH', '/v1/settings', {
+      token: adminToken,
+      body: { serverName: 42, serverNmae: 'Typo' },
+    });
+    expect(r.status).toBe(422);
+    expect(paths(r.body)).toEqual(['body.serverName']);
+  });
+});
+
+describe('plugin routes', () => {
+  test('an unknown query parameter of a plugin route is a 422 naming it', async () => {
+    const r = await h.request('GET', '/v1/greeter/hello?nmae=Ann', { token: userToken });
+    expect(r.status).toBe(422);
+    expect(r.body.details).toEqual([{ path: 'query.nmae', message: 'Unknown parameter; expected name' }]);
+  });
+
+  test('an unknown body field of a plugin route is a 422 and queues nothing', async () => {
+    const r = await h.request('POST', '/v1/greeter/queue', {
+      token: adminToken,
+      body: { name: 'A', nmae: 'B' },
+    });
+    expect(r.status).toBe(422);
+    expect(paths(r.body)).toEqual(['body.nmae']);
+  });
+});
+
+describe('schemas that allow extra keys', () => {
+  // Mounted like any core route: the shared auth plugin, so whatever it gives every route applies here too.
+  h.app.use(
+    new Elysia()
+      .use(h.core.authPlugin)
+      .post('/v1/test-open/record', ({ body }) => body, {
+        auth: 'public',
+        body: t.Record(t.String(), t.Unknown()),
+        response: t.Any(),
+      })
+      .post('/v1/test-open/object', ({ body }) => body, {
+        auth: 'public',
+        body: t.Object({ a: t.String() }, { additionalProperties: true }),
+        response: t.Any(),
+      })
+      .post('/v1/test-open/closed', ({ body }) => body, {
+        auth: 'public',
+        body: t.Object({ a: t.String() }),
+        response: t.Any(),
+      })
+      .get('/api/stream/test-open', ({ query }) => query, {
+        auth: 'user',
+        query: t.Object({ st: t.String() }),
+        response: t.Any(),
+      }),
+  );
+  h.app.compile();
+
+  test.each([
+    ['t.Record', 'record'],
+    ['additionalProperties: true', 'object'],
+  ])('a body schema of %s keeps its extra keys', async (_name, route) => {
+    const r = await h.request('POST', `/v1/test-open/${route}`, { body: { a: 'x', extra: 1 } });
+    expect([r.status, r.body]).toEqual([200, { a: 'x', extra: 1 }]);
+  });
+
+  test('the same object without additionalProperties rejects the extra key', async () => {
+    const r = await h.request('POST', '/v1/test-open/closed', { body: { a: 'x', extra: 1 } });
+    expect([r.status, paths(r.body)]).toEqual([422, ['body.extra']]);
+  });
+});
+
+describe('the query token', () => {
+  test('?token= is no unknown parameter where the auth layer accepts it', async () => {
+    const r = await h.request('GET', `/api/stream/test-open?st=s&token=${userToken}`);
+    expect([r.status, r.body]).toEqual([200, { st: 's' }]);
+  });
+
+  test('?token= is an unknown parameter where it is not accepted', async () => {
+    const r = await h.request('GET', `/v1/greeter/hello?token=${userToken}`, { token: userToken });
+    expect([r.status, paths(r.body)]).toEqual([422, ['query.token']]);
+  });
+});
