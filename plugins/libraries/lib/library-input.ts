@@ -2,7 +2,7 @@
 // folders are absolute paths (a relative one would be resolved against the server's working directory), and a
 // change changes something.
 import { isAbsolute } from 'node:path';
-import type { FieldProblem } from './unknown-fields.ts';
+import type { FieldProblem } from '@bijou/sdk';
 
 // Unicode category Cc: C0 controls, DEL and C1 controls.
 const CONTROL = /\p{Cc}/u;

@@ -3,7 +3,6 @@ import { t } from '@bijou/sdk';
 import type { Catalog } from '../services/catalog.ts';
 import { genreCounts } from '../services/genres.ts';
 import type { Ctx } from '../services/types.ts';
-import { strictInput } from './strict-input.ts';
 
 const Genre = t.Object({
   name: t.String({ description: 'As the items spell it' }),
@@ -32,7 +31,6 @@ export function genreRoutes(ctx: Ctx, catalog: Catalog) {
     {
       auth: 'user',
       query: GenresQuery,
-      ...strictInput({ query: GenresQuery }),
       response: t.Object({ items: t.Array(Genre), nextCursor: t.Null() }),
       detail: {
         summary: 'Genres of movies or shows with item counts, by name',

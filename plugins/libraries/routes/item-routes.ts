@@ -5,7 +5,6 @@ import { Credit, FileStats, ItemDetail, ItemPage, ListQuery } from '../model.ts'
 import type { Catalog } from '../services/catalog.ts';
 import type { Ctx } from '../services/types.ts';
 import type { WatchState } from '../services/watch-state.ts';
-import { strictInput } from './strict-input.ts';
 
 const IdParams = t.Object({ id: t.String({ maxLength: 64 }) });
 const Watched = t.Object({ id: t.String(), watched: t.Boolean() });
@@ -109,14 +108,12 @@ export function listRoutes(ctx: Ctx, catalog: Catalog, prefix: string, kind: 'mo
     .get(prefix, ({ user, request, query }) => page(user, request, query, false), {
       auth: 'user',
       query: ListQuery,
-      ...strictInput({ query: ListQuery }),
       response: ItemPage,
       detail: { summary: `${noun} with filters and sorting` },
     })
     .get(`${prefix}/recently-added`, ({ user, request, query }) => page(user, request, query, true), {
       auth: 'user',
       query: ListQuery,
-      ...strictInput({ query: ListQuery }),
       response: ItemPage,
       detail: { summary: `${noun}, newest first` },
     });

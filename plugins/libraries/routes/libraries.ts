@@ -1,12 +1,11 @@
 // /v1/libraries: CRUD (admin), list (users, cursor pages), scan → 202 { jobId } (409 while scanning), stats.
-import { HttpError, PageOf, PageQuery, t } from '@bijou/sdk';
+import { HttpError, PageOf, PageQuery, t, unknownInputNotes } from '@bijou/sdk';
 import { libraryInputProblems } from '../lib/library-input.ts';
 import { libraryPage } from '../lib/library-page.ts';
 import { Library, LibraryCreate, LibraryPatch, LibraryStats } from '../model.ts';
 import type { LibrariesService, LibraryRow } from '../services/libraries-service.ts';
 import { libraryStats } from '../services/stats.ts';
 import type { Ctx } from '../services/types.ts';
-import { strictInput } from './strict-input.ts';
 
 const IdParams = t.Object({ id: t.String({ maxLength: 64 }) });
 const ScanBody = t.Object({
@@ -34,7 +33,6 @@ export function libraryRoutes(ctx: Ctx, svc: LibrariesService) {
     .get('/v1/libraries', ({ query }) => libraryPage(svc.list(), query.cursor, query.limit ?? 20, view), {
       auth: 'user',
       query: PageQuery,
-      ...strictInput({ query: PageQuery }),
       response: PageOf(Library),
       detail: { summary: 'List libraries by name' },
     })
@@ -54,7 +52,6 @@ export function libraryRoutes(ctx: Ctx, svc: LibrariesService) {
       {
         auth: 'admin',
         body: LibraryCreate,
-        ...strictInput({ body: LibraryCreate }),
         response: { 201: Library },
         detail: { summary: 'Create a library (paths must exist and not overlap)' },
       },
@@ -81,12 +78,13 @@ export function libraryRoutes(ctx: Ctx, svc: LibrariesService) {
         auth: 'admin',
         params: IdParams,
         body: LibraryPatch,
-        ...strictInput(
-          { body: LibraryPatch },
-          { kind: 'The kind of a library cannot be changed; create a new library instead' },
-        ),
         response: Library,
-        detail: { summary: 'Rename a library or change its folders' },
+        detail: {
+          summary: 'Rename a library or change its folders',
+          ...unknownInputNotes({
+            kind: 'The kind of a library cannot be changed; create a new library instead',
+          }),
+        },
       },
     )
     .delete(
@@ -113,7 +111,6 @@ export function libraryRoutes(ctx: Ctx, svc: LibrariesService) {
         auth: 'admin',
         params: IdParams,
         body: t.Optional(ScanBody),
-        ...strictInput({ body: ScanBody }),
         response: { 202: t.Object({ jobId: t.String() }) },
         detail: { summary: 'Start a scan (409 while this library is scanning)' },
       },

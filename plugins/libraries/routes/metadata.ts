@@ -5,7 +5,6 @@ import type { Catalog } from '../services/catalog.ts';
 import type { LibrariesService } from '../services/libraries-service.ts';
 import { editItem, markForRefresh, unlockItem } from '../services/metadata.ts';
 import type { Ctx } from '../services/types.ts';
-import { strictInput } from './strict-input.ts';
 
 const Params = t.Object({ itemId: t.String({ maxLength: 64 }) });
 const Strings = t.Array(t.String({ minLength: 1, maxLength: 80 }), { maxItems: 50 });
@@ -67,7 +66,6 @@ export function metadataRoutes(ctx: Ctx, catalog: Catalog, svc: LibrariesService
       {
         auth: 'user',
         query: SearchQuery,
-        ...strictInput({ query: SearchQuery }),
         response: t.Object({ items: t.Array(ItemBrief) }),
         detail: { summary: 'Find catalog items by title' },
       },
@@ -97,7 +95,6 @@ export function metadataRoutes(ctx: Ctx, catalog: Catalog, svc: LibrariesService
         auth: 'admin',
         params: Params,
         body: Edit,
-        ...strictInput({ body: Edit }),
         response: ItemDetail,
         detail: { summary: 'Edit an item; edited fields are kept on rescans' },
       },
@@ -122,7 +119,6 @@ export function metadataRoutes(ctx: Ctx, catalog: Catalog, svc: LibrariesService
         auth: 'admin',
         params: Params,
         body: Identify,
-        ...strictInput({ body: Identify }),
         response: ItemDetail,
         detail: { summary: 'Identify an item by provider ids (match becomes manual)' },
       },
@@ -137,7 +133,6 @@ export function metadataRoutes(ctx: Ctx, catalog: Catalog, svc: LibrariesService
         auth: 'admin',
         params: Params,
         body: t.Optional(Unlock),
-        ...strictInput({ body: Unlock }),
         response: t.Object({ lockedFields: t.Array(t.String()) }),
         detail: { summary: 'Let rescans overwrite edited fields again' },
       },

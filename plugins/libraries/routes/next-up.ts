@@ -5,7 +5,6 @@ import type { Catalog } from '../services/catalog.ts';
 import { brief, loadItems, showRefs } from '../services/item-view.ts';
 import { nextUpEntries, nextUpPage } from '../services/next-up.ts';
 import type { Ctx } from '../services/types.ts';
-import { strictInput } from './strict-input.ts';
 
 export function nextUpRoute(ctx: Ctx, catalog: Catalog) {
   ctx.http.get(
@@ -36,7 +35,6 @@ export function nextUpRoute(ctx: Ctx, catalog: Catalog) {
     {
       auth: 'user',
       query: PageQuery,
-      ...strictInput({ query: PageQuery }),
       response: t.Object({ items: t.Array(NextUpItem), nextCursor: t.Union([t.String(), t.Null()]) }),
       detail: {
         summary: 'Next episode of each show the profile has started, newest activity first',

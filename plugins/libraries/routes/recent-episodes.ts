@@ -5,7 +5,6 @@ import type { Catalog } from '../services/catalog.ts';
 import { brief, loadItems, showRefs } from '../services/item-view.ts';
 import { recentEpisodeGroups } from '../services/recent-episodes.ts';
 import type { Ctx } from '../services/types.ts';
-import { strictInput } from './strict-input.ts';
 
 const RecentQuery = t.Object({
   cursor: t.Optional(t.String({ maxLength: 512 })),
@@ -54,7 +53,6 @@ export function recentEpisodesRoute(ctx: Ctx, catalog: Catalog) {
     {
       auth: 'user',
       query: RecentQuery,
-      ...strictInput({ query: RecentQuery }),
       response: t.Object({ items: t.Array(RecentEpisodes), nextCursor: ItemPage.properties.nextCursor }),
       detail: {
         summary: 'Recently added episodes, one entry per show, newest first',
