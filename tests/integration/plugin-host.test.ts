@@ -103,7 +103,7 @@ test('an invalid config value is refused with 422 and details, and the plugin st
   });
   expect(put.status).toBe(422);
   expect(put.body.error).toBe('Validation error');
-  expect(put.body.details.some((d: { path: string }) => d.path === 'port')).toBe(true);
+  expect(put.body.details.some((d: { path: string }) => d.path === 'body.port')).toBe(true);
   expect((await pluginView(h, 'needs-config')).state).toBe('misconfigured');
 });
 

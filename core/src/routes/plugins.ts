@@ -91,7 +91,14 @@ export function pluginRoutes(core: CoreServices, host: PluginHost, installer: Pl
         if (!cfg) throw new HttpError(404, 'This plugin has no settings');
         const merged = mergeSecrets(cfg.schema, body, p.handle?.config ?? host.storedConfig(p.id));
         const errors = await host.setConfig(p.id, merged);
-        if (errors) throw new HttpError(422, 'Validation error', {}, errors);
+        // Paths as every other 422 gives them: `body.<field>`.
+        if (errors)
+          throw new HttpError(
+            422,
+            'Validation error',
+            {},
+            errors.map((e) => ({ ...e, path: e.path ? `body.${e.path}` : 'body' })),
+          );
         core.audit.record({
           action: 'admin.plugin.config.updated',
           actorId: user.id,

@@ -27,7 +27,7 @@ test('a rescan schedule that is not a cron pattern is refused and changes nothin
     expect(r.status).toBe(422);
     expect(r.body.details).toEqual([
       {
-        path: 'rescanCron',
+        path: 'body.rescanCron',
         message:
           "Expected a cron pattern of five to seven space-separated fields (e.g. '0 */6 * * *'), or empty for none",
       },
