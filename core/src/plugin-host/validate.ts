@@ -1,8 +1,8 @@
 // Manifest checks with coded errors: shape, id vs folder, SDK range, cron patterns, declared event names.
 import { Value } from '@sinclair/typebox/value';
-import { Cron } from 'croner';
 import semver from 'semver';
 import { type Manifest, ManifestSchema } from '../../sdk/manifest.ts';
+import { cronProblem } from '../jobs/cron-pattern.ts';
 
 export type PluginErrorCode =
   | 'MANIFEST_MISSING'
@@ -36,15 +36,12 @@ export function validateManifest(m: unknown, folder: string, sdkVersion: string)
   if (man.id !== folder)
     errors.push({ code: 'MANIFEST_ID_MISMATCH', message: `id "${man.id}" differs from folder "${folder}"` });
   for (const job of man.jobs ?? []) {
-    if (!job.cron) continue;
-    try {
-      new Cron(job.cron, { paused: true }).stop();
-    } catch (e) {
+    const problem = job.cron ? cronProblem(job.cron) : null;
+    if (problem)
       errors.push({
         code: 'MANIFEST_BAD_CRON',
-        message: `job "${job.id}": bad cron "${job.cron}" (${(e as Error).message})`,
+        message: `job "${job.id}": bad cron "${job.cron}" (${problem})`,
       });
-    }
   }
   for (const name of man.events?.emits ?? []) {
     if (!name.startsWith(`${man.id}.`))
