@@ -2,8 +2,9 @@
 export { Elysia, t } from 'elysia';
 export { changeStamp } from '../src/db/change-stamp.ts';
 export { HttpError } from '../src/http/errors.ts';
+export type { FieldProblem } from '../src/http/input-shape.ts';
 export { decodeCursor, encodeCursor, PageOf, PageQuery, toPage } from '../src/http/pagination.ts';
-export { type FieldProblem, unknownInputNotes } from '../src/http/unknown-input.ts';
+export { unknownInputNotes } from '../src/http/unknown-input.ts';
 export { type MediaTool, mediaToolPath } from '../src/plugin-host/tools.ts';
 export {
   defineManifest,

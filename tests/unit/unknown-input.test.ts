@@ -1,100 +1,12 @@
-// The undeclared-input check (core/src/http/unknown-input.ts): which schemas it checks, which keys of a query or
-// body it reports and how, and the hooks it adds to a route's options.
+// The undeclared-input check's route hooks (core/src/http/unknown-input.ts): which routes get them, and the 422 they
+// give for unknown keys at any depth. The pure half has its tables in input-shape.test.ts.
 import { describe, expect, test } from 'bun:test';
 import { t } from 'elysia';
 import {
-  declaredKeys,
   type RouteOptions,
   rejectUnknownInput,
-  unknownFields,
   unknownInputNotes,
 } from '../../core/src/http/unknown-input.ts';
-
-describe('declaredKeys', () => {
-  test.each([
-    ['an object', t.Object({ a: t.String(), b: t.Optional(t.Number()) }), ['a', 'b']],
-    ['an object closed explicitly', t.Object({ a: t.String() }, { additionalProperties: false }), ['a']],
-    ['an optional object (an optional body)', t.Optional(t.Object({ force: t.Boolean() })), ['force']],
-    ['a partial of an omit', t.Partial(t.Omit(t.Object({ a: t.String(), b: t.String() }), ['b'])), ['a']],
-    ['a composite', t.Composite([t.Object({ a: t.String() }), t.Object({ b: t.String() })]), ['a', 'b']],
-    ['an object without properties', t.Object({}), []],
-    ['an object open to any key', t.Object({ a: t.String() }, { additionalProperties: true }), null],
-    ['an object open to keys of a schema', t.Object({}, { additionalProperties: t.String() }), null],
-    ['a record', t.Record(t.String(), t.Unknown()), null],
-    ['a union of objects', t.Union([t.Object({ a: t.String() }), t.Object({ b: t.String() })]), null],
-    ['a string', t.String(), null],
-    ['an array', t.Array(t.Object({ a: t.String() })), null],
-    ['a model name', 'Settings', null],
-    ['no schema', undefined, null],
-  ])('%s → %p', (_name, schema, expected) => {
-    expect(declaredKeys(schema)).toEqual(expected);
-  });
-});
-
-describe('unknownFields', () => {
-  const LIST = ['library', 'q', 'limit'];
-  test.each([
-    ['declared keys only', { library: 'x', q: 'y' }, LIST, 'query', {}, []],
-    ['no keys', {}, LIST, 'query', {}, []],
-    [
-      'a misspelt parameter, with what is expected',
-      { libraryId: 'x' },
-      LIST,
-      'query',
-      {},
-      [{ path: 'query.libraryId', message: 'Unknown parameter; expected library, q, limit' }],
-    ],
-    [
-      'each unknown key, in the order sent',
-      { text: 'm', library: 'x', foo: '1' },
-      ['library'],
-      'query',
-      {},
-      [
-        { path: 'query.text', message: 'Unknown parameter; expected library' },
-        { path: 'query.foo', message: 'Unknown parameter; expected library' },
-      ],
-    ],
-    [
-      'a body field',
-      { name: 'A', bogus: 1 },
-      ['name'],
-      'body',
-      {},
-      [{ path: 'body.bogus', message: 'Unknown field; expected name' }],
-    ],
-    [
-      'a note for a key that has one',
-      { kind: 'shows' },
-      ['name', 'paths'],
-      'body',
-      { kind: 'kind cannot be changed' },
-      [{ path: 'body.kind', message: 'kind cannot be changed' }],
-    ],
-    [
-      'a route that declares nothing',
-      { a: 1 },
-      [],
-      'body',
-      {},
-      [{ path: 'body.a', message: 'Unknown field' }],
-    ],
-    [
-      'an inherited name is no note',
-      { toString: 1 },
-      [],
-      'body',
-      {},
-      [{ path: 'body.toString', message: 'Unknown field' }],
-    ],
-    ['no body', undefined, ['name'], 'body', {}, []],
-    ['a null body', null, ['name'], 'body', {}, []],
-    ['an array body', [1, 2], ['name'], 'body', {}, []],
-    ['a string body', 'text', ['name'], 'body', {}, []],
-  ] as const)('%s', (_name, value, allowed, where, notes, expected) => {
-    expect(unknownFields(value, allowed, where, notes)).toEqual([...expected]);
-  });
-});
 
 describe('rejectUnknownInput', () => {
   const own = () => undefined;
@@ -142,6 +54,29 @@ describe('rejectUnknownInput', () => {
         { path: 'query.z', message: 'Unknown parameter; expected a' },
         { path: 'body.c', message: 'c is gone' },
       ],
+    ]);
+  });
+
+  test('a body with a closed object only inside gets the hooks, and a nested unknown key is a 422', () => {
+    const options: RouteOptions = {
+      body: t.Object({ ids: t.Object({ tmdb: t.String() }) }, { additionalProperties: true }),
+    };
+    rejectUnknownInput(options);
+    const e = caught(() => run(options, { body: { extra: 1, ids: { tmbd: '1' } }, request: request() }));
+    expect([e?.status, e?.details]).toEqual([
+      422,
+      [{ path: 'body.ids.tmbd', message: 'Unknown field; expected tmdb' }],
+    ]);
+  });
+
+  test('a union body gets the hooks: a key no variant declares is a 422', () => {
+    const options: RouteOptions = {
+      body: t.Union([t.Object({ a: t.String() }), t.Object({ b: t.String() })]),
+    };
+    rejectUnknownInput(options);
+    expect(caught(() => run(options, { body: { a: 'x', b: 'y' }, request: request() }))).toBeUndefined();
+    expect(caught(() => run(options, { body: { c: 'z' }, request: request() }))?.details).toEqual([
+      { path: 'body.c', message: 'Unknown field; expected a, b' },
     ]);
   });
 
