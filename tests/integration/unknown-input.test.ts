@@ -1,6 +1,6 @@
 // Query parameters and body fields a route does not declare are a 422 naming them, on core and plugin routes alike;
-// auth is answered first, a route's own 422 for an invalid value comes first, and a schema that allows extra keys
-// still gets them.
+// auth is answered first, a route's own 422 for an invalid value comes first, a schema that allows extra keys
+// still gets them, and keys misspelt inside arrays of objects and union bodies are named by their path.
 import { afterAll, describe, expect, test } from 'bun:test';
 import { Elysia, t } from 'elysia';
 import { createTestHost } from '../../core/sdk/testing.ts';
@@ -91,6 +91,16 @@ describe('schemas that allow extra keys', () => {
         body: t.Object({ a: t.String() }),
         response: t.Any(),
       })
+      .post('/v1/test-open/items', ({ body }) => body, {
+        auth: 'public',
+        body: t.Object({ items: t.Array(t.Object({ title: t.String(), year: t.Optional(t.Integer()) })) }),
+        response: t.Any(),
+      })
+      .post('/v1/test-open/union', ({ body }) => body, {
+        auth: 'public',
+        body: t.Union([t.Object({ movie: t.String() }), t.Object({ show: t.String(), season: t.Integer() })]),
+        response: t.Any(),
+      })
       .get('/api/stream/test-open', ({ query }) => query, {
         auth: 'user',
         query: t.Object({ st: t.String() }),
@@ -110,6 +120,37 @@ describe('schemas that allow extra keys', () => {
   test('the same object without additionalProperties rejects the extra key', async () => {
     const r = await h.request('POST', '/v1/test-open/closed', { body: { a: 'x', extra: 1 } });
     expect([r.status, paths(r.body)]).toEqual([422, ['body.extra']]);
+  });
+});
+
+describe('nested keys', () => {
+  test('a misspelt key in an element of an array is named with its index', async () => {
+    const items = [{ title: 'A' }, { title: 'B', year: 2000 }, { title: 'C', yaer: 2001 }];
+    const r = await h.request('POST', '/v1/test-open/items', { body: { items } });
+    expect([r.status, r.body.details]).toEqual([
+      422,
+      [{ path: 'body.items[2].yaer', message: 'Unknown field; expected title, year' }],
+    ]);
+  });
+
+  test('an array of declared keys only is accepted', async () => {
+    const r = await h.request('POST', '/v1/test-open/items', {
+      body: { items: [{ title: 'A', year: 2000 }] },
+    });
+    expect([r.status, r.body]).toEqual([200, { items: [{ title: 'A', year: 2000 }] }]);
+  });
+
+  test('a union body refuses a key no variant declares, naming the keys of all', async () => {
+    const r = await h.request('POST', '/v1/test-open/union', { body: { show: 'S', season: 2, episod: 3 } });
+    expect([r.status, r.body.details]).toEqual([
+      422,
+      [{ path: 'body.episod', message: 'Unknown field; expected movie, show, season' }],
+    ]);
+  });
+
+  test('a union body takes the keys of the variant it matches', async () => {
+    const r = await h.request('POST', '/v1/test-open/union', { body: { show: 'S', season: 2 } });
+    expect([r.status, r.body]).toEqual([200, { show: 'S', season: 2 }]);
   });
 });
 

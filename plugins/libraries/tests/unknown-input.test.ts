@@ -1,5 +1,5 @@
 // Query parameters and body fields a route does not declare are a 422 naming them, on every catalog list route
-// and on the bodies of library and metadata writes; the caller's auth is still checked first.
+// and on the bodies of library and metadata writes, nested keys included; the caller's auth is still checked first.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { removeTemps, tempDir, writeTree } from './fixtures.ts';
 import { type Booted, boot, createLibrary, get, scan } from './harness.ts';
@@ -7,6 +7,7 @@ import { type Booted, boot, createLibrary, get, scan } from './harness.ts';
 let b: Booted;
 let lib: string;
 let movieId: string;
+let heatId: string;
 
 beforeAll(async () => {
   b = await boot({ probe: false });
@@ -17,6 +18,7 @@ beforeAll(async () => {
   lib = await createLibrary(b, 'movies', [root]);
   await scan(b, lib);
   movieId = (await get(b, '/v1/movies?q=matrix')).items[0].id;
+  heatId = (await get(b, '/v1/movies?q=heat')).items[0].id;
 });
 
 afterAll(async () => {
@@ -106,6 +108,32 @@ describe('unknown body fields', () => {
 
   test('an anonymous caller gets 401, not a 422 about its fields', async () => {
     expect((await call('PATCH', `/v1/libraries/${lib}`, { bogus: 1 }, null)).status).toBe(401);
+  });
+});
+
+describe('unknown nested fields', () => {
+  const identify = (body: unknown) => call('POST', `/v1/metadata/${heatId}/identify`, body);
+
+  test('a misspelt provider id is a 422 naming its path, and identifies nothing', async () => {
+    const r = await identify({ providerIds: { tmdb: '949', imbd: 'tt0113277' } });
+    expect(r.status).toBe(422);
+    expect(r.body.details).toEqual([
+      { path: 'body.providerIds.imbd', message: 'Unknown field; expected tmdb, imdb, tvdb' },
+    ]);
+    const m = await get(b, `/v1/movies/${heatId}`);
+    expect([m.match.method, m.providerIds]).toEqual(['filename', {}]);
+  });
+
+  test('a provider ids value that is no object gets the validation 422, not an unknown field', async () => {
+    const r = await identify({ providerIds: 'tt0113277' });
+    expect(r.status).toBe(422);
+    expect(r.body.details.map((d: any) => d.path)).toEqual(['body.providerIds']);
+  });
+
+  test('declared provider ids are still accepted', async () => {
+    const r = await identify({ providerIds: { tmdb: '949', imdb: 'tt0113277' } });
+    expect(r.status).toBe(200);
+    expect(r.body.providerIds).toEqual({ tmdb: '949', imdb: 'tt0113277' });
   });
 });
 

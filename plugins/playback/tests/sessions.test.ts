@@ -205,6 +205,26 @@ describe('bad input', () => {
     expect((await createSession(w, body)).status).toBe(status);
   });
 
+  test('a misspelt capability is a 422 naming its path, and starts no session', async () => {
+    const active = async () =>
+      (await w.h.request('GET', '/v1/playback/sessions/active', { token: w.token })).body.items.length;
+    const before = await active();
+    const r = await createSession(w, {
+      itemId: w.ids['Direct Movie'],
+      capabilities: { ...BROWSER, maxWidht: 1280 },
+    });
+    expect(r.status).toBe(422);
+    expect(r.body.details).toEqual([
+      {
+        path: 'body.capabilities.maxWidht',
+        message:
+          'Unknown field; expected containers, videoCodecs, audioCodecs, maxWidth, maxHeight, maxBitrate, ' +
+          'subtitleFormats, audioTrackSelection',
+      },
+    ]);
+    expect(await active()).toBe(before);
+  });
+
   test('a file ffprobe could not read is a 422 naming the problem, not a retry', async () => {
     const r = await createSession(w, { itemId: w.ids['Broken Movie'], capabilities: BROWSER });
     expect(r.status).toBe(422);
