@@ -38,7 +38,7 @@ const INCOMPLETE_EXTENSIONS = new Set([
 /**
  * True when the scanner should skip `relativePath`: any hidden (dot) segment, a junk or metadata folder
  * anywhere in the path, a `.trickplay` folder, an incomplete download, or a sample file (`sample.mkv`,
- * `Movie.sample.mkv`, `Movie-sample.mkv`). `isDirectory` says whether the last segment is a folder.
+ * `Movie.sample.mkv`, `Movie-sample.mkv`, `sample-grp-movie.mkv`). `isDirectory` says whether the last segment is a folder.
  */
 export function shouldSkip(relativePath: string, isDirectory: boolean): boolean {
   const segments = splitPath(relativePath);
@@ -69,7 +69,8 @@ function skipsFile(name: string): boolean {
   return lower.includes('sample') && isSampleName(ext ? lower.slice(0, -ext.length) : lower);
 }
 
-// `sample` as the whole name, a leading word (`sample-grp-movie`) or a trailing word (`movie.sample`).
+// `sample` as the whole name, a scene-style prefix (`sample-grp-movie`) or a trailing word (`movie.sample`). A leading
+// word followed by a space or dot is a title (`Sample People (2000)`, `Sample.This.2012.1080p`), as in Jellyfin.
 function isSampleName(base: string): boolean {
-  return /^sample(?:$|[-._ ])/.test(base) || /[-._ ]sample$/.test(base);
+  return /^sample(?:$|-)/.test(base) || /[-._ ]sample$/.test(base);
 }
