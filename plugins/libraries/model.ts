@@ -156,20 +156,6 @@ export const ListQuery = t.Object({
   sort: t.Optional(Sort),
   order: t.Optional(t.Union([t.Literal('asc'), t.Literal('desc')])),
 });
-export const ItemDetail = t.Composite([
-  ItemBrief,
-  t.Object({
-    tagline: NullableString,
-    studios: t.Array(t.String()),
-    tags: t.Array(t.String()),
-    setName: NullableString,
-    edition: NullableString,
-    lockedFields: t.Array(t.String()),
-    extras: t.Array(
-      t.Object({ id: t.String(), kind: t.String(), title: t.String(), path: t.String(), size: t.Number() }),
-    ),
-  }),
-]);
 export const ItemPage = t.Object({ items: t.Array(ItemBrief), nextCursor: NullableString });
 export const Credit = t.Object({
   personId: t.String(),
@@ -207,6 +193,22 @@ export const FileStats = t.Composite([
     probed: t.Boolean(),
     probeError: NullableString,
     tracks: t.Array(Track),
+  }),
+]);
+/** One item in full: its main files carry probe facts and tracks (as `…/file-stats` gives them). */
+export const ItemDetail = t.Composite([
+  t.Omit(ItemBrief, ['files']),
+  t.Object({
+    files: t.Array(FileStats),
+    tagline: NullableString,
+    studios: t.Array(t.String()),
+    tags: t.Array(t.String()),
+    setName: NullableString,
+    edition: NullableString,
+    lockedFields: t.Array(t.String()),
+    extras: t.Array(
+      t.Object({ id: t.String(), kind: t.String(), title: t.String(), path: t.String(), size: t.Number() }),
+    ),
   }),
 ]);
 /** The show an episode entry belongs to. */

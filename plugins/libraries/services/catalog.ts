@@ -165,8 +165,11 @@ export class Catalog {
          WHERE item_id = ? AND role = 'extra' AND missing_since IS NULL ORDER BY extra_kind, extra_title`,
       )
       .all(id);
+    // The detail's files in their default-first order, each with its probe facts and tracks.
+    const stats = new Map(this.fileStats([id]).map((f) => [f.id, f]));
     return {
       ...rest,
+      files: rest.files.flatMap((f) => stats.get(f.id) ?? []),
       tagline: extra.tagline,
       studios: extra.studios,
       tags: extra.tags,

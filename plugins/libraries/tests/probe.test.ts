@@ -1,7 +1,9 @@
 // Probing real generated media after a scan: codecs, sizes, durations, audio and subtitle tracks (embedded
-// and sidecar), HDR10 detection, library statistics, and no probe work for a rescan that changes nothing.
+// and sidecar, in file stats and details), HDR10 detection, library statistics, and no probe work for a rescan that changes nothing.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { join } from 'node:path';
+import { Value } from '@sinclair/typebox/value';
+import { ItemDetail } from '../model.ts';
 import { removeTemps, tempDir, writeTree } from './fixtures.ts';
 import { type Booted, boot, createLibrary, get, movieTitled, scan } from './harness.ts';
 
@@ -79,6 +81,18 @@ describe('file stats', () => {
     expect(audio.items.map((t: any) => t.language)).toEqual(['eng', 'fre']);
     const subs = await get(b, `/v1/subtitles/${m.id}`);
     expect(subs.items.map((t: any) => [t.language, t.streamIndex])).toEqual([['eng', 3]]);
+  });
+
+  test("a movie's detail carries each file's probe facts and tracks, as file stats give them", async () => {
+    const m = await movieTitled(b, 'Subbed');
+    const detail = await get(b, `/v1/movies/${m.id}`);
+    expect(detail.files).toEqual([await statsOf('Subbed')]);
+    expect(detail.files[0].tracks.map((t: any) => [t.kind, t.external])).toEqual([
+      ['video', false],
+      ['audio', false],
+      ['subtitle', true],
+    ]);
+    expect([...Value.Errors(ItemDetail, detail)].map((e) => e.path)).toEqual([]);
   });
 
   test('a 10-bit HEVC file with PQ transfer and BT.2020 is HDR10', async () => {
