@@ -169,6 +169,18 @@ describe('validationDetails', () => {
       [{ path: 'body.year', message: 'Expected an integer from 1800 to 3000, or null' }],
     ],
     [
+      "Elysia's boolean query parameter",
+      'query',
+      [
+        {
+          path: '/watched',
+          message: 'Expected union value',
+          schema: { anyOf: [{ type: 'boolean' }, { type: 'string', format: 'boolean' }] },
+        },
+      ],
+      [{ path: 'query.watched', message: 'Expected true or false' }],
+    ],
+    [
       'a number with a lower bound only',
       'body',
       [{ path: '/n', message: 'Expected union value', schema: { anyOf: [{ type: 'number', minimum: 1 }] } }],

@@ -38,14 +38,17 @@ function range(choices: Choice[]): string {
 }
 
 /**
- * "Expected union value" says nothing: for a choice between literals, name the allowed values; for a number
- * (Elysia's numeric coercion of a numeric string, or a number or null), say so with its allowed range.
+ * "Expected union value" says nothing: for a choice between literals, name the allowed values; for a boolean, say
+ * true or false; for a number (Elysia's numeric coercion of a numeric string, or a number or null), say so with its
+ * allowed range.
  */
 function describe(i: ValidationIssue): string {
   const choices = i.schema?.anyOf;
   if (choices?.length && choices.every((c) => c.const !== undefined)) {
     return `Expected one of: ${choices.map((c) => JSON.stringify(c.const)).join(', ')}`;
   }
+  // Elysia's boolean query parameter: a boolean or the strings "true" / "false".
+  if (choices?.some((c) => c.type === 'boolean' || c.format === 'boolean')) return 'Expected true or false';
   const noun = choices?.some((c) => c.format === 'integer' || c.type === 'integer')
     ? 'an integer'
     : choices?.some((c) => c.format === 'numeric' || c.type === 'number')

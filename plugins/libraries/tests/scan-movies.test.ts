@@ -240,6 +240,14 @@ describe('filters, sorting and paging', () => {
     expect(one.map((m) => m.year)).toEqual([1999]);
   });
 
+  test('watched that is neither true nor false is a 422 saying so', async () => {
+    const r = await b.h.request('GET', '/v1/movies?watched=maybe', { token: b.token });
+    expect([r.status, r.body.details]).toEqual([
+      422,
+      [{ path: 'query.watched', message: 'Expected true or false' }],
+    ]);
+  });
+
   test('sort=year&order=desc lists the newest first', async () => {
     const all = await listAll(b, `/v1/movies?library=${pagedLibrary}&sort=year&order=desc`, 7);
     const years = all.map((m) => m.year);
