@@ -1,4 +1,4 @@
-// The HTTP contract of the shell: JSON errors (404, 422, 400, 413), rate limits, cursors, OpenAPI and Swagger UI,
+// The HTTP contract of the shell: JSON errors (404, 422, 400, 413, 415), rate limits, cursors, OpenAPI and Swagger UI,
 // and a fuzz pass over every route that must never answer 500 to what a client sends.
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { createTestHost, type TestHost } from '../../core/sdk/testing.ts';
@@ -44,6 +44,28 @@ describe('JSON errors', () => {
     const r = await h.request('POST', '/api/auth/sign-in/email', { body: '{"email": "a@b.c", ' });
     expect(r.status).toBe(400);
     expect(r.body).toEqual({ error: expect.any(String) });
+  });
+
+  test.each([
+    ['a form, as curl -d sends it', 'application/x-www-form-urlencoded', '{"email":"a@b.c","password":"x"}'],
+    ['text', 'text/plain;charset=UTF-8', '{"email":"a@b.c","password":"x"}'],
+    ['multipart', 'multipart/form-data; boundary=x', '--x--'],
+  ])('a body sent as %s is a 415 saying to send JSON', async (_name, type, body) => {
+    const r = await h.request('POST', '/api/auth/sign-in/email', { body, headers: { 'content-type': type } });
+    expect([r.status, r.body]).toEqual([
+      415,
+      { error: 'Expected a JSON body (Content-Type: application/json)' },
+    ]);
+  });
+
+  test('a JSON type with parameters or a +json suffix is read as JSON', async () => {
+    for (const type of ['application/json; charset=utf-8', 'application/merge-patch+json']) {
+      const r = await h.request('POST', '/v1/setup', {
+        body: '{"serverName":""}',
+        headers: { 'content-type': type },
+      });
+      expect([type, r.status]).toEqual([type, 422]);
+    }
   });
 
   test.each([

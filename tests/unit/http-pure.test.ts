@@ -169,6 +169,30 @@ describe('validationDetails', () => {
       [{ path: 'body.year', message: 'Expected an integer from 1800 to 3000, or null' }],
     ],
     [
+      "Elysia's bounded integer (itself a union) or null, as a body field",
+      'body',
+      [
+        {
+          path: '/year',
+          message: 'Expected union value',
+          schema: {
+            anyOf: [
+              {
+                minimum: 1800,
+                maximum: 3000,
+                anyOf: [
+                  { format: 'integer', type: 'string' },
+                  { type: 'integer', minimum: 1800, maximum: 3000 },
+                ],
+              },
+              { type: 'null' },
+            ],
+          },
+        },
+      ],
+      [{ path: 'body.year', message: 'Expected an integer from 1800 to 3000, or null' }],
+    ],
+    [
       "Elysia's boolean query parameter",
       'query',
       [

@@ -1,4 +1,5 @@
-// HTTP error type and the one error handler that turns every failure into `{ "error": ... }` JSON.
+// HTTP error type, the JSON-body check every request body passes, and the one error handler that turns every
+// failure into `{ "error": ... }` JSON.
 import type { Logger } from '../log/logger.ts';
 
 /** Throw from any route, hook or service to answer `{ error: message }` with `status`. */
@@ -13,7 +14,19 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * Every route reads JSON: a body of another type (a form, as `curl -d` sends without a content type, or text) is a
+ * 415 naming the type to send, rather than being read as odd keys. An empty body has nothing to read.
+ */
+export function assertJsonBody(request: Request, contentType: string): void {
+  if (!contentType || request.headers.get('content-length') === '0') return;
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  if (type === 'application/json' || type.endsWith('+json')) return;
+  throw new HttpError(415, 'Expected a JSON body (Content-Type: application/json)');
+}
+
 interface Choice {
+  anyOf?: Choice[];
   const?: unknown;
   type?: string;
   format?: string;
@@ -37,13 +50,18 @@ function range(choices: Choice[]): string {
   return '';
 }
 
+/** The choices of a union with nested unions spread out (Elysia's `t.Integer` is one: a numeric string or a number). */
+function flatten(choices: Choice[] | undefined): Choice[] | undefined {
+  return choices?.flatMap((c) => (c.anyOf ? (flatten(c.anyOf) ?? []) : [c]));
+}
+
 /**
  * "Expected union value" says nothing: for a choice between literals, name the allowed values; for a boolean, say
  * true or false; for a number (Elysia's numeric coercion of a numeric string, or a number or null), say so with its
  * allowed range.
  */
 function describe(i: ValidationIssue): string {
-  const choices = i.schema?.anyOf;
+  const choices = flatten(i.schema?.anyOf);
   if (choices?.length && choices.every((c) => c.const !== undefined)) {
     return `Expected one of: ${choices.map((c) => JSON.stringify(c.const)).join(', ')}`;
   }
@@ -95,6 +113,9 @@ export function handleError(
   log: Logger,
   request: Request,
 ): unknown {
+  // Elysia wraps what a parse hook throws (the JSON-body check's 415) in its own PARSE error.
+  if (code === 'PARSE' && (error as { cause?: unknown }).cause instanceof HttpError)
+    return handleError(code, (error as { cause: HttpError }).cause, set, log, request);
   if (error instanceof HttpError) {
     set.status = error.status;
     Object.assign(set.headers, error.headers);

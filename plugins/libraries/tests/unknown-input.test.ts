@@ -145,4 +145,12 @@ describe('messages of a value out of range', () => {
       { path: 'body.rating', message: 'Expected a number from 0 to 10, or null' },
     ]);
   });
+
+  test('a year that is not a number names the allowed range', async () => {
+    const r = await call('PATCH', `/v1/metadata/${movieId}`, { year: 'abc' });
+    expect([r.status, r.body.details]).toEqual([
+      422,
+      [{ path: 'body.year', message: 'Expected an integer from 1800 to 3000, or null' }],
+    ]);
+  });
 });
