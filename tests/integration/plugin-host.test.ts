@@ -107,6 +107,21 @@ test('an invalid config value is refused with 422 and details, and the plugin st
   expect((await pluginView(h, 'needs-config')).state).toBe('misconfigured');
 });
 
+test('a misspelt setting is a 422 naming it, and nothing is stored', async () => {
+  const h = await boot(['needs-config']);
+  const token = await h.admin();
+  const put = await h.request('PUT', '/v1/plugins/needs-config/config', {
+    token,
+    body: { port: 8080, tokn: 'x' },
+  });
+  expect([put.status, put.body.details]).toEqual([
+    422,
+    [{ path: 'body.tokn', message: 'Unknown field; expected port, token' }],
+  ]);
+  expect(h.host.storedConfig('needs-config')).toBeFalsy();
+  expect((await pluginView(h, 'needs-config')).state).toBe('misconfigured');
+});
+
 test('x-secret values are masked on read, kept when the mask is sent back, and scrubbed from logs', async () => {
   const secret = 'needs-config-secret-7c1f';
   const h = await boot(['needs-config']);

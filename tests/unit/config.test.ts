@@ -49,6 +49,11 @@ describe('resolveConfig', () => {
         broker: { url: 'mqtt://x', password: 'pw' },
       },
     ],
+    [
+      'keys the schema does not declare, at the top and nested',
+      { greting: 'x', port: 1884, broker: { url: 'mqtt://x', pasword: 'pw' } },
+      { greeting: 'Hello', schedule: '0 */6 * * *', port: 1884, shout: false, broker: { url: 'mqtt://x' } },
+    ],
   ])('%s resolves with defaults applied', (_name, stored, expected) => {
     expect(resolveConfig(Schema, stored)).toEqual({ ok: true, value: expected });
   });

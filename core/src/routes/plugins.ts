@@ -1,6 +1,7 @@
 // /v1/plugins: states, versions, permissions, config schema, get/put config (secrets masked), enable/disable, install.
 import { Elysia, t } from 'elysia';
 import { HttpError } from '../http/errors.ts';
+import { inputShape, unknownFields } from '../http/input-shape.ts';
 import type { PluginEntry, PluginHost } from '../plugin-host/host.ts';
 import type { PluginInstaller } from '../plugin-host/install.ts';
 import type { CoreServices } from '../services.ts';
@@ -89,6 +90,9 @@ export function pluginRoutes(core: CoreServices, host: PluginHost, installer: Pl
         const p = get(params.id);
         const cfg = p.manifest?.config;
         if (!cfg) throw new HttpError(404, 'This plugin has no settings');
+        // The body is the plugin's own schema, known only here: a misspelt setting is a 422, not stored unread.
+        const unknown = unknownFields(body, inputShape(cfg.schema, 'body'), 'body');
+        if (unknown.length) throw new HttpError(422, 'Validation error', {}, unknown);
         const merged = mergeSecrets(cfg.schema, body, p.handle?.config ?? host.storedConfig(p.id));
         const errors = await host.setConfig(p.id, merged);
         // Paths as every other 422 gives them: `body.<field>`.

@@ -10,10 +10,16 @@ export type ConfigResult =
   | { ok: true; value: Record<string, unknown> }
   | { ok: false; errors: { path: string; message: string }[] };
 
-/** Applies defaults, converts scalar strings, and validates. */
+/**
+ * Applies defaults, converts scalar strings, drops keys the schema does not declare (stored by an older version or
+ * before the API refused them: nothing reads them), and validates.
+ */
 export function resolveConfig(schema: TObject, stored: unknown): ConfigResult {
   const base = stored && typeof stored === 'object' ? structuredClone(stored) : {};
-  const value = Value.Convert(schema, Value.Default(schema, base)) as Record<string, unknown>;
+  const value = Value.Clean(schema, Value.Convert(schema, Value.Default(schema, base))) as Record<
+    string,
+    unknown
+  >;
   const errors = [...Value.Errors(schema, value)].map((e) => ({
     path: e.path.replace(/^\//, '').replace(/\//g, '.'),
     message: (e.schema as { format?: string }).format === 'cron' ? CRON_FORMAT_MESSAGE : e.message,
