@@ -1,5 +1,6 @@
 // What the web client browses shows with: next up (per profile, paginated, visibility), episodes by id with
-// their show and season, show and episode credits, episode file stats, and marking a season watched.
+// their show and season, show and episode credits, people (with episode roles), episode file stats, and marking a
+// season watched.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { sql } from 'drizzle-orm';
 import type { LibrariesApi } from '../api.ts';
@@ -93,6 +94,47 @@ describe('episodes by id', () => {
     expect(r.items).toHaveLength(1);
     expect(r.items[0]).toMatchObject({ probed: false, tracks: [] });
     expect(r.items[0].path).toEndWith('Beta Show - S01E01 - One.mkv');
+  });
+});
+
+describe('people', () => {
+  const personId = async (name: string) => {
+    const credits = await get(b, `/v1/episodes/${ids['Alpha Show 1x1']}/credits`);
+    const show = await get(b, `/v1/shows/${ids['Alpha Show']}/credits`);
+    return [...credits.items, ...show.items].find((c: any) => c.name === name).personId;
+  };
+
+  test('a guest star credited on one episode has a page with that episode and its show', async () => {
+    const p = await get(b, `/v1/people/${await personId('Guest Star')}`);
+    expect(p.roles).toEqual([
+      expect.objectContaining({
+        itemId: ids['Alpha Show 1x1'],
+        kind: 'episode',
+        title: 'Beginnings',
+        character: 'Visitor',
+        showId: ids['Alpha Show'],
+        showTitle: 'Alpha Show',
+        seasonNumber: 1,
+        episodeNumber: 1,
+      }),
+    ]);
+    const ada = await get(b, `/v1/people/${await personId('Ada Actor')}`);
+    expect(ada.roles).toEqual([
+      expect.objectContaining({ itemId: ids['Alpha Show'], kind: 'show', showId: null, showTitle: null }),
+    ]);
+  });
+
+  test('an episode of a show a visibility filter hides does not show (404 when nothing is left)', async () => {
+    const libs = b.h.host.api('libraries') as LibrariesApi;
+    const remove = libs.addVisibilityFilter((v) =>
+      v.role === 'admin' ? undefined : sql`libraries_items.title != 'Alpha Show'`,
+    );
+    try {
+      const id = await personId('Guest Star');
+      expect((await b.h.request('GET', `/v1/people/${id}`, { token: user.token })).status).toBe(404);
+    } finally {
+      remove();
+    }
   });
 });
 
