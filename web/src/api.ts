@@ -78,6 +78,10 @@ export interface FileInfo {
   size: number;
   container: string | null;
   missing: boolean;
+  /** The version ("Director's Cut") of a movie with several files, from the file name. */
+  versionLabel?: string | null;
+  /** The part (cd1, part2 …) of a movie split over several files. */
+  part?: number | null;
 }
 
 /** A movie, show, season or episode as the libraries plugin lists it (details add tagline, extras, …). */

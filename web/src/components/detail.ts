@@ -1,7 +1,8 @@
 // Building blocks of the movie, show, season and episode pages: the artwork header, play and watched buttons,
-// cast, and how the title was identified.
+// cast (linking to people pages), and how the title was identified.
 import { api, type Credit, type Item } from '../api.ts';
 import { clock, errorBox, h, message } from '../dom.ts';
+import { itemHref } from './links.ts';
 
 type Child = HTMLElement | string | null | false | undefined;
 
@@ -99,7 +100,10 @@ export function actions(...children: Child[]): HTMLElement {
   return h('div.actions', {}, ...children);
 }
 
-/** Cast (with their roles) and crew, or nothing when no one is credited. */
+/** A credited name, linking to the person's page (everything they are in). */
+const personLink = (c: Credit) => h('a.name', { href: itemHref('person', c.personId) }, c.name);
+
+/** Cast (with their roles) and crew, each name linking to their page, or nothing when no one is credited. */
 export function castSection(credits: Credit[]): HTMLElement | null {
   if (!credits.length) return null;
   const actors = credits.filter((c) => c.role === 'actor');
@@ -112,14 +116,9 @@ export function castSection(credits: Credit[]): HTMLElement | null {
       'ul.people',
       {},
       ...actors.map((c) =>
-        h(
-          'li',
-          {},
-          h('span.name', {}, c.name),
-          c.character ? h('span.muted', {}, ` as ${c.character}`) : null,
-        ),
+        h('li', {}, personLink(c), c.character ? h('span.muted', {}, ` as ${c.character}`) : null),
       ),
-      ...crew.map((c) => h('li', {}, h('span.name', {}, c.name), h('span.muted', {}, ` ${c.role}`))),
+      ...crew.map((c) => h('li', {}, personLink(c), h('span.muted', {}, ` ${c.role}`))),
     ),
   );
 }

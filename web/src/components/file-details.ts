@@ -1,5 +1,6 @@
-// File details of a movie or episode: file name and folder, size, container, video codec, resolution, HDR, bitrate, duration,
-// and its audio and subtitle tracks (from …/file-stats), or the bare file list when stats are unavailable.
+// File details of a movie or episode: the version or part it is with a Play link when there are several files, file
+// name and folder, size, container, video codec, resolution, HDR, bitrate, duration, and its audio and subtitle
+// tracks (from …/file-stats), or the bare file list when stats are unavailable.
 import type { FileInfo, FileStats, Track } from '../api.ts';
 import { bytes, clock, h } from '../dom.ts';
 import { channelsName, languageName } from '../player/words.ts';
@@ -52,11 +53,29 @@ function fileName(path: string): HTMLElement[] {
   return [h('code', { title: path }, path.slice(cut + 1)), h('p.muted.folder', {}, path.slice(0, cut + 1))];
 }
 
-function fileBlock(f: FileStats): HTMLElement {
+/** "Final Cut", "Part 2", or null for the only file of a title. */
+export function fileLabel(f: Pick<FileInfo, 'versionLabel' | 'part'>): string | null {
+  return f.versionLabel || (f.part ? `Part ${f.part}` : null);
+}
+
+/** With several files: the version or part in words and a link that plays this file. */
+function whichFile(f: FileInfo, itemId: string, index: number): HTMLElement {
+  const label = fileLabel(f) ?? `Version ${index + 1}`;
+  const href = `/play/${encodeURIComponent(itemId)}?file=${encodeURIComponent(f.id)}&from=0`;
+  return h(
+    'div.which-file',
+    {},
+    h('h3', {}, label),
+    f.missing ? null : h('a.button.ghost', { href, 'aria-label': `Play ${label}` }, '▶ Play'),
+  );
+}
+
+function fileBlock(f: FileStats, head: HTMLElement | null): HTMLElement {
   const facts = videoFacts(f);
   return h(
     'li.file',
     {},
+    head,
     ...fileName(f.path),
     h('p.muted', {}, [bytes(f.size), f.missing ? 'missing from disk' : null].filter(Boolean).join(' · ')),
     facts.length
@@ -73,12 +92,22 @@ function fileBlock(f: FileStats): HTMLElement {
   );
 }
 
-/** The Files section; `stats` null when the stats request failed (the plain file list is shown instead). */
-export function filesSection(stats: FileStats[] | null, files: FileInfo[]): HTMLElement {
+/**
+ * The Files section of item `itemId`; `stats` null when the stats request failed (the plain file list is shown
+ * instead). Several files (versions, parts) each say which they are and can be played on their own.
+ */
+export function filesSection(stats: FileStats[] | null, files: FileInfo[], itemId: string): HTMLElement {
+  const head = (f: FileInfo, i: number) => (files.length > 1 ? whichFile(f, itemId, i) : null);
   const list = stats
-    ? stats.map(fileBlock)
-    : files.map((f) =>
-        h('li.file', {}, ...fileName(f.path), h('p.muted', {}, `${f.container ?? '?'} · ${bytes(f.size)}`)),
+    ? stats.map((f, i) => fileBlock(f, head(f, i)))
+    : files.map((f, i) =>
+        h(
+          'li.file',
+          {},
+          head(f, i),
+          ...fileName(f.path),
+          h('p.muted', {}, `${f.container ?? '?'} · ${bytes(f.size)}`),
+        ),
       );
   return h(
     'section',

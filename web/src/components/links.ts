@@ -1,11 +1,13 @@
-// Where catalog things live in the web client (movie, show, season, episode pages) and how episodes are labelled.
+// Where catalog things live in the web client (movie, show, season, episode and person pages) and how episodes are
+// labelled.
 
-/** The page of a movie, show or episode (a search hit, a continue-watching item…); null for other kinds. */
+/** The page of a movie, show, episode or person (a search hit, a credit…); null for other kinds. */
 export function itemHref(kind: string, id: string): string | null {
   const e = encodeURIComponent(id);
   if (kind === 'movie') return `/movie/${e}`;
   if (kind === 'show') return `/show/${e}`;
   if (kind === 'episode') return `/episode/${e}`;
+  if (kind === 'person') return `/person/${e}`;
   return null;
 }
 

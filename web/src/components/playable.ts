@@ -29,7 +29,7 @@ export function playableSections(p: Playable, ...extra: (HTMLElement | null)[]):
     actions(...playButtons(p.item), watchedToggle(`${p.path}/watched`, p.item.watched)),
     h('p.overview', {}, p.item.overview ?? 'No overview yet.'),
     castSection(p.credits),
-    filesSection(p.stats, p.item.files),
+    filesSection(p.stats, p.item.files, p.item.id),
     ...extra,
     identification(p.item.match),
   ];

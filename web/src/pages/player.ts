@@ -1,4 +1,4 @@
-// The player page (/play/:id, ?from=<seconds>, ?file=<extra id> for a trailer or featurette): the title line, the stage with the video and its controls, and the
+// The player page (/play/:id, ?from=<seconds>, ?file=<file id> for a trailer, a featurette, or one version or part): the title line, the stage with the video and its controls, and the
 // playback mode in words; the player itself lives in web/src/player/.
 import { h } from '../dom.ts';
 import { findNextEpisode, loadNowPlaying } from '../player/item.ts';

@@ -1,7 +1,10 @@
-// What is playing, from the libraries API: the item by id (movie, episode, or an extra of a movie or show), the
-// title line ("Show · S01E02 · Title"), where Back leads, and the episode after this one (same season, else the first of the next season).
+// What is playing, from the libraries API: the item by id (movie, episode, an extra of a movie or show, or one
+// version or part of a movie), the title line ("Show · S01E02 · Title", "Movie · Final Cut"), where Back leads, and
+// the episode after this one (same season, else the first of the next season).
 import { type Item as Detail, get } from '../api.ts';
 import { extraLabel } from '../components/extras.ts';
+import { fileLabel } from '../components/file-details.ts';
+import { itemHref } from '../components/links.ts';
 import { episodeCode } from './words.ts';
 
 interface Brief {
@@ -17,6 +20,7 @@ export interface Item extends Brief {
   showId: string | null;
   parentId: string | null;
   extras?: Detail['extras'];
+  files?: Detail['files'];
 }
 
 export interface NowPlaying {
@@ -43,8 +47,10 @@ export async function loadNowPlaying(id: string, fileId: string | null = null): 
   if (!item) return { item, heading: 'Playing', back: '/' };
   if (fileId) {
     const extra = item.extras?.find((x) => x.id === fileId);
-    const back = item.kind === 'show' ? `/show/${item.id}` : `/movie/${item.id}`;
-    return { item, heading: [item.title, extra ? extraLabel(extra) : 'Extra'].join(' · '), back };
+    const main = item.files?.find((f) => f.id === fileId);
+    const back = itemHref(item.kind, item.id) ?? '/';
+    const which = extra ? extraLabel(extra) : main ? (fileLabel(main) ?? 'Other version') : 'Extra';
+    return { item, heading: [item.title, which].join(' · '), back };
   }
   if (item.kind !== 'episode' || !item.showId)
     return { item, heading: item.title, back: `/movie/${item.id}` };

@@ -1,0 +1,136 @@
+// Title details a household reaches from the grids, in headless Chromium against a real server: cast names lead to
+// people pages (a guest star of one episode too, and person search hits), and a movie's versions and parts each say
+// which they are and play on their own.
+import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { makeMedia } from '../../core/sdk/testing.ts';
+import { type E2E, startE2E } from './harness.ts';
+import { waitFor } from './player-media.ts';
+
+const clip = (size: string) => [
+  ...['-f', 'lavfi', '-i', `testsrc=size=${size}:rate=25`, '-f', 'lavfi', '-i', 'sine=frequency=440'],
+  ...['-t', '4', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-movflags', '+faststart'],
+];
+const HEAT_NFO = `<movie><title>Heat</title><year>1995</year><runtime>170</runtime><genre>Crime</genre>
+  <actor><name>Al Pacino</name><role>Vincent Hanna</role></actor><director>Michael Mann</director></movie>`;
+const CASABLANCA_NFO = '<movie><title>Casablanca</title><year>1942</year><runtime>102</runtime></movie>';
+const PILOT_NFO = `<episodedetails><title>Pilot</title><season>1</season><episode>1</episode>
+  <actor><name>Guest Star</name><role>Witness</role></actor></episodedetails>`;
+
+let e2e: E2E;
+let page: Page;
+let base = '';
+const ids: Record<string, string> = {};
+
+async function prepare(tmp: string) {
+  const small = await makeMedia(clip('320x240'), join(tmp, 'small.mp4'));
+  const hd = await makeMedia(clip('1280x720'), join(tmp, 'hd.mp4'));
+  const place = (from: string, to: string) => {
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(from, to);
+  };
+  const movie = (folder: string, file: string, from = small) =>
+    place(from, join(tmp, 'media', 'Movies', folder, file));
+  movie('Heat (1995)', 'Heat (1995).mp4');
+  writeFileSync(join(tmp, 'media', 'Movies', 'Heat (1995)', 'movie.nfo'), HEAT_NFO);
+  movie('Casablanca (1942)', 'Casablanca (1942).mp4');
+  writeFileSync(join(tmp, 'media', 'Movies', 'Casablanca (1942)', 'movie.nfo'), CASABLANCA_NFO);
+  movie('Blade Runner (1982)', 'Blade Runner (1982) - Final Cut.mp4');
+  movie('Blade Runner (1982)', 'Blade Runner (1982) - Theatrical Cut.mp4');
+  movie('Kill Bill (2003)', 'Kill Bill (2003) - cd1.mp4');
+  movie('Kill Bill (2003)', 'Kill Bill (2003) - cd2.mp4');
+  movie('Big (1988)', 'Big (1988).mp4', hd);
+  const season = join(tmp, 'media', 'Shows', 'Show Name (2010)', 'Season 01');
+  place(small, join(season, 'Show Name - S01E01 - Pilot.mp4'));
+  writeFileSync(join(season, 'Show Name - S01E01 - Pilot.nfo'), PILOT_NFO);
+}
+
+beforeAll(async () => {
+  e2e = await startE2E(prepare, { BIJOU_RATE_LIMIT: '100000' });
+  page = e2e.page;
+  base = e2e.base;
+  await e2e.signInAsAdmin();
+  ids.movies = await e2e.addLibrary('Movies', 'movies', join(e2e.tmp, 'media', 'Movies'));
+  ids.shows = await e2e.addLibrary('Shows', 'shows', join(e2e.tmp, 'media', 'Shows'));
+  for (const m of (await e2e.call<any>('GET', '/v1/movies?limit=100')).items) ids[m.title] = m.id;
+  // The resolution filter and the players need probed files.
+  await waitFor('the probe of the movies', async () => {
+    const stats = await e2e.call<any>('GET', `/v1/libraries/${ids.movies}/stats`);
+    return Object.values(stats.byCodec as Record<string, number>).reduce((a, b) => a + b, 0) === 7;
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await e2e?.stop();
+});
+
+const heading = (text: string | RegExp) => e2e.heading(text);
+
+test('a cast name opens the person’s page, which leads back to the title', async () => {
+  await page.goto(`${base}/movie/${ids.Heat}`);
+  await heading('Heat').waitFor();
+  await page.locator('.cast').getByRole('link', { name: 'Al Pacino' }).click();
+  await heading('Al Pacino').waitFor();
+  const credits = page.getByRole('list', { name: 'Credits' });
+  expect(await credits.textContent()).toContain('Heat (1995) as Vincent Hanna');
+  await e2e.shot('titles-person');
+  await credits.getByRole('link', { name: 'Heat (1995)' }).click();
+  await heading('Heat').waitFor();
+  await page.locator('.cast').getByRole('link', { name: 'Michael Mann' }).click();
+  await heading('Michael Mann').waitFor();
+  expect(await page.getByRole('list', { name: 'Credits' }).textContent()).toContain('Heat (1995) director');
+});
+
+test('a guest star of one episode has a page naming the show and the episode', async () => {
+  const show = (await e2e.call<any>('GET', '/v1/shows')).items[0];
+  const [pilot] = (await e2e.call<any>('GET', `/v1/shows/${show.id}/seasons/1/episodes`)).items;
+  await page.goto(`${base}/episode/${pilot.id}`);
+  await heading('Pilot').waitFor();
+  await page.locator('.cast').getByRole('link', { name: 'Guest Star' }).click();
+  await heading('Guest Star').waitFor();
+  await page
+    .getByRole('list', { name: 'Credits' })
+    .getByRole('link', { name: 'Show Name · S01E01 · Pilot' })
+    .click();
+  await heading('Pilot').waitFor();
+});
+
+test('a person found by search opens their page', async () => {
+  const box = page.getByRole('combobox', { name: 'Search' });
+  await box.fill('pacino');
+  await box.press('Enter');
+  await heading('Results for “pacino”').waitFor();
+  await page
+    .locator('.results')
+    .getByRole('link', { name: /Al Pacino/ })
+    .click();
+  await heading('Al Pacino').waitFor();
+});
+
+test('a movie with two versions names each file and plays the one chosen', async () => {
+  await page.goto(`${base}/movie/${ids['Blade Runner']}`);
+  await heading('Blade Runner').waitFor();
+  const files = page.getByRole('region', { name: 'Files' });
+  expect(await files.locator('.which-file h3').allInnerTexts()).toEqual(
+    expect.arrayContaining(['Final Cut', 'Theatrical Cut']),
+  );
+  await e2e.shot('titles-versions');
+  const session = page.waitForRequest((r) => r.url().endsWith('/v1/playback/sessions'));
+  await files.getByRole('link', { name: 'Play Theatrical Cut' }).click();
+  await heading('Blade Runner · Theatrical Cut').waitFor();
+  const movie = await e2e.call<any>('GET', `/v1/movies/${ids['Blade Runner']}`);
+  const theatrical = movie.files.find((f: any) => f.path.endsWith('Theatrical Cut.mp4'));
+  expect((await session).postDataJSON().fileId).toBe(theatrical.id);
+  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5);
+});
+
+test('a movie in two parts names them, and part 2 can be played', async () => {
+  await page.goto(`${base}/movie/${ids['Kill Bill']}`);
+  await heading('Kill Bill').waitFor();
+  const files = page.getByRole('region', { name: 'Files' });
+  expect(await files.locator('.which-file h3').allInnerTexts()).toEqual(['Part 1', 'Part 2']);
+  await files.getByRole('link', { name: 'Play Part 2' }).click();
+  await heading('Kill Bill · Part 2').waitFor();
+});
