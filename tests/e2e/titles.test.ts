@@ -1,6 +1,6 @@
 // Title details a household reaches from the grids, in headless Chromium against a real server: cast names lead to
-// people pages (a guest star of one episode too, and person search hits), and a movie's versions and parts each say
-// which they are and play on their own.
+// people pages (a guest star of one episode too, and person search hits), a movie's versions and parts each say
+// which they are and play on their own, and the grid filters by older decades and resolution and sorts longest first.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -133,4 +133,31 @@ test('a movie in two parts names them, and part 2 can be played', async () => {
   expect(await files.locator('.which-file h3').allInnerTexts()).toEqual(['Part 1', 'Part 2']);
   await files.getByRole('link', { name: 'Play Part 2' }).click();
   await heading('Kill Bill · Part 2').waitFor();
+});
+
+/** Waits until the grid's titles are `expected` (or start with them): the page re-renders after a filter changes. */
+const gridShows = (expected: string[], prefix = false) =>
+  page.waitForFunction(
+    ([want, head]) => {
+      const all = [...document.querySelectorAll('.grid .card .title')].map((t) => t.textContent);
+      return JSON.stringify(head ? all.slice(0, want.length) : all) === JSON.stringify(want);
+    },
+    [expected, prefix] as const,
+  );
+
+test('the grid filters by an older decade and by resolution, and sorts longest first', async () => {
+  await page.goto(`${base}/library/${ids.movies}`);
+  await heading('Movies').waitFor();
+  await page.getByLabel('Year').selectOption('1940');
+  await page.waitForURL(/decade=1940/);
+  await gridShows(['Casablanca']);
+  await page.goto(`${base}/library/${ids.movies}`);
+  await page.getByLabel('Resolution').selectOption('720p');
+  await page.waitForURL(/resolution=720p/);
+  await gridShows(['Big']);
+  await page.goto(`${base}/library/${ids.movies}`);
+  await page.getByLabel('Sort by').selectOption({ label: 'Longest first' });
+  await page.waitForURL(/sort=runtime/);
+  await gridShows(['Heat', 'Casablanca'], true);
+  await e2e.shot('titles-grid-longest');
 });

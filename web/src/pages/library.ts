@@ -1,26 +1,20 @@
-// A library as a poster grid of movies or shows: sort, genre (the library's genres with counts), decade and watched
-// filters (kept in the URL), watched badges, and the next page loading as the end scrolls into view.
+// A library as a poster grid of movies or shows: sort, genre (the library's genres with counts), decade, resolution
+// and watched filters (kept in the URL; choices and query in filters.ts), watched badges, and the next page loading
+// as the end scrolls into view.
 import { get, type Item, type Library, type Page } from '../api.ts';
 import { itemCard } from '../components/cards.ts';
 import { errorBox, h, message } from '../dom.ts';
+import {
+  decadeOptions,
+  isFiltered,
+  listQuery,
+  RESOLUTIONS,
+  readFilters,
+  SORTS,
+  WATCHED,
+} from '../filters.ts';
 import { navigate, type RouteContext } from '../router.ts';
 import { state } from '../session.ts';
-
-const SORTS: [string, string][] = [
-  ['title', 'A–Z'],
-  ['added', 'Recently added'],
-  ['year', 'Newest first'],
-  ['rating', 'Top rated'],
-];
-const DECADES: [string, string][] = [
-  ['', 'Any year'],
-  ...[2020, 2010, 2000, 1990, 1980, 1970, 1960, 1950].map((d): [string, string] => [String(d), `${d}s`]),
-];
-const WATCHED: [string, string][] = [
-  ['', 'Watched or not'],
-  ['false', 'Unwatched'],
-  ['true', 'Watched'],
-];
 
 interface Genre {
   name: string;
@@ -70,10 +64,8 @@ export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
   const known = await get<{ items: Genre[] }>(`/v1/genres?kind=${kind}&library=${encodeURIComponent(lib.id)}`)
     .then((r) => r.items)
     .catch(() => []);
-  const sort = ctx.query.get('sort') ?? 'title';
-  const watched = ctx.query.get('watched') ?? '';
-  const decade = ctx.query.get('decade') ?? '';
-  const genre = ctx.query.get('genre') ?? '';
+  const filters = readFilters(ctx.query);
+  const genre = filters.genre;
   const base = lib.kind === 'movies' ? '/v1/movies' : '/v1/shows';
   const grid = h('div.grid', { role: 'list', 'aria-label': lib.kind === 'movies' ? 'Movies' : 'Shows' });
   const status = h('div.status', { 'aria-live': 'polite' });
@@ -86,23 +78,10 @@ export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
     loading = true;
     status.textContent = 'Loading…';
     try {
-      const q = new URLSearchParams({
-        library: lib.id,
-        sort,
-        order: sort === 'title' ? 'asc' : 'desc',
-        limit: '40',
-      });
-      if (watched) q.set('watched', watched);
-      if (genre) q.set('genre', genre);
-      if (decade) {
-        q.set('yearFrom', decade);
-        q.set('yearTo', String(Number(decade) + 9));
-      }
-      if (cursor) q.set('cursor', cursor);
-      const page = await get<Page<Item>>(`${base}?${q}`);
+      const page = await get<Page<Item>>(`${base}?${listQuery(lib.id, filters, 40, cursor ?? null)}`);
       for (const m of page.items) grid.append(h('div', { role: 'listitem' }, itemCard(m)));
       cursor = page.nextCursor;
-      status.replaceChildren(...(grid.children.length ? [] : emptyText(!!(watched || genre || decade))));
+      status.replaceChildren(...(grid.children.length ? [] : emptyText(isFiltered(filters))));
     } catch (e) {
       status.replaceChildren(errorBox(message(e)));
       cursor = null;
@@ -131,12 +110,13 @@ export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
       h(
         'div.controls',
         { role: 'group', 'aria-label': 'Sort and filter' },
-        select('sort', 'Sort by', sort, SORTS),
+        select('sort', 'Sort by', filters.sort, SORTS),
         known.length || genre
           ? select('genre', 'Genre', genre.toLowerCase(), genreOptions(known, genre))
           : null,
-        select('decade', 'Year', decade, DECADES),
-        select('watched', 'Watched', watched, WATCHED),
+        select('decade', 'Year', filters.decade, decadeOptions(new Date().getFullYear())),
+        select('resolution', 'Resolution', filters.resolution, RESOLUTIONS),
+        select('watched', 'Watched', filters.watched, WATCHED),
       ),
     ),
     grid,
