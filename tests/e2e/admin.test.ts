@@ -1,6 +1,6 @@
 // The admin pages in headless Chromium against a real server: users (and what a non-admin sees), API keys,
 // plugin settings from the schema form with server validation, enable/disable, jobs, transcoding, sessions,
-// and library edit/delete with the folder picker.
+// and libraries: statistics, edit/delete with the folder picker.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -194,6 +194,20 @@ test('a playback session started through the API shows on the sessions page and 
   await page.getByText('Nobody is playing anything right now.').waitFor();
   const active = await e2e.call<{ items: { sessionId: string }[] }>('GET', '/v1/playback/sessions/active');
   expect(active.items.map((s) => s.sessionId)).not.toContain(started.sessionId);
+});
+
+test('a library’s stats open from its row, in words', async () => {
+  await waitUntil('the probe of the movie', async () => {
+    const s = await e2e.call<{ byCodec: object }>('GET', `/v1/libraries/${libraryId}/stats`);
+    return Object.keys(s.byCodec).length > 0;
+  });
+  await go('/admin/libraries', 'Libraries');
+  await page.getByRole('button', { name: 'Stats of Movies' }).click();
+  const stats = page.locator(`li[data-library="${libraryId}"] .lib-stats`);
+  await stats.waitFor();
+  const want = ['Titles1 movie', 'Video files1 file · ', 'ResolutionSD 1', 'HDRSDR 1', 'H.264 1', 'MP4 1'];
+  for (const words of want) expect(await stats.textContent()).toContain(words);
+  await e2e.shot('admin-09-library-stats');
 });
 
 test('libraries: the folder picker fills the path, a library is renamed, and one is deleted', async () => {

@@ -1,9 +1,10 @@
-// Admin: the libraries with their scan state, a Scan button with live progress, edit (name, folders with the
-// folder picker), delete with confirmation, and the add-library form.
+// Admin: the libraries with their scan state, a Scan button with live progress, statistics on demand, edit (name,
+// folders with the folder picker), delete with confirmation, and the add-library form.
 import { del, getAll, type Library } from '../api.ts';
 import { actionButton, adminPage } from '../components/admin.ts';
 import { libraryEditForm } from '../components/library-edit.ts';
 import { libraryForm, scanProgress, startScan } from '../components/library-form.ts';
+import { libraryStatsToggle } from '../components/library-stats.ts';
 import { errorBox, h, message } from '../dom.ts';
 import type { RouteContext } from '../router.ts';
 
@@ -21,6 +22,7 @@ export async function adminLibrariesPage(ctx: RouteContext): Promise<HTMLElement
       view.el.classList.remove('done');
       await startScan(lib, view).catch((e) => err.replaceChildren(errorBox(message(e))));
     });
+    const stats = libraryStatsToggle(lib.id, lib.name);
     const editor = h('div');
     const li = h('li.panel', { 'data-library': lib.id });
     const edit = h(
@@ -73,9 +75,10 @@ export async function adminLibrariesPage(ctx: RouteContext): Promise<HTMLElement
         {},
         h('a', { href: `/library/${lib.id}` }, h('strong', {}, lib.name)),
         h('span.muted', {}, ` ${lib.kind} · ${lib.paths.join(', ')}`),
-        h('span.lib-actions', {}, scan, edit, remove),
+        h('span.lib-actions', {}, scan, stats.button, edit, remove),
       ),
       view.el,
+      stats.panel,
       editor,
       err,
     );
