@@ -74,7 +74,7 @@ export class WorkCollector {
    * Takes one folder of the walk under `root`, its videos already statted. A known file is unchanged when its size
    * and mtime match and, for a main video, so does the signature of the files beside it (an edited NFO, new artwork
    * or subtitles make it read again); for an extra, attached or not, that of its owner folder's listing (a movie
-   * appearing or leaving there can change its owner).
+   * appearing or leaving there can change its owner), and as long as today's naming still reads it as an extra.
    */
   visit(root: string, { dir, files, videos, sig: folderSig }: StattedFolder): void {
     const { counts, force } = this.opts;
@@ -107,7 +107,9 @@ export class WorkCollector {
         mtimeMs: v.mtimeMs,
         sig,
       };
-      if (same && k.role === 'extra') {
+      const extra = v.extra ?? classifyExtra(v.rel) !== null;
+      // An unchanged extra stays as it is unless today's naming reads it as a title (an older version's rules did not).
+      if (same && k.role === 'extra' && extra) {
         const owner = this.ownerOf(w);
         if (k.sidecar_sig === owner.sig) {
           w.sig = owner.sig;
@@ -115,7 +117,7 @@ export class WorkCollector {
           continue;
         }
       }
-      if (v.extra ?? classifyExtra(v.rel)) {
+      if (extra) {
         w.sig = this.ownerOf(w).sig;
         this.extras.push(w);
       } else {
@@ -145,8 +147,7 @@ export class WorkCollector {
    */
   settleExtras(): void {
     for (const q of this.quiet) {
-      // An extra by an older version's naming rules is left to a forced scan, which can plan it as a main file.
-      if (this.titleFolders.has(q.owner) && classifyExtra(q.w.rel)) this.extras.push(q.w);
+      if (this.titleFolders.has(q.owner)) this.extras.push(q.w);
       else {
         this.seen.add(q.id);
         this.opts.counts.unchanged += 1;

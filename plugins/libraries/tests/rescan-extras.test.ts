@@ -1,5 +1,6 @@
 // Extras on rescan: an unchanged extra costs a stat like any unchanged file, attached or not; it is attached again
-// when its owner folder's listing changes or a title there is read again — and once when it predates that rule.
+// when its owner folder's listing changes or a title there is read again — and once when it predates that rule; one
+// that today's naming reads as a title is read as one.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -95,6 +96,29 @@ describe('a movies library with unattached extras', () => {
     const s = await scan(b, lib);
     expect(s.counts).toMatchObject({ added: 0, updated: 0, extras: 1 });
     expect(itemOfExtra(path)).toBe(alien.id);
+  });
+
+  test('a file an older version read as an extra is read as a title by the next rescan, no forced scan needed', async () => {
+    const path = join(root, 'Loose/Sneakers (1992).mkv');
+    const sneakers = await movieTitled(b, 'Sneakers');
+    // Stored as an extra of that folder is: unattached, with the signature of the folder's listing.
+    b.h.core.sqlite
+      .query(
+        `UPDATE libraries_files SET role = 'extra', extra_kind = 'trailer', item_id = NULL,
+           sidecar_sig = (SELECT sidecar_sig FROM libraries_files WHERE path = ?) WHERE path = ?`,
+      )
+      .run(join(root, 'Loose/trailer.mkv'), path);
+    b.h.core.sqlite.query('DELETE FROM libraries_items WHERE id = ?').run(sneakers.id);
+    const s = await scan(b, lib);
+    expect(s.counts).toMatchObject({ added: 1, errors: 0 });
+    const again = await movieTitled(b, 'Sneakers');
+    expect(again.files.map((f: { path: string }) => f.path)).toEqual([path]);
+    const row = b.h.core.sqlite
+      .query<{ role: string; extra_kind: string | null }, [string]>(
+        'SELECT role, extra_kind FROM libraries_files WHERE path = ?',
+      )
+      .get(path);
+    expect(row).toEqual({ role: 'main', extra_kind: null });
   });
 
   test('once attached again, the next rescan counts every file unchanged', async () => {
