@@ -1,6 +1,7 @@
 // Title details a household reaches from the grids, in headless Chromium against a real server: cast names lead to
 // people pages (a guest star of one episode too, and person search hits), a movie's versions and parts each say
-// which they are and play on their own, and the grid filters by older decades and resolution and sorts longest first.
+// which they are and play on their own (part 2 comes up next after part 1), and the grid filters by older decades
+// and resolution and sorts longest first.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -133,6 +134,35 @@ test('a movie in two parts names them, and part 2 can be played', async () => {
   expect(await files.locator('.which-file h3').allInnerTexts()).toEqual(['Part 1', 'Part 2']);
   await files.getByRole('link', { name: 'Play Part 2' }).click();
   await heading('Kill Bill · Part 2').waitFor();
+});
+
+/** Jumps to the end of what is playing and waits for the heartbeat that reports it (past 90%). */
+async function playToEnd() {
+  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.3);
+  const beat = page.waitForResponse(
+    (r) => r.url().includes('/heartbeat') && (r.request().postDataJSON()?.position ?? 0) > 3.6,
+  );
+  await page.locator('video').evaluate((v: HTMLVideoElement) => {
+    v.currentTime = v.duration - 0.2;
+  });
+  await beat;
+}
+
+test('the end of part 1 offers part 2 up next; only the end of part 2 makes the movie watched', async () => {
+  await page.goto(`${base}/play/${ids['Kill Bill']}?from=0`);
+  await heading('Kill Bill').waitFor();
+  await playToEnd();
+  const card = page.getByRole('region', { name: 'Up next' });
+  await card.waitFor();
+  expect(await card.textContent()).toContain('Part 2');
+  expect((await e2e.call<any>('GET', `/v1/movies/${ids['Kill Bill']}`)).watched).toBe(false);
+  await card.getByRole('button', { name: 'Play now' }).click();
+  await heading('Kill Bill · Part 2').waitFor();
+  await playToEnd();
+  await waitFor(
+    'Kill Bill watched',
+    async () => (await e2e.call<any>('GET', `/v1/movies/${ids['Kill Bill']}`)).watched,
+  );
 });
 
 /** Waits until the grid's titles are `expected` (or start with them): the page re-renders after a filter changes. */

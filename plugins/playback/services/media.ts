@@ -31,6 +31,8 @@ export interface FileFacts {
   /** ffprobe ran on this version of the file (successfully or not). */
   probed: boolean;
   probeError: string | null;
+  /** The part (cd1, part2 …) of a movie split over several files; null otherwise. */
+  part: number | null;
 }
 
 export interface TrackRow {
@@ -49,7 +51,7 @@ export interface TrackRow {
 
 const FILE_COLUMNS = `id, item_id AS itemId, path, size, mtime_ms AS mtimeMs, container, missing_since IS NOT NULL AS missing,
   duration_seconds AS durationSeconds, bitrate, video_codec AS videoCodec, video_profile AS videoProfile, width, height,
-  frame_rate AS frameRate, probe_key IS NOT NULL AS probed, probe_error AS probeError`;
+  frame_rate AS frameRate, probe_key IS NOT NULL AS probed, probe_error AS probeError, part`;
 
 export class Media {
   constructor(private readonly db: Database) {}

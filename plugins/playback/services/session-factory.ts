@@ -28,6 +28,8 @@ export interface LiveSession {
   file: FileFacts;
   /** The file is an extra (trailer, featurette …) of the item: no progress or watched state is recorded. */
   extra: boolean;
+  /** A part of a movie with more parts after it: reaching its end does not make the movie watched. */
+  morePartsAfter: boolean;
   version: OptimizedVersion | null;
   source: StreamSource & { container: string | null; mtimeMs: number };
   decision: Decision;
@@ -52,7 +54,15 @@ function facts(src: LiveSession['source'], audio: SourceFacts['audio']): SourceF
   return { container, videoCodec, width, height, bitrate, audio };
 }
 
-function pickFile(media: Media, itemId: string, fileId?: string): { file: FileFacts; extra: boolean } {
+/** A part of a movie split over files, with a present part after it. */
+const partsAfter = (files: FileFacts[], f: FileFacts) =>
+  f.part !== null && files.some((o) => !o.missing && o.part !== null && o.part > f.part!);
+
+function pickFile(
+  media: Media,
+  itemId: string,
+  fileId?: string,
+): { file: FileFacts; extra: boolean; morePartsAfter: boolean } {
   const files = media.filesOf(itemId);
   const main = fileId ? files.find((f) => f.id === fileId) : files[0];
   const extra = !main && fileId ? media.extraOf(itemId, fileId) : null;
@@ -67,7 +77,7 @@ function pickFile(media: Media, itemId: string, fileId?: string): { file: FileFa
       );
     throw new HttpError(503, 'The file has not been analysed yet', { 'Retry-After': '5' });
   }
-  return { file, extra: extra !== null };
+  return { file, extra: extra !== null, morePartsAfter: !!main && partsAfter(files, main) };
 }
 
 export interface FactoryDeps {
@@ -90,7 +100,7 @@ export async function buildSession(
 ): Promise<LiveSession> {
   const { ctx, media, tc } = deps;
   const { input } = o;
-  const { file, extra } = pickFile(media, input.itemId, input.fileId);
+  const { file, extra, morePartsAfter } = pickFile(media, input.itemId, input.fileId);
   const tracks = media.tracksOf(file.id);
   const audioTracks = tracks.filter((t) => t.kind === 'audio' && t.externalPath === null);
   const subtitles = tracks.filter(
@@ -156,6 +166,7 @@ export async function buildSession(
     itemId: input.itemId,
     file,
     extra,
+    morePartsAfter,
     version,
     source,
     decision,

@@ -148,15 +148,18 @@ export class Sessions {
 
   /**
    * Records the position; at 90% the item is marked watched once (not again on every heartbeat). Watching a
-   * trailer says nothing about the movie: extras record nothing.
+   * trailer says nothing about the movie: extras record nothing. Of a movie in parts, only the last part's end
+   * makes it watched.
    */
   private saveProgress(s: LiveSession): void {
     if (s.extra) return;
     const duration = s.source.durationSeconds;
-    const done = duration > 0 && s.position / duration >= WATCHED_AT;
+    const done = !s.morePartsAfter && duration > 0 && s.position / duration >= WATCHED_AT;
     if (done && s.markedWatched) return;
     s.markedWatched = done;
-    if (s.position > 0 || done) this.libs.setProgress(s.viewer, s.itemId, s.position, duration);
+    // A part with more after it passes no duration, so the library does not count its end as the movie's.
+    if (s.position > 0 || done)
+      this.libs.setProgress(s.viewer, s.itemId, s.position, s.morePartsAfter ? null : duration);
   }
 
   /** Moves the position; for HLS restarts the encode at the new segment unless it is about to be there. */

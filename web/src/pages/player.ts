@@ -1,7 +1,7 @@
 // The player page (/play/:id, ?from=<seconds>, ?file=<file id> for a trailer, a featurette, or one version or part): the title line, the stage with the video and its controls, and the
 // playback mode in words; the player itself lives in web/src/player/.
 import { h } from '../dom.ts';
-import { findNextEpisode, loadNowPlaying } from '../player/item.ts';
+import { findNextEpisode, loadNowPlaying, nextPart } from '../player/item.ts';
 import { createPlayer } from '../player/player.ts';
 import { navigate, type RouteContext } from '../router.ts';
 
@@ -29,7 +29,9 @@ export async function playerPage(ctx: RouteContext): Promise<HTMLElement> {
     back: () => (history.length > 1 ? history.back() : navigate(now.back)),
   });
   ctx.onLeave(() => player.destroy());
-  if (now.item && !fileId) void findNextEpisode(now.item).then((n) => player.setNext(n));
+  const part = now.item ? nextPart(now.item, fileId) : null;
+  if (part) player.setNext(part);
+  else if (now.item && !fileId) void findNextEpisode(now.item).then((n) => player.setNext(n));
   const from = ctx.query.get('from');
   void player.start(from !== null ? Number(from) || 0 : null);
   return page;

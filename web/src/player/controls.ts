@@ -17,8 +17,8 @@ export interface Controls {
   audio: MenuButton;
   subtitles: MenuButton;
   quality: MenuButton;
-  /** Shows the Next episode button with this tooltip, or hides it (null). */
-  setNext(title: string | null): void;
+  /** Shows the Next episode (or Next part) button with this tooltip, or hides it (null). */
+  setNext(title: string | null, what?: 'episode' | 'part'): void;
   togglePlay(): void;
   seekBy(seconds: number): void;
   seekTo(seconds: number): void;
@@ -154,9 +154,10 @@ export function createControls(
     audio,
     subtitles,
     quality,
-    setNext(title) {
+    setNext(title, what = 'episode') {
       next.hidden = title === null;
-      next.title = title ? `Next episode: ${title} (N)` : 'Next episode';
+      next.setAttribute('aria-label', `Next ${what}`);
+      next.title = title ? `Next ${what}: ${title} (N)` : `Next ${what}`;
     },
     togglePlay() {
       if (video.paused) void video.play().catch(() => {});

@@ -1,6 +1,6 @@
 // What is playing, from the libraries API: the item by id (movie, episode, an extra of a movie or show, or one
 // version or part of a movie), the title line ("Show · S01E02 · Title", "Movie · Final Cut"), where Back leads, and
-// the episode after this one (same season, else the first of the next season).
+// the episode after this one (same season, else the first of the next season) or the next part of a movie in parts.
 import { type Item as Detail, get } from '../api.ts';
 import { extraLabel } from '../components/extras.ts';
 import { fileLabel } from '../components/file-details.ts';
@@ -32,8 +32,10 @@ export interface NowPlaying {
 
 export interface NextEpisode {
   id: string;
-  /** "S01E02 · Title" */
+  /** "S01E02 · Title", or "Part 2" */
   label: string;
+  /** The next part of a movie split over files: a file of the same item, played from its start. */
+  file?: string;
 }
 
 const list = async (path: string) => (await get<{ items: Brief[] }>(path)).items;
@@ -87,4 +89,15 @@ export async function findNextEpisode(item: Item): Promise<NextEpisode | null> {
     // Without the episode lists there is simply no next-episode offer.
   }
   return null;
+}
+
+/**
+ * The part after the one playing (`fileId`, or the first part when none is named) of a movie split over files, as
+ * what plays next; null when the item is not in parts or this is the last one.
+ */
+export function nextPart(item: Item, fileId: string | null): NextEpisode | null {
+  const parts = (item.files ?? []).filter((f) => f.part && !f.missing).sort((a, b) => a.part! - b.part!);
+  const current = fileId ? parts.find((f) => f.id === fileId) : parts[0];
+  const next = current && parts.find((f) => f.part! > current.part!);
+  return next ? { id: item.id, label: `Part ${next.part}`, file: next.id } : null;
 }

@@ -159,7 +159,9 @@ export function createPlayer(p: PlayerParts) {
   }
 
   function goNext() {
-    if (next) navigate(`/play/${next.id}`);
+    if (!next) return;
+    const part = next.file ? `?file=${encodeURIComponent(next.file)}&from=0` : '';
+    navigate(`/play/${next.id}${part}`);
   }
 
   const timer = setInterval(beat, HEARTBEAT_MS);
@@ -225,11 +227,11 @@ export function createPlayer(p: PlayerParts) {
 
   return {
     start,
-    /** Offers the next episode (button, N key, "Up next" card near the end). */
+    /** Offers the next episode or part (button, N key, "Up next" card near the end). */
     setNext(n: NextEpisode | null) {
       next = n;
       stage.dataset.next = n?.id ?? 'none';
-      controls.setNext(n?.label ?? null);
+      controls.setNext(n?.label ?? null, n?.file ? 'part' : 'episode');
       card?.el.remove();
       card = n ? nextOverlay(n.label, goNext) : null;
       if (card) stage.append(card.el);
