@@ -296,6 +296,21 @@ describe('handleError', () => {
     expect(typeof (r.body as { error: unknown }).error).toBe('string');
   });
 
+  test('a full disk (SQLITE_FULL) is a logged 507 saying nothing was saved', () => {
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL', errno: 13 });
+    const r = run('UNKNOWN', full);
+    expect([r.status, r.body]).toEqual([
+      507,
+      { error: 'The server is out of disk space: nothing was saved. Free some space and try again.' },
+    ]);
+    expect(r.lines.join('')).toContain('storage full');
+  });
+
+  test('a parse hook refusing the body answers its own status, not a 400', () => {
+    const r = run('PARSE', new Error('Bad Request', { cause: new HttpError(415, 'Expected a JSON body') }));
+    expect([r.status, r.body]).toEqual([415, { error: 'Expected a JSON body' }]);
+  });
+
   test('an unexpected error is a logged 500 that hides its message', () => {
     const r = run('UNKNOWN', new Error('database exploded'));
     expect([r.status, r.body]).toEqual([500, { error: 'Internal server error' }]);

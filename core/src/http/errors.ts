@@ -151,6 +151,12 @@ export function handleError(
       set.status = 400;
       return { error: 'Bad request' };
   }
+  // SQLite cannot grow the database: the change was rolled back; say so rather than a bare 500.
+  if ((error as { code?: unknown } | null)?.code === 'SQLITE_FULL') {
+    log.error('storage full', { method: request.method, path: new URL(request.url).pathname });
+    set.status = 507;
+    return { error: 'The server is out of disk space: nothing was saved. Free some space and try again.' };
+  }
   if (typeof code === 'number' && code >= 400 && code < 500) {
     set.status = code;
     return { error: error instanceof Error ? error.message : 'Bad request' };

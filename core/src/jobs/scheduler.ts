@@ -1,6 +1,6 @@
 // Croner schedules and ad-hoc runs: overrun protection, progress, cancellation and a recorded run history.
 import { Cron } from 'croner';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import type { CoreDb } from '../db/open.ts';
 import { jobRuns } from '../db/schema.ts';
@@ -176,6 +176,18 @@ export class JobScheduler {
     await Promise.allSettled(pending.map((r) => r.done));
   }
 
+  /**
+   * Writes a run's progress or outcome. A failed write (the disk is full) is logged, not thrown: it would end the
+   * process from a timer or after the job; the row stays `running` and is marked interrupted at the next start.
+   */
+  private keep(runId: string, patch: Partial<typeof jobRuns.$inferInsert>): void {
+    try {
+      this.db.update(jobRuns).set(patch).where(eq(jobRuns.id, runId)).run();
+    } catch (err) {
+      this.log.error('job run not recorded', { runId, err });
+    }
+  }
+
   private record(
     pluginId: string,
     jobId: string,
@@ -222,7 +234,7 @@ export class JobScheduler {
       const { p, note } = pending;
       pending = null;
       lastWrite = Date.now();
-      this.db.update(jobRuns).set({ progress: p, note }).where(eq(jobRuns.id, runId)).run();
+      this.keep(runId, { progress: p, note });
       this.bus.emit('core.job.progressed', { runId, pluginId, jobId, progress: p, note }, 'admin');
     };
     const progress = (fraction: number, note?: string) => {
@@ -253,11 +265,7 @@ export class JobScheduler {
       finishedAt: new Date().toISOString(),
       ...(state === 'succeeded' ? { progress: 1 } : {}),
     };
-    this.db
-      .update(jobRuns)
-      .set(patch)
-      .where(and(eq(jobRuns.id, runId)))
-      .run();
+    this.keep(runId, patch);
     this.bus.emit('core.job.finished', { runId, pluginId, jobId, state, error }, 'admin');
   }
 }

@@ -49,6 +49,7 @@ export function checkPaths(
 }
 
 export class LibrariesService {
+  /** Status of running scans, and of finished ones whose summary could not be stored. */
   readonly status = new Map<string, ScanStatus>();
   /** Called after a library is created, changed or deleted (the watcher re-subscribes). */
   onChange: () => void = () => {};
@@ -140,7 +141,7 @@ export class LibrariesService {
     }
   }
 
-  /** The running scan's status, else the last scan's summary (so a cancelled or failed scan stays visible). */
+  /** The running scan's status (or an unstored summary), else the last stored one (a failed scan stays visible). */
   scanStatus(id: string): ScanStatus {
     const running = this.status.get(id);
     if (running) return running;
@@ -219,13 +220,19 @@ export class LibrariesService {
       });
       if (!job.signal.aborted) throw err;
     } finally {
-      this.status.delete(lib.id);
       const summary = { ...st };
-      ctx.db
-        .update(schema.libraries)
-        .set({ lastScanAt: st.finishedAt ?? new Date().toISOString(), lastScan: summary as never })
-        .where(eq(schema.libraries.id, lib.id))
-        .run();
+      try {
+        ctx.db
+          .update(schema.libraries)
+          .set({ lastScanAt: st.finishedAt ?? new Date().toISOString(), lastScan: summary as never })
+          .where(eq(schema.libraries.id, lib.id))
+          .run();
+        this.status.delete(lib.id);
+      } catch (err) {
+        // Not stored (the disk is full): kept here, so the library still tells how its scan ended.
+        this.status.set(lib.id, summary);
+        ctx.log.error('scan summary not stored', { library: lib.id, err });
+      }
       ctx.events.emit(
         'libraries.scan.finished',
         { libraryId: lib.id, jobId: job.runId, state: st.state, counts: st.counts, error: st.error },

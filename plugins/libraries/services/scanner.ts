@@ -213,7 +213,16 @@ function processMain(w: WorkFile, plan: FilePlan, c: WriteCtx): void {
     }
     if (res.restored) result.restored.push(res.itemId);
   } catch (err) {
+    // A file that cannot be read or named is skipped; SQLite failing (a full disk, I/O) ends the scan: it may have
+    // rolled the transaction back, so nothing more of this batch can be written.
+    if (storageFailed(err)) throw err;
     result.counts.errors += 1;
     o.warn('file could not be added', { path: w.rel, error: (err as Error).message });
   }
+}
+
+/** Any SQLite error but a constraint one (a constraint fails one statement; the transaction goes on). */
+function storageFailed(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') && !code.startsWith('SQLITE_CONSTRAINT');
 }
