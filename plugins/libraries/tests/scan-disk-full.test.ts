@@ -19,6 +19,19 @@ afterAll(async () => {
 
 const FULL = 'database or disk is full';
 
+/** The payload of the next `libraries.scan.finished` event of `lib`. */
+function scanFinished(lib: string): Promise<{ state: string; error: string | null }> {
+  return new Promise((resolve) => {
+    const off = b.h.core.bus.tap((e) => {
+      const p = e.payload as { libraryId: string; state: string; error: string | null };
+      if (e.name === 'libraries.scan.finished' && p.libraryId === lib) {
+        off();
+        resolve(p);
+      }
+    });
+  });
+}
+
 test('a scan that fills the disk fails saying so; reads go on, and once there is room a rescan completes', async () => {
   const tree: Record<string, string> = {};
   for (let i = 0; i < 300; i++) {
@@ -33,15 +46,7 @@ test('a scan that fills the disk fails saying so; reads go on, and once there is
   const { page_count } = sqlite.query<{ page_count: number }, []>('PRAGMA page_count').get()!;
   // Room for the scan's job record, not for 300 movies.
   sqlite.exec(`PRAGMA max_page_count = ${page_count + 4}`);
-  const finished = new Promise<{ state: string; error: string | null }>((resolve) => {
-    const off = b.h.core.bus.tap((e) => {
-      const p = e.payload as { libraryId: string; state: string; error: string | null };
-      if (e.name === 'libraries.scan.finished' && p.libraryId === lib) {
-        off();
-        resolve(p);
-      }
-    });
-  });
+  const finished = scanFinished(lib);
   const jobId = await startScan(b, lib);
   expect(await finished).toMatchObject({ state: 'failed', error: FULL });
   expect(await waitForScan(b, lib, jobId)).toMatchObject({ state: 'failed', error: FULL });
@@ -64,15 +69,7 @@ test('when no write goes through at all, the scan still ends as failed, visibly,
       sqlite.exec('PRAGMA query_only = ON');
     }
   });
-  const finished = new Promise<{ state: string; error: string | null }>((resolve) => {
-    const stop = b.h.core.bus.tap((e) => {
-      const p = e.payload as { libraryId: string; state: string; error: string | null };
-      if (e.name === 'libraries.scan.finished' && p.libraryId === lib) {
-        stop();
-        resolve(p);
-      }
-    });
-  });
+  const finished = scanFinished(lib);
   const jobId = await startScan(b, lib);
   const readonly = 'attempt to write a readonly database';
   expect(await finished).toMatchObject({ state: 'failed', error: readonly });
