@@ -1,6 +1,8 @@
 // The web client end to end in headless Chromium against a real server: setup wizard, library scan with live
-// progress, browsing, playback with resume, typo-tolerant search, sign out and in, the admin libraries page.
+// progress, browsing, playback with resume, typo-tolerant search, sign out and in, the admin libraries page, and
+// open pages following a scan that finishes.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { makeMedia } from '../../core/sdk/testing.ts';
@@ -142,4 +144,53 @@ test('sign out and in again; the admin libraries page rescans with live progress
   const res = await fetch(`${base}/v1/no-such-route`);
   expect(res.status).toBe(404);
   expect(await res.json()).toEqual({ error: expect.any(String) });
+});
+
+/** Another signed-in tab at `path`, its event stream connected (so it hears a scan finish). */
+async function openTab(path: string): Promise<Page> {
+  const tab = await e2e.newPage({ width: 1280, height: 800 });
+  await tab.context().addCookies(await page.context().cookies());
+  const events = tab.waitForResponse((r) => r.url().includes('/v1/events'));
+  await tab.goto(`${base}${path}`);
+  await events;
+  return tab;
+}
+
+test('a scan finishing while pages are open: an empty library shows its titles, home offers them', async () => {
+  const laterDir = join(e2e.tmp, 'media', 'Later');
+  mkdirSync(laterDir, { recursive: true });
+  await page.goto(`${base}/admin/libraries`);
+  const form = page.getByRole('form', { name: 'Add a library' });
+  await form.getByLabel('Name').fill('Later');
+  await form.getByLabel('Folder path on the server').fill(laterDir);
+  await form.getByRole('button', { name: 'Add library and scan' }).click();
+  const later = page.locator('li[data-library]', { hasText: 'Later' });
+  await later.locator('.scan.done').waitFor();
+  const grid = await openTab((await later.getByRole('link', { name: 'Later' }).getAttribute('href'))!);
+  await grid.getByText('Nothing in this library yet.').waitFor();
+  const home = await openTab('/');
+  await e2e.heading('Home Cinema', home).waitFor();
+
+  mkdirSync(join(laterDir, 'Later Movie (2022)'));
+  copyFileSync(
+    join(moviesDir, 'Test Movie (2020)', 'Test Movie (2020).mp4'),
+    join(laterDir, 'Later Movie (2022)', 'Later Movie (2022).mp4'),
+  );
+  await page.getByRole('button', { name: 'Scan Later' }).click();
+  await later.locator('.scan.done').waitFor();
+
+  await grid
+    .locator('.grid')
+    .getByRole('link', { name: /Later Movie/ })
+    .waitFor();
+  const note = home.getByRole('status').filter({ hasText: 'A scan found new or changed titles.' });
+  await note.waitFor();
+  await e2e.shot('09-home-scan-note', home);
+  await note.getByRole('button', { name: 'Show them' }).click();
+  await home
+    .getByRole('region', { name: 'Recently added in Later' })
+    .getByRole('link', { name: /Later Movie/ })
+    .waitFor();
+  await grid.context().close();
+  await home.context().close();
 });

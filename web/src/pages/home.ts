@@ -1,5 +1,5 @@
 // Home: continue watching (movies and episodes), next up for started shows, recently added per library (new movies;
-// new episodes grouped per show), and a shortcut to every library.
+// new episodes grouped per show), a shortcut to every library, and what a scan finishing meanwhile found.
 import {
   type ContinueItem,
   get,
@@ -12,7 +12,9 @@ import {
 } from '../api.ts';
 import { itemCard, posterCard, row } from '../components/cards.ts';
 import { episodeCode, itemHref, seasonHref, seasonName } from '../components/links.ts';
+import { refreshOnScan } from '../components/scan-refresh.ts';
 import { clock, h } from '../dom.ts';
+import type { RouteContext } from '../router.ts';
 import { state } from '../session.ts';
 
 function continueCard(c: ContinueItem): HTMLElement {
@@ -95,7 +97,7 @@ function emptyState(hasLibraries: boolean, admin: boolean): HTMLElement {
   );
 }
 
-export async function homePage(): Promise<HTMLElement> {
+export async function homePage(ctx: RouteContext): Promise<HTMLElement> {
   const [cw, next, libs] = await Promise.all([
     get<Page<ContinueItem>>('/v1/playback/continue-watching?limit=20'),
     get<Page<NextUpItem>>('/v1/shows/next-up?limit=20'),
@@ -111,14 +113,16 @@ export async function homePage(): Promise<HTMLElement> {
   );
   const admin = state.user?.role === 'admin';
   const resume = cw.items.filter((c) => c.reason === 'resume');
+  const empty = !recent.some(Boolean);
   return h(
     'section.page',
     {},
     h('h1', {}, state.serverName),
+    refreshOnScan(ctx, null, () => empty),
     libraryLinks.length ? h('nav.chips', { 'aria-label': 'Libraries' }, ...libraryLinks) : null,
     row('Continue watching', resume.map(continueCard)),
     row('Next up', next.items.map(nextUpCard)),
     ...recent,
-    recent.some(Boolean) ? null : emptyState(libs.length > 0, admin),
+    empty ? emptyState(libs.length > 0, admin) : null,
   );
 }

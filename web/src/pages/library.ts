@@ -1,8 +1,9 @@
 // A library as a poster grid of movies or shows: sort, genre (the library's genres with counts), decade, resolution
-// and watched filters (kept in the URL; choices and query in filters.ts), watched badges, and the next page loading
-// as the end scrolls into view.
+// and watched filters (kept in the URL; choices and query in filters.ts), watched badges, the next page loading
+// as the end scrolls into view, and what a scan of the library finishing meanwhile found.
 import { get, type Item, type Library, type Page } from '../api.ts';
 import { itemCard } from '../components/cards.ts';
+import { refreshOnScan } from '../components/scan-refresh.ts';
 import { errorBox, h, message } from '../dom.ts';
 import {
   decadeOptions,
@@ -119,6 +120,7 @@ export async function libraryPage(ctx: RouteContext): Promise<HTMLElement> {
         select('watched', 'Watched', filters.watched, WATCHED),
       ),
     ),
+    refreshOnScan(ctx, lib.id, () => grid.childElementCount === 0 && !isFiltered(filters)),
     grid,
     sentinel,
     status,
