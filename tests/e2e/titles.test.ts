@@ -191,3 +191,29 @@ test('the grid filters by an older decade and by resolution, and sorts longest f
   await gridShows(['Heat', 'Casablanca'], true);
   await e2e.shot('titles-grid-longest');
 });
+
+test('an admin edits a title’s details; the page shows them and a rescan keeps them', async () => {
+  await page.goto(`${base}/movie/${ids.Big}`);
+  await heading('Big').waitFor();
+  const form = page.getByRole('form', { name: 'Edit details of Big' });
+  expect(await form.isVisible()).toBe(false);
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await form.getByLabel('Title').fill('Big Adventure');
+  await form.getByLabel('Year').fill('1989');
+  await form.getByLabel(/^Genres/).fill('Comedy, Fantasy');
+  await form.getByLabel('Overview').fill('A boy wakes up grown up.');
+  await form.getByRole('button', { name: 'Save details' }).click();
+  await heading('Big Adventure').waitFor();
+  expect(await page.getByRole('form', { name: 'Edit details of Big Adventure' }).isVisible()).toBe(false);
+  expect(await page.locator('.facts').textContent()).toBe('1989 · Comedy, Fantasy');
+  expect(await page.locator('.overview').textContent()).toBe('A boy wakes up grown up.');
+  expect(await page.locator('.metadata-edit p').textContent()).toContain('title, year, overview, genres');
+  await e2e.shot('titles-edited');
+  const { jobId } = await e2e.call<{ jobId: string }>('POST', `/v1/libraries/${ids.movies}/scan`);
+  await waitFor('the rescan', async () => {
+    const { scan } = await e2e.call<any>('GET', `/v1/libraries/${ids.movies}`);
+    return scan.jobId === jobId && scan.state !== 'running' && scan.phase === 'done';
+  });
+  await page.reload();
+  await heading('Big Adventure').waitFor();
+});

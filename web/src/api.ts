@@ -110,6 +110,8 @@ export interface Item {
   showId: string | null;
   parentId: string | null;
   files: FileInfo[];
+  /** Fields edited by hand (kept on rescans). */
+  lockedFields?: string[];
 }
 /** The player (owned elsewhere) still names it Movie. */
 export type Movie = Item;

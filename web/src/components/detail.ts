@@ -130,8 +130,8 @@ const METHODS: Record<string, string> = {
   manual: 'by hand',
 };
 
-/** How the scanner matched the title, in words, with the method and confidence. */
-export function identification(match: Item['match']): HTMLElement {
+/** How the scanner matched the title, in words, with the method and confidence; then `more` (the editor). */
+export function identification(match: Item['match'], more: HTMLElement | null = null): HTMLElement {
   const text = match
     ? `Identified ${METHODS[match.method] ?? `by ${match.method}`} (method “${match.method}”, confidence ${Math.round(match.confidence * 100)}%)`
     : 'Not identified';
@@ -140,5 +140,6 @@ export function identification(match: Item['match']): HTMLElement {
     { 'aria-label': 'Identification' },
     h('h2', {}, 'Identification'),
     h('p.match', {}, text),
+    more,
   );
 }

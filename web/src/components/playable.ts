@@ -1,9 +1,10 @@
 // What movie and episode pages share: loading the title with its credits and file stats, and the sections below
-// the heading (Play / Resume and watched, overview, cast, files, anything page-specific, identification).
+// the heading (Play / Resume and watched, overview, cast, files, anything page-specific, identification and editing).
 import { type Credit, type FileStats, get, type Item } from '../api.ts';
 import { h } from '../dom.ts';
 import { actions, castSection, identification, playButtons, watchedToggle } from './detail.ts';
 import { filesSection } from './file-details.ts';
+import { metadataEditor } from './metadata-edit.ts';
 
 export interface Playable {
   item: Item;
@@ -31,6 +32,6 @@ export function playableSections(p: Playable, ...extra: (HTMLElement | null)[]):
     castSection(p.credits),
     filesSection(p.stats, p.item.files, p.item.id),
     ...extra,
-    identification(p.item.match),
+    identification(p.item.match, metadataEditor(p.item)),
   ];
 }

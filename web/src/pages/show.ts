@@ -5,6 +5,7 @@ import { posterCard, row } from '../components/cards.ts';
 import { actions, castSection, detailPage, identification } from '../components/detail.ts';
 import { extrasSection } from '../components/extras.ts';
 import { episodeCode, seasonHref, seasonName } from '../components/links.ts';
+import { metadataEditor } from '../components/metadata-edit.ts';
 import { clock, h } from '../dom.ts';
 import type { RouteContext } from '../router.ts';
 
@@ -73,6 +74,6 @@ export async function showPage(ctx: RouteContext): Promise<HTMLElement> {
     row('Seasons', seasonCards, 'No seasons found.'),
     castSection(credits.items),
     extrasSection(show.id, show.extras),
-    identification(show.match),
+    identification(show.match, metadataEditor(show)),
   );
 }
