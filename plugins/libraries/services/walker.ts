@@ -1,8 +1,8 @@
-// Walks library roots the way Jellyfin does: junk, hidden and `.ignore`d folders skipped; yields each folder's files,
-// and stats the videos of a folder (the one syscall an unchanged file costs). Runs in the scan worker or, as a
-// fallback, on the main thread. Both run for every entry of a library, so paths are built by concatenation when
+// Walks library roots the way Jellyfin does: junk, hidden and `.ignore`d folders skipped, symlinked folders followed
+// but never round a loop; yields each folder's files, and stats the videos of a folder (the one syscall an unchanged
+// file costs). Runs in the scan worker or, as a fallback, on the main thread. Both run for every entry of a library, so paths are built by concatenation when
 // the root is normalised already (`join`/`relative` otherwise) and names are judged without splitting paths.
-import { type Dirent, readdirSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { classifyExtra, classifyExtraIn, isVideoFile, shouldSkipName } from '../lib/naming/index.ts';
 import { folderSignature, type SidecarEntry } from '../lib/sidecar-signature.ts';
@@ -116,6 +116,7 @@ export async function walk(
   // Listed names never hold `/` nor are `.` or `..`: under a normalised root, `join` is concatenation.
   const normal = isNormalPath(root);
   const stack = [root];
+  const links = new LinkGuard(root);
   let visited = 0;
   while (stack.length) {
     if (signal?.aborted) throw signal.reason ?? new Error('aborted');
@@ -142,6 +143,11 @@ export async function walk(
       if (!isDir && e.isSymbolicLink()) {
         path = prefix === null ? join(dir, name) : prefix + name;
         isDir = isDirLink(path);
+        const refused = isDir && links.refuse(dir, path);
+        if (refused) {
+          onError?.(path, new Error(refused));
+          continue;
+        }
       }
       if (shouldSkipName(name, isDir)) continue;
       if (!isDir) files.push(name);
@@ -161,5 +167,37 @@ function isDirLink(path: string): boolean {
     return statSync(path).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/** Whether `inner` is `outer` or a folder under it (both real paths). */
+const within = (inner: string, outer: string) =>
+  inner === outer || inner.startsWith(outer.endsWith('/') ? outer : `${outer}/`);
+
+/**
+ * Which symlinked folders a walk follows: not one leading back to a folder it is inside or to the root (a loop
+ * would never end), nor a second link to a folder already followed; any other, in or out of the root, is walked.
+ */
+class LinkGuard {
+  private root: string | null = null;
+  private readonly followed = new Set<string>();
+  constructor(private readonly start: string) {}
+
+  /** Why the symlinked folder `path`, listed in `dir`, is not to be followed; null to follow it. */
+  refuse(dir: string, path: string): string | null {
+    let target: string;
+    let here: string;
+    try {
+      target = realpathSync(path);
+      here = realpathSync(dir);
+      this.root ??= realpathSync(this.start);
+    } catch (err) {
+      return (err as Error).message;
+    }
+    if (within(here, target) || within(this.root, target))
+      return 'symbolic link back to a folder being walked (a loop): not followed';
+    if (this.followed.has(target)) return 'second symbolic link to a folder already walked: not followed';
+    this.followed.add(target);
+    return null;
   }
 }

@@ -1,4 +1,4 @@
-// The walk itself: what it skips (junk, hidden, `.ignore`d folders), symlinked folders followed, a folder that
+// The walk itself: what it skips (junk, hidden, `.ignore`d folders), symlinked folders followed (never round a loop), a folder that
 // cannot be read reported while the walk goes on, depth-first order, yields and aborts, and statted videos — the
 // same whether paths are concatenated (normalised root) or worked out by `join`/`relative` (any other root).
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
@@ -197,5 +197,42 @@ describe('walk', () => {
     );
     await expect(run).rejects.toThrow('scan cancelled');
     expect(seen).toBe(3);
+  });
+});
+
+describe('symbolic links that make loops', () => {
+  test('a link back up, a link to the root, a second link to one folder and a ping-pong pair end the walk', async () => {
+    const top = tempDir();
+    const lib = join(top, 'lib');
+    const outside = join(top, 'outside');
+    for (const f of ['lib/Heat (1995)/Heat (1995).mkv', 'outside/Up (2009)/Up (2009).mkv']) {
+      mkdirSync(dirname(join(top, f)), { recursive: true });
+      writeFileSync(join(top, f), 'x');
+    }
+    symlinkSync('..', join(lib, 'Heat (1995)/up'));
+    symlinkSync(lib, join(lib, 'again'));
+    symlinkSync(outside, join(lib, 'More'));
+    symlinkSync(outside, join(lib, 'More Again'));
+    symlinkSync(lib, join(outside, 'back'));
+    const dirs: string[] = [];
+    const errors: [string, string][] = [];
+    await walk(lib, (f) => dirs.push(relative(lib, f.dir)), {
+      onError: (dir, err) => errors.push([relative(lib, dir), err.message]),
+    });
+    // Listing order decides which of the two links to `outside` is walked; the other is refused.
+    const walked = dirs.includes('More') ? 'More' : 'More Again';
+    const other = walked === 'More' ? 'More Again' : 'More';
+    expect(dirs.sort()).toEqual(['', 'Heat (1995)', walked, `${walked}/Up (2009)`].sort());
+    const loop = 'symbolic link back to a folder being walked (a loop): not followed';
+    expect(errors.sort()).toEqual(
+      (
+        [
+          ['Heat (1995)/up', loop],
+          [other, 'second symbolic link to a folder already walked: not followed'],
+          [`${walked}/back`, loop],
+          ['again', loop],
+        ] as [string, string][]
+      ).sort(),
+    );
   });
 });
