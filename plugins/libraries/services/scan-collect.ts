@@ -42,7 +42,12 @@ export class WorkCollector {
   constructor(
     sqlite: Database,
     private readonly lib: { id: string; kind: 'movies' | 'shows' },
-    private readonly opts: { force: boolean; batch: number; counts: ScanCounts },
+    private readonly opts: {
+      force: boolean;
+      batch: number;
+      counts: ScanCounts;
+      warn?: ScanOptions['warn'];
+    },
     private readonly emit: (unit: PlanUnit) => void,
   ) {
     for (const r of sqlite
@@ -84,6 +89,7 @@ export class WorkCollector {
     for (const v of videos) {
       if ('error' in v) {
         counts.errors += 1;
+        this.opts.warn?.('cannot read file', { path: join(dir, v.name), error: v.error });
         continue;
       }
       counts.files += 1;

@@ -67,8 +67,11 @@ export async function scanLibrary(
   // Before anything is read or written: a vanished root must fail the scan, not empty the catalog.
   assertRootsScannable(sqlite, lib.id, lib.paths);
   const batch = o.batchSize ?? 200;
-  const collector = new WorkCollector(sqlite, lib, { force: !!o.force, batch, counts }, (unit) =>
-    plans.add(unit),
+  const collector = new WorkCollector(
+    sqlite,
+    lib,
+    { force: !!o.force, batch, counts, warn: o.warn },
+    (unit) => plans.add(unit),
   );
   // A first scan walks in the worker while the units it yields are planned and written here; a rescan (mostly
   // unchanged files) walks here first, its changed files planned by the worker (leased only if there are many).

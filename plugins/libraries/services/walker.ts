@@ -75,7 +75,7 @@ export function statVideos(root: string, folder: Folder, classify: boolean): Sta
       const rel = at ? at.rel + name : relative(root, path);
       video = { name, path, rel, size: st.size, mtimeMs: Math.floor(st.mtimeMs) };
     } catch (err) {
-      videos.push({ name, error: (err as Error).message });
+      videos.push({ name, error: fsProblem(name, err) });
       continue;
     }
     if (classify) {
@@ -125,7 +125,7 @@ export async function walk(
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      onError?.(dir, err as Error);
+      onError?.(dir, new Error(fsProblem(dir, err)));
       continue;
     }
     const prefix = !normal ? null : dir === '/' ? '/' : `${dir}/`;
@@ -168,6 +168,17 @@ function isDirLink(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * What went wrong reading `name`. A name that is not valid UTF-8 (a Latin-1 name from an old share) is listed with
+ * U+FFFD in it and cannot be opened by that spelling: say so, rather than "no such file or directory".
+ */
+function fsProblem(name: string, err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'ENOENT' && name.includes('\uFFFD'))
+    return 'its name is not valid UTF-8 text: rename it (e.g. with convmv) to have it scanned';
+  return e.message;
 }
 
 /** Whether `inner` is `outer` or a folder under it (both real paths). */

@@ -1,6 +1,7 @@
-// The walk itself: what it skips (junk, hidden, `.ignore`d folders), symlinked folders followed (never round a loop), a folder that
-// cannot be read reported while the walk goes on, depth-first order, yields and aborts, and statted videos — the
-// same whether paths are concatenated (normalised root) or worked out by `join`/`relative` (any other root).
+// The walk itself: what it skips (junk, hidden, `.ignore`d folders), symlinked folders followed (never round a
+// loop), names that are not UTF-8 reported as such, a folder that cannot be read reported while the walk goes on,
+// depth-first order, yields and aborts, and statted videos — the same whether paths are concatenated (normalised
+// root) or worked out by `join`/`relative` (any other root).
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { mkdirSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -234,5 +235,24 @@ describe('symbolic links that make loops', () => {
         ] as [string, string][]
       ).sort(),
     );
+  });
+});
+
+describe('names that are not UTF-8', () => {
+  test('a Latin-1 folder or file name is reported as such, not as "no such file"', async () => {
+    const top = tempDir();
+    const latin1 = (s: string) => Buffer.from(s, 'latin1');
+    mkdirSync(Buffer.concat([Buffer.from(`${top}/`), latin1('Amélie (2001)')]));
+    mkdirSync(join(top, 'Up (2009)'));
+    writeFileSync(Buffer.concat([Buffer.from(`${top}/Up (2009)/`), latin1('Up (2009) café.mkv')]), 'x');
+    const errors: string[] = [];
+    const folders: StattedFolder[] = [];
+    await walk(top, (f) => folders.push(statVideos(top, f, true)), {
+      onError: (_d, e) => errors.push(e.message),
+    });
+    const problem = 'its name is not valid UTF-8 text: rename it (e.g. with convmv) to have it scanned';
+    expect(errors).toEqual([problem]);
+    const up = folders.find((f) => f.dir.endsWith('Up (2009)'));
+    expect(up?.videos).toEqual([{ name: 'Up (2009) caf\uFFFD.mkv', error: problem }]);
   });
 });
