@@ -1,5 +1,6 @@
 // NFO problems reach the log: an NFO that was repaired (truncated, not well-formed) is read for what it holds and
-// the repair is logged with the file; an unusable one is logged as ignored. Movies, episodes and tvshow.nfo alike.
+// the repair is logged with the file; an unusable one (or one too large to read) is logged as ignored. Movies,
+// episodes and tvshow.nfo alike.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { removeTemps, tempDir, writeTree } from './fixtures.ts';
 import { type Booted, boot, createLibrary, listAll, movieTitled, scan } from './harness.ts';
@@ -12,6 +13,9 @@ beforeAll(async () => {
     'Partial (2011)/Partial (2011).mkv': '',
     'Partial (2011)/movie.nfo':
       '<movie>\n  <title>Partial NFO</title>\n  <genre>Drama</genre>\n  <plot>cut o',
+    'Huge (2012)/Huge (2012).mkv': '',
+    // Over the 4 MiB cap: a misnamed video or garbage, never read whole.
+    'Huge (2012)/movie.nfo': `<movie><title>Huge NFO</title><plot>${'x'.repeat(5 * 1024 * 1024)}</plot></movie>`,
   });
   await scan(b, await createLibrary(b, 'movies', [movies]));
   const shows = tempDir();
@@ -35,6 +39,13 @@ test('a truncated movie NFO gives its complete elements and the repair is logged
   expect(m.match.method).toBe('nfo');
   expect(m.genres).toEqual(['Drama']);
   expect(logged('movie.nfo').join('\n')).toContain('no closing tag');
+});
+
+test('an NFO over 4 MiB is not read: the movie goes by its file name and the NFO is logged as ignored', async () => {
+  const m = await movieTitled(b, 'Huge');
+  expect([m.year, m.match.method]).toEqual([2012, 'filename']);
+  const ignored = b.h.logs.filter((l) => l.includes('malformed NFO') && l.includes('Huge (2012)'));
+  expect(ignored.join('\n')).toContain('movie.nfo: unreadable (ignored)');
 });
 
 test('a truncated tvshow.nfo and episode NFO are read for what they hold, each repair logged', async () => {
