@@ -1,6 +1,7 @@
 // Search documents of the catalog, read from the libraries tables: movies, shows and episodes (with credits), and
 // people credited in a present movie or show. Missing or deleted things come back as keys to remove.
 import type { Database } from 'bun:sqlite';
+import { episodeLabel } from '../lib/episode-label.ts';
 import { docKey, type IndexedDoc, indexedDoc } from '../lib/indexed-doc.ts';
 import { LIBRARY_SOURCE } from './sources.ts';
 
@@ -19,6 +20,7 @@ interface ItemRow {
   missing: number;
   season_number: number | null;
   episode_number: number | null;
+  ending_episode_number: number | null;
   show_id: string | null;
   show_title: string | null;
   show_library: string | null;
@@ -34,7 +36,6 @@ const TITLE_KINDS = ['movie', 'show', 'episode'];
 const MAX_PEOPLE = 15;
 const ids = (list: string[]) => JSON.stringify(list);
 export const visGroup = (libraryId: string, rating: string | null) => `${libraryId}|${rating ?? ''}`;
-const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
 
 function titleDoc(r: ItemRow, people: string[]): IndexedDoc {
   const genres = JSON.parse(r.genres) as string[];
@@ -50,7 +51,7 @@ function titleDoc(r: ItemRow, people: string[]): IndexedDoc {
       type: r.kind,
       title: r.title,
       subtitle: episode
-        ? `${r.show_title ?? ''} · S${pad(r.season_number)}E${pad(r.episode_number)}`.replace(/^ · /, '')
+        ? episodeLabel(r.show_title, r.season_number, r.episode_number, r.ending_episode_number)
         : genres.slice(0, 2).join(' · ') || null,
       year: r.year,
       altTitles: [r.original_title ?? '', r.sort_title],
@@ -68,7 +69,7 @@ export function titleDocs(db: Database, itemIds: string[]): DocChanges {
   const rows = db
     .query<ItemRow, [string]>(
       `SELECT i.id, i.kind, i.library_id, i.title, i.sort_title, i.original_title, i.year, i.overview, i.tagline,
-         i.genres, i.content_rating, i.missing, i.season_number, i.episode_number, i.show_id,
+         i.genres, i.content_rating, i.missing, i.season_number, i.episode_number, i.ending_episode_number, i.show_id,
          s.title AS show_title, s.library_id AS show_library, s.content_rating AS show_rating
        FROM json_each(?) j CROSS JOIN libraries_items i ON i.id = j.value LEFT JOIN libraries_items s ON s.id = i.show_id`,
     )

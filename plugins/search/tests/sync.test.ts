@@ -78,6 +78,15 @@ describe('scans', () => {
     await expectTitles('inceptoin', ['Inception']);
   });
 
+  test('an episode in a multi-episode file is labelled with its range', async () => {
+    file('shows/Dark (2017)/Season 01/Dark - S01E02-E03 - Lies.mkv');
+    await scan(shows);
+    await waitUntil('the Lies episode', async () => {
+      const r = await b.h.request('GET', '/v1/search?q=lies', { token: b.token });
+      return r.body.items.find((i: any) => i.title === 'Lies')?.subtitle === 'Dark · S01E02–E03';
+    });
+  });
+
   test('a deleted file takes its title out of search, and its return brings it back', async () => {
     const path = join(root, 'movies/Interstellar (2014)/Interstellar (2014).mkv');
     renameSync(path, `${path}.away`);
