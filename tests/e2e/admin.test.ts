@@ -196,12 +196,15 @@ test('a playback session started through the API shows on the sessions page and 
   expect(active.items.map((s) => s.sessionId)).not.toContain(started.sessionId);
 });
 
-test('a library’s stats open from its row, in words', async () => {
+test('a library’s row says its kind and last scan in words, and its stats open from it', async () => {
   await waitUntil('the probe of the movie', async () => {
     const s = await e2e.call<{ byCodec: object }>('GET', `/v1/libraries/${libraryId}/stats`);
     return Object.keys(s.byCodec).length > 0;
   });
   await go('/admin/libraries', 'Libraries');
+  const row = page.locator(`li[data-library="${libraryId}"]`);
+  expect(await row.locator('.lib-head').textContent()).toContain('Movies · ');
+  expect(await row.locator('.scan-text').textContent()).toBe('Scan finished — 1 file, 1 added, 0 updated');
   await page.getByRole('button', { name: 'Stats of Movies' }).click();
   const stats = page.locator(`li[data-library="${libraryId}"] .lib-stats`);
   await stats.waitFor();

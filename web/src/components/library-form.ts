@@ -1,18 +1,9 @@
 // Adding a library (name, kind, folder path) and a live scan progress bar fed by SSE scan events.
-import { get, type Library, post, type ScanState } from '../api.ts';
+import { get, type Library, post } from '../api.ts';
 import { asyncForm, field, h } from '../dom.ts';
 import { subscribe } from '../events.ts';
+import { describeScan } from '../scan-words.ts';
 import { browseButton } from './folder-picker.ts';
-
-function describeScan(s: ScanState): string {
-  if (s.error) return `Scan failed: ${s.error}`;
-  const c = s.counts;
-  const found = c ? `${c.files} files, ${c.added} added, ${c.updated} updated` : '';
-  if (s.state === 'running' || (s.phase && s.phase !== 'done' && s.progress < 1)) {
-    return `Scanning (${s.phase ?? 'starting'}) ${Math.round(s.progress * 100)}%${found ? ` — ${found}` : ''}`;
-  }
-  return s.phase === 'done' ? `Scan finished — ${found}` : 'Not scanned yet';
-}
 
 /** A progress bar for one library; follows scan events until `dispose` runs. */
 export function scanProgress(lib: Library): { el: HTMLElement; dispose(): void; finished: Promise<void> } {

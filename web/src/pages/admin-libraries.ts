@@ -7,6 +7,7 @@ import { libraryForm, scanProgress, startScan } from '../components/library-form
 import { libraryStatsToggle } from '../components/library-stats.ts';
 import { errorBox, h, message } from '../dom.ts';
 import type { RouteContext } from '../router.ts';
+import { kindName } from '../scan-words.ts';
 
 export async function adminLibrariesPage(ctx: RouteContext): Promise<HTMLElement> {
   const libs = await getAll<Library>('/v1/libraries?limit=100');
@@ -74,7 +75,7 @@ export async function adminLibrariesPage(ctx: RouteContext): Promise<HTMLElement
         'div.lib-head',
         {},
         h('a', { href: `/library/${lib.id}` }, h('strong', {}, lib.name)),
-        h('span.muted', {}, ` ${lib.kind} · ${lib.paths.join(', ')}`),
+        h('span.muted', {}, ` ${kindName(lib.kind)} · ${lib.paths.join(', ')}`),
         h('span.lib-actions', {}, scan, stats.button, edit, remove),
       ),
       view.el,
