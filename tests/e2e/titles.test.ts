@@ -1,7 +1,7 @@
 // Title details a household reaches from the grids, in headless Chromium against a real server: cast names lead to
 // people pages (a guest star of one episode too, and person search hits), a movie's versions and parts each say
-// which they are and play on their own (part 2 comes up next after part 1), and the grid filters by older decades
-// and resolution and sorts longest first.
+// which they are and play on their own (part 2 comes up next after part 1), the grid filters by older decades and
+// resolution and sorts longest first, admins edit details, and a show page with three seasons fits a phone.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -45,6 +45,8 @@ async function prepare(tmp: string) {
   movie('Big (1988)', 'Big (1988).mp4', hd);
   const season = join(tmp, 'media', 'Shows', 'Show Name (2010)', 'Season 01');
   place(small, join(season, 'Show Name - S01E01 - Pilot.mp4'));
+  place(small, join(season, '..', 'Season 02', 'Show Name - S02E01 - Return.mp4'));
+  place(small, join(season, '..', 'Specials', 'Show Name - S00E01 - Extra.mp4'));
   writeFileSync(join(season, 'Show Name - S01E01 - Pilot.nfo'), PILOT_NFO);
 }
 
@@ -216,4 +218,20 @@ test('an admin edits a title’s details; the page shows them and a rescan keeps
   });
   await page.reload();
   await heading('Big Adventure').waitFor();
+});
+
+test('on a phone, a show with three seasons and its Edit details form open does not scroll sideways', async () => {
+  const phone = await e2e.newPage({ width: 390, height: 844 });
+  await phone.context().addCookies(await page.context().cookies());
+  const show = (await e2e.call<any>('GET', '/v1/shows')).items[0];
+  await phone.goto(`${base}/show/${show.id}`);
+  await e2e.heading('Show Name', phone).waitFor();
+  expect(await phone.getByRole('region', { name: 'Seasons' }).getByRole('link').count()).toBe(3);
+  const overflow = () => phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBe(0);
+  await phone.getByRole('button', { name: 'Edit details' }).click();
+  await phone.getByRole('form', { name: 'Edit details of Show Name' }).getByLabel('Overview').waitFor();
+  expect(await overflow()).toBe(0);
+  await e2e.shot('titles-show-phone-edit', phone);
+  await phone.context().close();
 });
