@@ -1,6 +1,7 @@
-// Artwork files for the images route: validation against the item's recorded artwork, resized variants via ffmpeg.
+// Artwork files for the images route: validation against the item's recorded artwork, resized variants via ffmpeg
+// (a few renders at a time, one per variant, each with a time limit).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ctx } from './types.ts';
 
@@ -32,32 +33,59 @@ export function artworkPath(ctx: Ctx, itemId: string, kind: string): ImageFile |
   }
 }
 
-/** A resized JPEG of `src` at `width`, rendered once with ffmpeg into the plugin cache; the original on failure. */
-export async function resized(ctx: Ctx, src: ImageFile, width: number): Promise<string> {
-  if (!ctx.exec) return src.path;
+/** Renders at once at most: a grid of posters seen for the first time must not start one ffmpeg per poster. */
+const MAX_RENDERS = 2;
+/** A render taking longer is stopped and the original served. */
+const RENDER_TIMEOUT_MS = 20_000;
+/** Renders under way by output file: requests for one variant share one ffmpeg. */
+const rendering = new Map<string, Promise<string>>();
+let active = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `fn` holding one of the {@link MAX_RENDERS} slots; one leaving hands its slot to the next waiting. */
+async function inRenderSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (active < MAX_RENDERS) active += 1;
+  else await new Promise<void>((r) => waiting.push(r));
+  try {
+    return await fn();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else active -= 1;
+  }
+}
+
+/**
+ * A resized JPEG of `src` at `width`, rendered once with ffmpeg into the plugin cache (a few at a time, one per
+ * variant however many ask at once); the original when rendering fails or takes too long.
+ */
+export function resized(ctx: Ctx, src: ImageFile, width: number): Promise<string> {
+  const exec = ctx.exec;
+  if (!exec) return Promise.resolve(src.path);
   const dir = join(ctx.paths.cache, 'images');
   const key = createHash('sha1').update(`${src.path}|${src.etag}|${width}`).digest('hex');
   const out = join(dir, `${key}.jpg`);
-  if (existsSync(out)) return out;
-  mkdirSync(dir, { recursive: true });
-  const tmp = `${out}.${process.pid}.tmp.jpg`;
-  const p = ctx.exec('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-i',
-    src.path,
-    '-vf',
-    `scale='min(${width},iw)':-2`,
-    '-frames:v',
-    '1',
-    '-q:v',
-    '4',
-    tmp,
-  ]);
-  const code = await p.exited;
-  if (code !== 0) return src.path;
-  const { renameSync } = await import('node:fs');
-  renameSync(tmp, out);
-  return out;
+  if (existsSync(out)) return Promise.resolve(out);
+  let render = rendering.get(out);
+  if (!render) {
+    render = inRenderSlot(async () => {
+      if (existsSync(out)) return out;
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${out}.${process.pid}.tmp.jpg`;
+      const args = ['-v', 'error', '-y', '-i', src.path, '-vf', `scale='min(${width},iw)':-2`];
+      const p = exec('ffmpeg', [...args, '-frames:v', '1', '-q:v', '4', tmp], {
+        signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
+      });
+      if ((await p.exited) !== 0) {
+        rmSync(tmp, { force: true });
+        return src.path;
+      }
+      renameSync(tmp, out);
+      return out;
+    })
+      .catch(() => src.path)
+      .finally(() => rendering.delete(out));
+    rendering.set(out, render);
+  }
+  return render;
 }
