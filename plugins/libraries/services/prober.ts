@@ -16,11 +16,19 @@ export function probeKey(f: { path: string; size: number; mtime_ms: number }): s
   return `${f.size}:${f.mtime_ms}`;
 }
 
-/** Runs ffprobe on one file and stores file facts and embedded tracks; a no-op when the key is unchanged. */
+/** An ffprobe still running after this is stopped (a hung network share, a file that is not one). */
+export const PROBE_TIMEOUT_MS = 60_000;
+
+/**
+ * Runs ffprobe on one file and stores file facts and embedded tracks; a no-op when the key is unchanged. A probe
+ * stopped by `signal` (the server stopping) throws and records nothing, so the file is probed again later; one
+ * that takes too long is recorded as failed, saying so.
+ */
 export async function probeFile(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'sqlite' | 'exec'>,
   fileId: string,
   signal: AbortSignal,
+  timeoutMs = PROBE_TIMEOUT_MS,
 ): Promise<'probed' | 'cached' | 'gone'> {
   const db: Database = ctx.sqlite;
   const f = db
@@ -30,21 +38,26 @@ export async function probeFile(
   const key = probeKey(f);
   if (f.probe_key === key) return 'cached';
   if (!ctx.exec) throw new Error('exec:ffmpeg permission not granted');
+  const timeout = AbortSignal.timeout(timeoutMs);
   const proc = ctx.exec(
     'ffprobe',
     ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', f.path],
-    { signal },
+    { signal: AbortSignal.any([signal, timeout]) },
   );
   const [out, err, code] = await Promise.all([
     new Response(proc.stdout).text(),
     new Response(proc.stderr).text(),
     proc.exited,
   ]);
+  if (signal.aborted) throw signal.reason ?? new Error('probe stopped');
   const parsed = code === 0 ? parseProbe(out) : null;
   if (!parsed) {
+    const problem = timeout.aborted
+      ? `ffprobe took longer than ${Math.ceil(timeoutMs / 1000)} s and was stopped`
+      : err.trim() || `ffprobe exited ${code}`;
     db.query('UPDATE libraries_files SET probe_key = ?, probe_error = ? WHERE id = ?').run(
       key,
-      (err.trim() || `ffprobe exited ${code}`).slice(0, 500),
+      problem.slice(0, 500),
       f.id,
     );
     return 'probed';
