@@ -160,9 +160,9 @@ test('the episode page shows its number, file details and identification', async
   expect(await text('.crumbs')).toContain('Season 1');
   const files = await text('.files');
   expect(files).toContain('Demo Show - S01E01 - Pilot.mp4');
-  expect(files).toContain('Video h264');
+  expect(files).toContain('Video H.264 (High)');
   expect(files).toContain('320×240');
-  expect(files).toContain('aac');
+  expect(files).toContain('AAC · mono');
   expect(await text('.match')).toContain('method “filename”');
   await e2e.shot('browse-episode');
 });
@@ -207,8 +207,9 @@ test('the movie page shows its poster, cast with roles, file details and extras'
   expect(await text('.cast')).toContain('Dee Rector director');
   const files = await text('.files');
   expect(files).toContain('Test Movie (2020).mp4');
-  expect(files).toContain('Video h264');
+  expect(files).toContain('Video H.264');
   expect(files).toContain('SDR');
+  expect(files).toContain('Container MP4');
   expect(await text('.extras')).toContain('Trailer');
   await page.getByRole('button', { name: 'Mark watched' }).click();
   await page.getByRole('button', { name: '✓ Watched' }).waitFor();

@@ -1,20 +1,14 @@
 // Library statistics in words (pure): the breakdowns of /v1/libraries/:id/stats with their keys as people say them
-// ("4K", "SDR", "H.264", "MKV"), in a sensible order, and the item counts ("1 show · 3 seasons · 5 episodes").
+// ("4K", "SDR", "H.264", "MKV"; codecs and containers through media-words.ts), in a sensible order, and the item
+// counts ("1 show · 3 seasons · 5 episodes").
+import { mediaName } from './media-words.ts';
 
 const RESOLUTION_ORDER = ['2160p', '1080p', '720p', 'sd', 'unknown'];
 
 const WORDS: Record<string, Record<string, string>> = {
   resolution: { '2160p': '4K', sd: 'SD', unknown: 'Not analysed yet' },
   hdr: { sdr: 'SDR', unknown: 'Not analysed yet' },
-  codec: {
-    h264: 'H.264',
-    hevc: 'HEVC (H.265)',
-    av1: 'AV1',
-    vp9: 'VP9',
-    mpeg2video: 'MPEG-2',
-    mpeg4: 'MPEG-4',
-    unknown: 'Not analysed yet',
-  },
+  codec: { unknown: 'Not analysed yet' },
   container: { unknown: 'Unknown' },
 };
 
@@ -24,7 +18,8 @@ export type Breakdown = keyof typeof WORDS;
 export function statKey(kind: Breakdown, key: string): string {
   const word = WORDS[kind][key];
   if (word) return word;
-  return kind === 'container' || kind === 'codec' ? key.toUpperCase() : key;
+  if (kind === 'codec') return mediaName('video', key);
+  return kind === 'container' ? mediaName('container', key) : key;
 }
 
 /** "4K 1 · 1080p 2 · SD 22": resolutions from the largest, other breakdowns most common first; "—" when empty. */

@@ -1,8 +1,9 @@
 // File details of a movie or episode: the version or part it is with a Play link when there are several files, file
-// name and folder, size, container, video codec, resolution, HDR, bitrate, duration, and its audio and subtitle
-// tracks (from …/file-stats), or the bare file list when stats are unavailable.
+// name and folder, size, container, video codec (in words: H.264, MKV), resolution, HDR, bitrate, duration, and its
+// audio and subtitle tracks (from …/file-stats), or the bare file list when stats are unavailable.
 import type { FileInfo, FileStats, Track } from '../api.ts';
 import { bytes, clock, h } from '../dom.ts';
+import { mediaName } from '../media-words.ts';
 import { channelsName, languageName } from '../player/words.ts';
 
 /** `1080p`, `2160p (4K)`, `720p`, `SD` from a frame size. */
@@ -17,8 +18,10 @@ export function resolutionLabel(width: number | null, height: number | null): st
 function videoFacts(f: FileStats): string[] {
   const res = resolutionLabel(f.width, f.height);
   return [
-    f.container ? `Container ${f.container}` : null,
-    f.videoCodec ? `Video ${f.videoCodec}${f.videoProfile ? ` (${f.videoProfile})` : ''}` : null,
+    f.container ? `Container ${mediaName('container', f.container)}` : null,
+    f.videoCodec
+      ? `Video ${mediaName('video', f.videoCodec)}${f.videoProfile ? ` (${f.videoProfile})` : ''}`
+      : null,
     f.width && f.height ? `${f.width}×${f.height}${res ? ` · ${res}` : ''}` : null,
     f.videoCodec ? (f.hdr ?? 'SDR') : null,
     f.frameRate ? `${Math.round(f.frameRate * 100) / 100} fps` : null,
@@ -32,7 +35,7 @@ function trackText(t: Track): string {
   const channels = t.channels ? ` · ${channelsName(t.channels)}` : '';
   return [
     `${languageName(t.language) ?? 'Unknown language'}${t.title ? ` — ${t.title}` : ''}`,
-    `${t.codec ?? '?'}${channels}`,
+    `${t.codec ? mediaName(t.kind === 'subtitle' ? 'subtitle' : 'audio', t.codec) : '?'}${channels}`,
     ...flags.filter(Boolean),
   ].join(' · ');
 }
@@ -106,7 +109,7 @@ export function filesSection(stats: FileStats[] | null, files: FileInfo[], itemI
           {},
           head(f, i),
           ...fileName(f.path),
-          h('p.muted', {}, `${f.container ?? '?'} · ${bytes(f.size)}`),
+          h('p.muted', {}, `${f.container ? mediaName('container', f.container) : '?'} · ${bytes(f.size)}`),
         ),
       );
   return h(
