@@ -112,6 +112,19 @@ test('a person found by search opens their page', async () => {
   await heading('Al Pacino').waitFor();
 });
 
+test('marking a part-played movie watched turns Resume into Play without a reload', async () => {
+  const capabilities = { containers: ['mp4'], videoCodecs: ['h264'], audioCodecs: ['aac'] };
+  const s = await e2e.call<any>('POST', '/v1/playback/sessions', { itemId: ids.Casablanca, capabilities });
+  await e2e.call('POST', `/v1/playback/sessions/${s.sessionId}/heartbeat`, { position: 1.5 });
+  await e2e.call('DELETE', `/v1/playback/sessions/${s.sessionId}`);
+  await page.goto(`${base}/movie/${ids.Casablanca}`);
+  await page.getByRole('link', { name: /Resume from/ }).waitFor();
+  await page.getByRole('button', { name: 'Mark watched' }).click();
+  await page.getByRole('button', { name: '✓ Watched' }).waitFor();
+  await page.getByRole('link', { name: '▶ Play', exact: true }).waitFor();
+  expect(await page.getByRole('link', { name: /Resume from|Play from start/ }).count()).toBe(0);
+});
+
 test('a movie with two versions names each file and plays the one chosen', async () => {
   await page.goto(`${base}/movie/${ids['Blade Runner']}`);
   await heading('Blade Runner').waitFor();

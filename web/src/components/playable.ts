@@ -25,9 +25,23 @@ export async function loadPlayable(prefix: '/v1/movies' | '/v1/episodes', id: st
   return { item, credits: credits.items, stats: stats?.items ?? null, path };
 }
 
+/** Play / Resume and the watched toggle; marking it watched clears the resume point, so Resume becomes Play. */
+function playActions(p: Playable): HTMLElement {
+  let buttons = playButtons(p.item);
+  const toggle = watchedToggle(`${p.path}/watched`, p.item.watched, (on) => {
+    if (!on || p.item.position === 0) return;
+    p.item.position = 0;
+    const fresh = playButtons(p.item);
+    buttons[0].before(...fresh);
+    for (const b of buttons) b.remove();
+    buttons = fresh;
+  });
+  return actions(...buttons, toggle);
+}
+
 export function playableSections(p: Playable, ...extra: (HTMLElement | null)[]): (HTMLElement | null)[] {
   return [
-    actions(...playButtons(p.item), watchedToggle(`${p.path}/watched`, p.item.watched)),
+    playActions(p),
     h('p.overview', {}, p.item.overview ?? 'No overview yet.'),
     castSection(p.credits),
     filesSection(p.stats, p.item.files, p.item.id),
