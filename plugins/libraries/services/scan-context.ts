@@ -1,6 +1,6 @@
-// What the per-kind resolvers share during one scan: folder listings, NFO reading, artwork and sidecars.
-import { closeSync, openSync, readSync } from 'node:fs';
+// What the per-kind resolvers share during one scan: folder listings, artwork and sidecars (NFO text: read-text.ts).
 import { extname, join } from 'node:path';
+import { type PrefixIndex, prefixIndex, startingWith } from '../lib/name-index.ts';
 import {
   type ArtworkContext,
   classifyArtwork,
@@ -47,8 +47,12 @@ interface FolderFacts {
   videos?: string[];
   /** Subtitle and audio names in listing order: the only names that can be sidecars. */
   sidecars?: string[];
-  /** Image names, sorted. */
+  /** Image names, sorted, and found by prefix. */
   images?: string[];
+  imageIndex?: PrefixIndex;
+  /** Sidecar candidates found by prefix, and the positions of those whose lower case is not simply per character. */
+  sidecarIndex?: PrefixIndex;
+  sidecarOthers?: number[];
   /** Videos that are not extras. */
   mains?: string[];
 }
@@ -130,37 +134,6 @@ export function joinName(dir: string, name: string): string {
   return dir === '/' ? `/${name}` : `${dir}/${name}`;
 }
 
-/** A larger "NFO" is not read (a misnamed video, garbage): a real one is a few kilobytes. */
-const MAX_TEXT = 4 * 1024 * 1024;
-let scratch: Buffer | null = null;
-
-/**
- * Reads a text file (UTF-8) through one buffer kept for the purpose, or null when it cannot be read or is over
- * {@link MAX_TEXT} (logged by the caller as a warning): a huge file never lands in memory whole.
- */
-export function readText(path: string): string | null {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return null;
-  }
-  try {
-    scratch ??= Buffer.allocUnsafe(MAX_TEXT + 1);
-    let n = 0;
-    for (;;) {
-      const got = readSync(fd, scratch, n, scratch.length - n, n);
-      if (got === 0) return scratch.toString('utf8', 0, n);
-      n += got;
-      if (n === scratch.length) return null;
-    }
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 const IMAGE = /\.(?:jpe?g|png|webp|gif|bmp|tbn|avif)$/i;
 
 /** Image file names of a folder in a stable order (cheap extension check before the full classifier). */
@@ -183,9 +156,14 @@ export function artworkIn(
   onlyPrefixed = false,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  const prefix = onlyPrefixed && videoBase ? videoBase.toLowerCase() : undefined;
-  for (const f of images(files)) {
-    if (prefix !== undefined && !f.toLowerCase().startsWith(prefix)) continue;
+  const all = images(files);
+  let names = all;
+  if (onlyPrefixed && videoBase) {
+    const facts = factsOf(files ?? []);
+    facts.imageIndex ??= prefixIndex(all);
+    names = startingWith(facts.imageIndex, videoBase.toLowerCase()).map((at) => all[at]);
+  }
+  for (const f of names) {
     const a = classifyArtwork(f, context, videoBase);
     if (!a || a.season !== undefined || a.allSeasons || a.index !== undefined) continue;
     out[a.kind] ??= joinName(dir, f);
@@ -214,10 +192,19 @@ const NOT_PRINTABLE_ASCII = /[^ -~]/;
 export function sidecarsOf(dir: string, files: string[], videoName: string): ExternalTrack[] {
   const out: ExternalTrack[] = [];
   // A sidecar's name starts with the video's name (without extension), compared in lower case. For ASCII names
-  // lower-casing is per character, so a name failing this cheap test would fail parseSidecar too.
-  const prefix = baseName(videoName).toLowerCase();
-  for (const f of sidecarNames(files)) {
-    if (f === videoName || (!NOT_PRINTABLE_ASCII.test(f) && !f.toLowerCase().startsWith(prefix))) continue;
+  // lower-casing is per character, so one not starting so would fail parseSidecar too: only the others are tried.
+  const names = sidecarNames(files);
+  const facts = factsOf(files);
+  if (facts.sidecarIndex === undefined) {
+    facts.sidecarIndex = prefixIndex(names);
+    facts.sidecarOthers = names.flatMap((f, at) => (NOT_PRINTABLE_ASCII.test(f) ? [at] : []));
+  }
+  const found = startingWith(facts.sidecarIndex, baseName(videoName).toLowerCase());
+  const others = facts.sidecarOthers ?? [];
+  const tried = others.length ? [...new Set([...found, ...others])].sort((a, b) => a - b) : found;
+  for (const at of tried) {
+    const f = names[at];
+    if (f === videoName) continue;
     const s = parseSidecar(videoName, f);
     if (!s) continue;
     out.push({

@@ -6,6 +6,7 @@ import { type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.ts';
 import { parseMovie } from '../lib/naming/index.ts';
 import { parseMovieNfo } from '../lib/nfo/index.ts';
 import type { CatalogWriter, FileRecord } from './catalog-writer.ts';
+import { readText } from './read-text.ts';
 import {
   artworkIn,
   baseName,
@@ -13,7 +14,6 @@ import {
   findFile,
   joinName,
   mainVideosOf,
-  readText,
   type WorkFile,
 } from './scan-context.ts';
 

@@ -7,13 +7,13 @@ import { COL, type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.
 import { type ParsedEpisode, parseEpisode } from '../lib/naming/index.ts';
 import { parseEpisodeNfo, parseShowNfo } from '../lib/nfo/index.ts';
 import type { CatalogWriter } from './catalog-writer.ts';
+import { readText } from './read-text.ts';
 import {
   artworkIn,
   baseName,
   findFile,
   joinName,
   type Listings,
-  readText,
   seasonArtworkIn,
   type WorkFile,
 } from './scan-context.ts';

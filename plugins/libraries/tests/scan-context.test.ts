@@ -112,3 +112,28 @@ describe('folder facts while a unit is planned', () => {
     expect([first, withFolderFacts(() => findFile(files, 'A.NFO'))]).toEqual(['a.nfo', null]);
   });
 });
+
+describe('a folder of many titles side by side', () => {
+  const flat: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    flat.push(`Film ${i} (2000).mkv`, `Film ${i} (2000)-poster.jpg`, `film ${i} (2000).EN.srt`);
+  }
+  flat.push('Amélie (2001).mkv', 'AMÉLIE (2001)-poster.jpg', 'Amélie (2001).fr.srt', 'Film 1 (2000)x.srt');
+
+  test('each title gets its own artwork and sidecars only, accented names included', () => {
+    const both = (video: string, base: string) => ({
+      artwork: artworkIn('/m', flat, 'movie', base, true),
+      sidecars: sidecarsOf('/m', flat, video).map((s) => s.externalPath),
+    });
+    const check = () => [
+      both('Film 1 (2000).mkv', 'Film 1 (2000)'),
+      both('Amélie (2001).mkv', 'Amélie (2001)'),
+    ];
+    const expected = [
+      { artwork: { poster: '/m/Film 1 (2000)-poster.jpg' }, sidecars: ['/m/film 1 (2000).EN.srt'] },
+      { artwork: { poster: '/m/AMÉLIE (2001)-poster.jpg' }, sidecars: ['/m/Amélie (2001).fr.srt'] },
+    ];
+    expect(check()).toEqual(expected);
+    expect(withFolderFacts(check)).toEqual(expected);
+  });
+});
