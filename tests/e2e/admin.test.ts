@@ -216,6 +216,9 @@ test('a library’s row says its kind and last scan in words, and its stats open
 test('libraries: the folder picker fills the path, a library is renamed, and one is deleted', async () => {
   await go('/admin/libraries', 'Libraries');
   const form = page.getByRole('form', { name: 'Add a library' });
+  await form.getByLabel('Kind').selectOption({ label: 'TV shows' });
+  expect(await form.getByLabel('Name').inputValue()).toBe('TV shows');
+  await form.getByLabel('Kind').selectOption({ label: 'Movies' });
   await form.getByLabel('Name').fill('Extras');
   await form.getByLabel('Folder path on the server').fill(mediaDir);
   await form.getByRole('button', { name: 'Browse server folders' }).click();

@@ -1,8 +1,9 @@
-// Adding a library (name, kind, folder path) and a live scan progress bar fed by SSE scan events.
+// Adding a library (name following the kind until typed, kind, folder path) and a live scan progress bar fed by SSE
+// scan events.
 import { get, type Library, post } from '../api.ts';
 import { asyncForm, field, h } from '../dom.ts';
 import { subscribe } from '../events.ts';
-import { describeScan } from '../scan-words.ts';
+import { describeScan, kindName } from '../scan-words.ts';
 import { browseButton } from './folder-picker.ts';
 
 /** A progress bar for one library; follows scan events until `dispose` runs. */
@@ -81,8 +82,13 @@ export function libraryForm(onAdded: (lib: Library) => void): HTMLElement {
     'select',
     { name: 'kind' },
     h('option', { value: 'movies' }, 'Movies'),
-    h('option', { value: 'shows' }, 'Shows'),
+    h('option', { value: 'shows' }, 'TV shows'),
   );
+  // The name follows the kind until someone types one (a shows library was otherwise named "Movies").
+  const defaults = new Set(['Movies', 'TV shows', '']);
+  kind.addEventListener('change', () => {
+    if (defaults.has(name.value.trim())) name.value = kindName(kind.value);
+  });
   const path = h('input', {
     id: 'new-library-path',
     name: 'path',
