@@ -1,5 +1,5 @@
 // Where catalog things live in the web client (movie, show, season, episode and person pages) and how episodes are
-// labelled.
+// labelled and counted.
 
 /** The page of a movie, show, episode or person (a search hit, a credit…); null for other kinds. */
 export function itemHref(kind: string, id: string): string | null {
@@ -31,4 +31,17 @@ export function episodeCode(
 /** `Season 2`, or `Specials` for season 0. */
 export function seasonName(season: number | null): string {
   return season === 0 ? 'Specials' : `Season ${season ?? '?'}`;
+}
+
+/** How many episodes a list of episode items holds: a multi-episode file (E02–E03) counts as each of them. */
+export function episodeTotal(
+  items: { episodeNumber: number | null; endingEpisodeNumber: number | null }[],
+): number {
+  return items.reduce((n, e) => {
+    const span =
+      e.episodeNumber !== null && e.endingEpisodeNumber !== null
+        ? e.endingEpisodeNumber - e.episodeNumber
+        : 0;
+    return n + 1 + Math.max(0, span);
+  }, 0);
 }

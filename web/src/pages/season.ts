@@ -2,7 +2,7 @@
 // watched marks and progress, Play / Resume per episode, and marking the whole season watched or unwatched.
 import { get, type Item, type Page } from '../api.ts';
 import { actions, detailPage, watchedToggle } from '../components/detail.ts';
-import { episodeCode, seasonName } from '../components/links.ts';
+import { episodeCode, episodeTotal, seasonName } from '../components/links.ts';
 import { clock, h } from '../dom.ts';
 import { type RouteContext, refresh } from '../router.ts';
 
@@ -65,7 +65,7 @@ export async function seasonPage(ctx: RouteContext): Promise<HTMLElement> {
     get<Page<Item>>(`/v1/shows/${id}/seasons/${num}/episodes`),
   ]);
   const name = seasonName(season.seasonNumber);
-  const count = episodes.items.length;
+  const count = episodeTotal(episodes.items);
   return detailPage(
     {
       title: `${show.title}: ${name}`,
@@ -79,7 +79,7 @@ export async function seasonPage(ctx: RouteContext): Promise<HTMLElement> {
       facts: [
         season.year ? String(season.year) : show.year ? String(show.year) : null,
         `${count} ${count === 1 ? 'episode' : 'episodes'}`,
-        `${episodes.items.filter((e) => e.watched).length} watched`,
+        `${episodeTotal(episodes.items.filter((e) => e.watched))} watched`,
       ],
     },
     actions(
