@@ -130,9 +130,10 @@ export class WorkCollector {
         this.pending.push(w);
         // Only a rescan can have unchanged extras to settle.
         if (this.known.size > 0) this.titleFolders.add(titleFolderOf(w, this.lib.kind));
+        // Within a folder too: one holding thousands of titles is written in short transactions like any other.
+        if (this.pending.length >= this.opts.batch) this.flush();
       }
     }
-    if (this.pending.length >= this.opts.batch) this.flush();
   }
 
   /** An extra's owner folder and its listing's signature, worked out once per folder of extras. */

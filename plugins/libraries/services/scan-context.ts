@@ -57,13 +57,19 @@ interface FolderFacts {
   mains?: string[];
 }
 
-// Facts per listing while one unit is planned (a listing does not change while it is planned); null otherwise.
-let unitFacts: Map<string[], FolderFacts> | null = null;
+// Facts per listing while units are planned (a listing does not change while it is planned); null otherwise.
+let unitFacts: Map<string[], FolderFacts> | WeakMap<string[], FolderFacts> | null = null;
 
-/** Runs `plan` keeping folder facts for the listings it looks at, so each folder is examined once. */
-export function withFolderFacts<T>(plan: () => T): T {
+/** Folder facts kept across the units of one scan, whose listings are the walk's and never change. */
+export type FactsStore = WeakMap<string[], object>;
+
+/**
+ * Runs `plan` keeping folder facts for the listings it looks at, so each folder is examined once: for this unit,
+ * or in `kept` for every unit of a scan that passes the same store (a folder split over units is examined once).
+ */
+export function withFolderFacts<T>(plan: () => T, kept?: FactsStore): T {
   const outer = unitFacts;
-  unitFacts = new Map();
+  unitFacts = (kept as WeakMap<string[], FolderFacts> | undefined) ?? new Map();
   try {
     return plan();
   } finally {

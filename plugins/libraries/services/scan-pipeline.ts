@@ -3,6 +3,7 @@
 // worker for the walk's end); then it plans units of changed files (at most two in flight); when the unit the
 // writer needs next is still in the worker, the main thread plans the last unit nobody has started. If the worker cannot start or fails, the main thread walks and plans what
 // the worker held.
+import type { FactsStore } from './scan-context.ts';
 import { type FilePlan, type PlanUnit, planFiles } from './scan-plans.ts';
 import { leaseWorker, type WalkError, type WorkerLease } from './scan-worker-pool.ts';
 import type { StattedFolder } from './walker.ts';
@@ -37,6 +38,10 @@ export class PlanPipeline {
   /** Set while the worker walks: units then wait for the main thread, the worker being busy. */
   private walking: RemoteWalk | null = null;
   private waiting: (() => void)[] = [];
+  /** Whether the worker walks (walked) this scan's library, and so holds its listings. */
+  private workerWalked = false;
+  /** Folder facts for the units planned here: a folder split over units is examined once. */
+  private readonly facts: FactsStore = new WeakMap();
 
   /** Whether the worker is to be leased when the first unit worth it arrives (see the constructor). */
   private lazy: boolean;
@@ -101,6 +106,7 @@ export class PlanPipeline {
         },
       };
       signal.addEventListener('abort', abort, { once: true });
+      this.workerWalked = true;
       lease.walk(roots);
     });
   }
@@ -163,7 +169,9 @@ export class PlanPipeline {
     });
     this.slots[seq] = { state: 'worker', done, settle };
     this.inFlight += 1;
-    this.lease?.post(seq, this.units[seq]);
+    const unit = this.units[seq];
+    // The worker that walked the library has every listing: a unit goes without them.
+    this.lease?.post(seq, this.workerWalked ? { ...unit, listings: [] } : unit);
   }
 
   private received(seq: number, plans: FilePlan[]): void {
@@ -192,7 +200,7 @@ export class PlanPipeline {
 
   private planHere(seq: number): FilePlan[] {
     this.planned.main += 1;
-    return planFiles(this.units[seq]);
+    return planFiles(this.units[seq], { facts: this.facts });
   }
 
   /** Whether unit `seq` is planned and waiting to be taken. */

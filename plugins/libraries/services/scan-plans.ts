@@ -1,7 +1,13 @@
 // The pure half of resolving changed files: name, NFO and sidecar parsing for a unit of work files, the same
 // whether it runs in the scan worker or (as a fallback) on the main thread.
 import type { ExternalTrack } from './catalog-writer.ts';
-import { type Listings, sidecarsOf, type WorkFile, withFolderFacts } from './scan-context.ts';
+import {
+  type FactsStore,
+  type Listings,
+  sidecarsOf,
+  type WorkFile,
+  withFolderFacts,
+} from './scan-context.ts';
 import { type MoviePlan, prepareMovie } from './scan-movies.ts';
 import { type EpisodePlan, prepareEpisode } from './scan-shows.ts';
 
@@ -45,8 +51,20 @@ function planFile(unit: PlanUnit, w: WorkFile, listings: Map<string, string[]>):
   }
 }
 
-/** Plans every file of a unit, in order. */
-export function planFiles(unit: PlanUnit): FilePlan[] {
+/** What a planner keeps over one scan: the listings it walked itself, and folder facts for every unit. */
+export interface PlanMemory {
+  listings?: Map<string, string[]>;
+  facts?: FactsStore;
+}
+
+/**
+ * Plans every file of a unit, in order. A folder the unit carries no listing for is one this thread walked: its
+ * listing comes from `memory` (a unit sent to the worker that walked the library need not carry them back).
+ */
+export function planFiles(unit: PlanUnit, memory: PlanMemory = {}): FilePlan[] {
   const listings = new Map(unit.listings);
-  return withFolderFacts(() => unit.files.map((w) => planFile(unit, w, listings)));
+  if (memory.listings)
+    for (const w of unit.files)
+      if (!listings.has(w.dir)) listings.set(w.dir, memory.listings.get(w.dir) ?? []);
+  return withFolderFacts(() => unit.files.map((w) => planFile(unit, w, listings)), memory.facts);
 }

@@ -1,7 +1,8 @@
 // Scan worker thread: walks library roots (videos statted, folders sent back in batches) and plans units of
 // changed files (names, NFOs, sidecars) while the main thread writes. A unit sent during its lease's walk waits
-// for the walk's end, so planning never slows the walk down and starts the moment it is over.
-import { planFiles } from './scan-plans.ts';
+// for the walk's end, so planning never slows the walk down and starts the moment it is over. The listings a walk
+// met are kept for its lease: units of the folders it walked arrive without them.
+import { type PlanMemory, planFiles } from './scan-plans.ts';
 import type { FromWorker, ToWorker, WalkError } from './scan-worker-pool.ts';
 import { type StattedFolder, statVideos, walk } from './walker.ts';
 
@@ -16,12 +17,24 @@ type PlanMessage = Extract<ToWorker, { type: 'plan' }>;
 /** Units a lease sent while its walk runs: planned the moment that walk ends, not between its steps. */
 const queued = new Map<number, PlanMessage[]>();
 
+/** Per lease: the listings its walk met (its units come without them) and folder facts kept across its units. */
+const memories = new Map<number, Required<PlanMemory>>();
+const memoryOf = (lease: number) => {
+  let m = memories.get(lease);
+  if (!m) {
+    m = { listings: new Map(), facts: new WeakMap() };
+    memories.set(lease, m);
+  }
+  return m;
+};
+
 const plan = (m: PlanMessage) =>
-  send({ type: 'plans', lease: m.lease, seq: m.seq, plans: planFiles(m.unit) });
+  send({ type: 'plans', lease: m.lease, seq: m.seq, plans: planFiles(m.unit, memoryOf(m.lease)) });
 
 async function walkRoots(lease: number, roots: string[]): Promise<void> {
   const stop = new AbortController();
   walks.set(lease, stop);
+  const { listings } = memoryOf(lease);
   try {
     for (const root of roots) {
       let folders: StattedFolder[] = [];
@@ -36,6 +49,7 @@ async function walkRoots(lease: number, roots: string[]): Promise<void> {
       await walk(
         root,
         (folder) => {
+          listings.set(folder.dir, folder.files);
           folders.push(statVideos(root, folder, true));
           files += folder.files.length;
           if (files >= BATCH_FILES) flush();
@@ -61,5 +75,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     if (walks.has(m.lease)) queued.set(m.lease, [...(queued.get(m.lease) ?? []), m]);
     else plan(m);
   } else if (m.type === 'walk') void walkRoots(m.lease, m.roots);
-  else walks.get(m.lease)?.abort();
+  else {
+    // The lease is over (or its scan cancelled): nothing of it is needed any more.
+    walks.get(m.lease)?.abort();
+    memories.delete(m.lease);
+  }
 };
