@@ -1,7 +1,7 @@
 // Child process for the kill test: boots Bijou on a data folder and scans a library. The scan's write transactions
 // are watched: once one transaction has committed movie items, the next one that adds items writes `<marker>` and
 // blocks before it commits, so the parent's SIGKILL always lands inside an open write transaction, mid-scan.
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { createTestHost } from '@bijou/sdk/testing';
 
 const [dataDir, root, marker] = process.argv.slice(2);
@@ -23,7 +23,9 @@ db.transaction = ((fn: (...args: unknown[]) => unknown) =>
     const result = fn(...args);
     const n = (movies.get() as { n: number }).n;
     if (n > committed && committed > 0) {
-      writeFileSync(marker, JSON.stringify({ libraryId: lib.body.id, committed }));
+      // Whole or not at all: the parent acts the moment the marker exists.
+      writeFileSync(`${marker}.tmp`, JSON.stringify({ libraryId: lib.body.id, committed }));
+      renameSync(`${marker}.tmp`, marker);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
     }
     committed = n;
