@@ -48,12 +48,9 @@ const tick = () => new Promise((r) => setImmediate(r));
 /** A write transaction goes on with the next ready unit until it has run this long. */
 const TRANSACTION_MS = 20;
 
-export async function scanLibrary(
-  sqlite: Database,
-  lib: { id: string; kind: 'movies' | 'shows'; paths: string[] },
-  o: ScanOptions,
-): Promise<ScanResult> {
-  const counts: ScanCounts = {
+/** Counts of a scan that has seen nothing yet. */
+export function emptyCounts(): ScanCounts {
+  return {
     files: 0,
     unchanged: 0,
     added: 0,
@@ -64,6 +61,14 @@ export async function scanLibrary(
     restored: 0,
     errors: 0,
   };
+}
+
+export async function scanLibrary(
+  sqlite: Database,
+  lib: { id: string; kind: 'movies' | 'shows'; paths: string[] },
+  o: ScanOptions,
+): Promise<ScanResult> {
+  const counts = emptyCounts();
   // Before anything is read or written: a vanished root must fail the scan, not empty the catalog.
   assertRootsScannable(sqlite, lib.id, lib.paths);
   const batch = o.batchSize ?? 200;

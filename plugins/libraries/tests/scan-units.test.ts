@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { WorkCollector } from '../services/scan-collect.ts';
 import type { PlanUnit } from '../services/scan-plans.ts';
-import type { ScanCounts } from '../services/scanner.ts';
+import { emptyCounts } from '../services/scanner.ts';
 import type { StattedFolder } from '../services/walker.ts';
 import { type Booted, boot } from './harness.ts';
 
@@ -12,18 +12,6 @@ beforeAll(async () => {
   b = await boot({ probe: false });
 });
 afterAll(() => b.h.stop());
-
-const counts = (): ScanCounts => ({
-  files: 0,
-  unchanged: 0,
-  added: 0,
-  updated: 0,
-  extras: 0,
-  unmatched: 0,
-  missing: 0,
-  restored: 0,
-  errors: 0,
-});
 
 test('450 movies side by side in one folder make units of 200, 200 and 50, each with the whole listing', () => {
   const root = '/media/movies';
@@ -46,7 +34,7 @@ test('450 movies side by side in one folder make units of 200, 200 and 50, each 
   const c = new WorkCollector(
     b.h.core.sqlite,
     { id: 'no-such-library', kind: 'movies' },
-    { force: false, batch: 200, counts: counts() },
+    { force: false, batch: 200, counts: emptyCounts() },
     (u) => units.push(u),
   );
   c.visit(root, folder);
