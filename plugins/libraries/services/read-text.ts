@@ -1,5 +1,5 @@
 // Reads the text files beside media (NFOs) for planning, through one capped buffer.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
 
 /** A larger "NFO" is not read (a misnamed video, garbage): a real one is a few kilobytes. */
 const MAX_TEXT = 4 * 1024 * 1024;
@@ -12,7 +12,8 @@ let scratch: Buffer | null = null;
 export function readText(path: string): string | null {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking: a named pipe called movie.nfo (nothing writes to it) would otherwise hang the scan in open().
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 // NFO problems reach the log: an NFO that was repaired (truncated, not well-formed) is read for what it holds and
-// the repair is logged with the file; an unusable one (or one too large to read) is logged as ignored. Movies,
+// the repair is logged with the file; an unusable one (too large to read, a named pipe) is logged as ignored. Movies,
 // episodes and tvshow.nfo alike.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { removeTemps, tempDir, writeTree } from './fixtures.ts';
@@ -17,6 +17,9 @@ beforeAll(async () => {
     // Over the 4 MiB cap: a misnamed video or garbage, never read whole.
     'Huge (2012)/movie.nfo': `<movie><title>Huge NFO</title><plot>${'x'.repeat(5 * 1024 * 1024)}</plot></movie>`,
   });
+  // A named pipe called movie.nfo that nothing writes to: opening it must not hang the scan.
+  await writeTree(movies, { 'Piped (2013)/Piped (2013).mkv': '' });
+  expect(Bun.spawnSync(['mkfifo', `${movies}/Piped (2013)/movie.nfo`]).exitCode).toBe(0);
   await scan(b, await createLibrary(b, 'movies', [movies]));
   const shows = tempDir();
   await writeTree(shows, {
@@ -45,6 +48,13 @@ test('an NFO over 4 MiB is not read: the movie goes by its file name and the NFO
   const m = await movieTitled(b, 'Huge');
   expect([m.year, m.match.method]).toEqual([2012, 'filename']);
   const ignored = b.h.logs.filter((l) => l.includes('malformed NFO') && l.includes('Huge (2012)'));
+  expect(ignored.join('\n')).toContain('movie.nfo: unreadable (ignored)');
+});
+
+test('a named pipe called movie.nfo is logged as ignored and the movie goes by its file name', async () => {
+  const m = await movieTitled(b, 'Piped');
+  expect([m.year, m.match.method]).toEqual([2013, 'filename']);
+  const ignored = b.h.logs.filter((l) => l.includes('malformed NFO') && l.includes('Piped (2013)'));
   expect(ignored.join('\n')).toContain('movie.nfo: unreadable (ignored)');
 });
 
