@@ -1,6 +1,7 @@
 // A library scan in words (pure): the progress line under a library ("Scanning: reading titles 40% — 12 files,
 // 3 added, 0 updated", "Scan finished — 1 file, 1 added, 0 updated") and a library's kind.
 import type { ScanState } from './api.ts';
+import { counted } from './dom.ts';
 
 const PHASES: Record<string, string> = {
   walking: 'finding files',
@@ -8,11 +9,9 @@ const PHASES: Record<string, string> = {
   finalizing: 'finishing',
 };
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** "12 files, 3 added, 0 updated", or '' before the scan has counted anything. */
 function found(c: ScanState['counts']): string {
-  return c ? `${count(c.files ?? 0, 'file', 'files')}, ${c.added ?? 0} added, ${c.updated ?? 0} updated` : '';
+  return c ? `${counted(c.files ?? 0, 'file')}, ${c.added ?? 0} added, ${c.updated ?? 0} updated` : '';
 }
 
 /** The progress line of a scan: running (phase in words, percent, counts), finished, failed or never run. */

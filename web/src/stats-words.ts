@@ -1,6 +1,7 @@
 // Library statistics in words (pure): the breakdowns of /v1/libraries/:id/stats with their keys as people say them
 // ("4K", "SDR", "H.264", "MKV"; codecs and containers through media-words.ts), in a sensible order, and the item
 // counts ("1 show · 3 seasons · 5 episodes").
+import { counted } from './dom.ts';
 import { mediaName } from './media-words.ts';
 
 const RESOLUTION_ORDER = ['2160p', '1080p', '720p', 'sd', 'unknown'];
@@ -31,17 +32,10 @@ export function breakdownText(kind: Breakdown, counts: Record<string, number>): 
   return entries.map(([k, n]) => `${statKey(kind, k)} ${n}`).join(' · ') || '—';
 }
 
-const NOUNS: [string, string, string][] = [
-  ['movie', 'movie', 'movies'],
-  ['show', 'show', 'shows'],
-  ['season', 'season', 'seasons'],
-  ['episode', 'episode', 'episodes'],
-];
+const NOUNS = ['movie', 'show', 'season', 'episode'];
 
 /** "26 movies", "1 show · 3 seasons · 5 episodes", "No titles yet". */
 export function itemCounts(items: Record<string, number>): string {
-  const parts = NOUNS.filter(([k]) => items[k]).map(
-    ([k, one, many]) => `${items[k]} ${items[k] === 1 ? one : many}`,
-  );
+  const parts = NOUNS.filter((k) => items[k]).map((k) => counted(items[k], k));
   return parts.join(' · ') || 'No titles yet';
 }

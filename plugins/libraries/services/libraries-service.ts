@@ -1,11 +1,10 @@
 // Libraries: create/update/delete with path checks, scans as jobs (one per library at a time), scan status, stats.
-import { sep } from 'node:path';
 import { HttpError } from '@bijou/sdk';
 import { eq } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import type { ScanStatus } from '../api.ts';
 import * as schema from '../schema.ts';
-import { openFolder } from './library-folders.ts';
+import { isWithin, openFolder } from './library-folders.ts';
 import { type ScanPhase, scanLibrary } from './scanner.ts';
 import type { Ctx } from './types.ts';
 
@@ -34,15 +33,14 @@ export function checkPaths(
     if ('real' in opened) real.push(opened.real);
     else errors.push({ path: `body.paths.${i}`, message: opened.problem });
   });
-  const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
   real.forEach((a, i) => {
     real.forEach((b, j) => {
-      if (i < j && (inside(a, b) || inside(b, a)))
+      if (i < j && (isWithin(a, b) || isWithin(b, a)))
         errors.push({ path: `body.paths.${j}`, message: `${b} overlaps ${a}` });
     });
     for (const o of others)
       for (const b of o.paths)
-        if (inside(a, b) || inside(b, a))
+        if (isWithin(a, b) || isWithin(b, a))
           errors.push({ path: `body.paths.${i}`, message: `${a} overlaps library "${o.name}" (${b})` });
   });
   return errors.length ? errors : real;

@@ -24,6 +24,11 @@ export function openFolder(path: string): { real: string } | { problem: string }
   }
 }
 
+/** Whether `inner` is `outer` or a path under it (both real, absolute). */
+export function isWithin(inner: string, outer: string): boolean {
+  return inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
+}
+
 function isEmptyFolder(path: string): boolean {
   const dir = opendirSync(path);
   try {

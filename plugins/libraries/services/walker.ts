@@ -6,6 +6,7 @@ import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { classifyExtra, classifyExtraIn, isVideoFile, shouldSkipName } from '../lib/naming/index.ts';
 import { folderSignature, type SidecarEntry } from '../lib/sidecar-signature.ts';
+import { isWithin } from './library-folders.ts';
 import { isNormalPath } from './scan-context.ts';
 
 export interface Folder {
@@ -181,10 +182,6 @@ function fsProblem(name: string, err: unknown): string {
   return e.message;
 }
 
-/** Whether `inner` is `outer` or a folder under it (both real paths). */
-const within = (inner: string, outer: string) =>
-  inner === outer || inner.startsWith(outer.endsWith('/') ? outer : `${outer}/`);
-
 /**
  * Which symlinked folders a walk follows: not one leading back to a folder it is inside or to the root (a loop
  * would never end), nor a second link to a folder already followed; any other, in or out of the root, is walked.
@@ -205,7 +202,7 @@ class LinkGuard {
     } catch (err) {
       return (err as Error).message;
     }
-    if (within(here, target) || within(this.root, target))
+    if (isWithin(here, target) || isWithin(this.root, target))
       return 'symbolic link back to a folder being walked (a loop): not followed';
     if (this.followed.has(target)) return 'second symbolic link to a folder already walked: not followed';
     this.followed.add(target);

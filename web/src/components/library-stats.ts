@@ -1,7 +1,7 @@
 // An admin library's statistics, shown under its row on demand: titles, video files and their size, extras, and
 // the resolution, HDR, video codec and container breakdowns in words (stats-words.ts).
 import { get } from '../api.ts';
-import { bytes, errorBox, h, message } from '../dom.ts';
+import { bytes, counted, errorBox, h, message } from '../dom.ts';
 import { breakdownText, itemCounts } from '../stats-words.ts';
 
 interface LibraryStats {
@@ -17,7 +17,7 @@ interface LibraryStats {
   byContainer: Record<string, number>;
 }
 
-const files = (n: number, size: number) => `${n} ${n === 1 ? 'file' : 'files'} · ${bytes(size)}`;
+const files = (n: number, size: number) => `${counted(n, 'file')} · ${bytes(size)}`;
 
 function statsList(s: LibraryStats): HTMLElement {
   const rows: [string, string][] = [

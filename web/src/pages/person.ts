@@ -2,7 +2,7 @@
 // show — newest first, each linking to its page, with the character they play or their job.
 import { get } from '../api.ts';
 import { episodeCode, itemHref } from '../components/links.ts';
-import { h } from '../dom.ts';
+import { counted, h } from '../dom.ts';
 import type { RouteContext } from '../router.ts';
 
 export interface PersonRole {
@@ -41,7 +41,7 @@ export async function personPage(ctx: RouteContext): Promise<HTMLElement> {
     'section.page',
     {},
     h('h1', {}, p.name),
-    h('p.facts', {}, `In ${titles} ${titles === 1 ? 'title' : 'titles'} of this server`),
+    h('p.facts', {}, `In ${counted(titles, 'title')} of this server`),
     h(
       'ul.credits',
       { 'aria-label': 'Credits' },

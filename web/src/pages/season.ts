@@ -3,7 +3,7 @@
 import { get, type Item, type Page } from '../api.ts';
 import { actions, detailPage, watchedToggle } from '../components/detail.ts';
 import { episodeCode, episodeTotal, seasonName } from '../components/links.ts';
-import { clock, h } from '../dom.ts';
+import { clock, counted, h } from '../dom.ts';
 import { type RouteContext, refresh } from '../router.ts';
 
 function episodeRow(e: Item, fallbackArt: string | undefined): HTMLElement {
@@ -78,7 +78,7 @@ export async function seasonPage(ctx: RouteContext): Promise<HTMLElement> {
       backdrop: show.artwork.backdrop,
       facts: [
         season.year ? String(season.year) : show.year ? String(show.year) : null,
-        `${count} ${count === 1 ? 'episode' : 'episodes'}`,
+        counted(count, 'episode'),
         `${episodeTotal(episodes.items.filter((e) => e.watched))} watched`,
       ],
     },

@@ -6,7 +6,7 @@ import { actions, castSection, detailPage, identification } from '../components/
 import { extrasSection } from '../components/extras.ts';
 import { episodeCode, seasonHref, seasonName } from '../components/links.ts';
 import { metadataEditor } from '../components/metadata-edit.ts';
-import { clock, h } from '../dom.ts';
+import { clock, counted, h } from '../dom.ts';
 import type { RouteContext } from '../router.ts';
 
 /** Resume the episode in progress, else play the next one up, else start at the first episode. */
@@ -66,7 +66,7 @@ export async function showPage(ctx: RouteContext): Promise<HTMLElement> {
         show.contentRating,
         show.rating ? `★ ${show.rating.toFixed(1)}` : null,
         show.genres.join(', '),
-        `${seasons.items.length} ${seasons.items.length === 1 ? 'season' : 'seasons'}`,
+        counted(seasons.items.length, 'season'),
       ],
     },
     actions(await playNext(show, seasons.items)),
