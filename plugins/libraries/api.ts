@@ -35,8 +35,17 @@ export interface LibrariesApi {
   canSee(viewer: Viewer, itemId: string): boolean;
   /** Main files of a movie or episode, present ones first. */
   filesOf(itemId: string): { id: string; path: string; size: number; container: string | null }[];
-  /** Records playback progress; `watched` becomes true at 90%. */
-  setProgress(viewer: Viewer, itemId: string, positionSeconds: number, durationSeconds: number | null): void;
+  /**
+   * Records playback progress; `watched` becomes true at 90%. `fileId` is the main file (part or version) the
+   * position is in, so a later resume plays that file; null or omitted means the item's first file.
+   */
+  setProgress(
+    viewer: Viewer,
+    itemId: string,
+    positionSeconds: number,
+    durationSeconds: number | null,
+    fileId?: string | null,
+  ): void;
   setWatched(viewer: Viewer, itemId: string, watched: boolean): void;
   /**
    * The next unwatched episode of each show the viewer's profile has watched an episode of (after the most

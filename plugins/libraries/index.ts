@@ -56,7 +56,7 @@ export default definePlugin(manifest, {
             `SELECT id, path, size, container FROM libraries_files WHERE item_id = ? AND role = 'main' ORDER BY ${MAIN_FILE_ORDER}`,
           )
           .all(id),
-      setProgress: (v, id, pos, dur) => watch.setProgress(v.profileId, id, pos, dur),
+      setProgress: (v, id, pos, dur, file) => watch.setProgress(v.profileId, id, pos, dur, file ?? null),
       setWatched: (v, id, on) => void watch.setWatched(v.profileId, id, on),
       nextUp: (v) => nextUpEntries(ctx.sqlite, v.profileId, viewers.visibility(v)),
     };

@@ -118,6 +118,14 @@ export const ItemBrief = t.Object({
   match: Match,
   watched: t.Boolean(),
   position: t.Number(),
+  resumeFileId: t.Union([
+    t.String({
+      description:
+        'The main file (part or version) `position` is in, to resume by playing it; null when nothing is ' +
+        'resumed or the point names no present file of the item (it is then in the first file)',
+    }),
+    t.Null(),
+  ]),
   seasonNumber: NullableNumber,
   episodeNumber: NullableNumber,
   endingEpisodeNumber: NullableNumber,

@@ -199,6 +199,12 @@ export const watchState = sqliteTable(
       .references(() => items.id, { onDelete: 'cascade' }),
     watched: integer('watched', { mode: 'boolean' }).notNull().default(false),
     positionSeconds: real('position_seconds').notNull().default(0),
+    /**
+     * The main file (part or version) the position is in; null for the item's first file (also points recorded
+     * before files were told apart). No foreign key: an id that is no longer a present main file of the item
+     * counts as null, and deleting files never has to look through watch state.
+     */
+    fileId: text('file_id'),
     playCount: integer('play_count').notNull().default(0),
     lastPlayedAt: text('last_played_at'),
     updatedAt: text('updated_at').notNull(),

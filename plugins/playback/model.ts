@@ -36,7 +36,14 @@ export const CreateSessionBody = t.Object({
   audioTrackId: t.Optional(Id),
   subtitleTrackId: t.Optional(Nullable(Id)),
   startPosition: t.Optional(
-    t.Number({ minimum: 0, maximum: 1e7, description: 'seconds; default: resume point' }),
+    t.Number({
+      minimum: 0,
+      maximum: 1e7,
+      description:
+        'seconds; default: the resume point. The resume point belongs to one file (part or version): without ' +
+        '`fileId` and `startPosition` that file plays from it; a named other file starts at 0; a start position ' +
+        'without `fileId` plays the first file',
+    }),
   ),
   client: t.Optional(t.String({ maxLength: 80, description: 'Name of the player, e.g. "Living room TV"' })),
 });
@@ -124,7 +131,13 @@ export const ContinueItem = t.Object({
   episodeNumber: Nullable(t.Integer()),
   reason: t.Union([t.Literal('resume'), t.Literal('next-up')]),
   positionSeconds: t.Number(),
-  durationSeconds: Nullable(t.Number()),
+  resumeFileId: Nullable(
+    t.String({
+      description:
+        'The main file (part or version) the position is in: play it to resume; null for the first file or next up',
+    }),
+  ),
+  durationSeconds: Nullable(t.Number({ description: 'Of the resume file when known, else of the item' })),
   progress: t.Number(),
   lastPlayedAt: Nullable(t.String()),
   artwork: t.Record(t.String(), t.String(), {

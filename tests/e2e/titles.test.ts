@@ -1,7 +1,8 @@
 // Title details a household reaches from the grids, in headless Chromium against a real server: cast names lead to
 // people pages (a guest star of one episode too, and person search hits), a movie's versions and parts each say
 // which they are and play on their own (part 2 comes up next after part 1), the grid filters by older decades and
-// resolution and sorts longest first, admins edit details, and a show page with three seasons fits a phone.
+// resolution and sorts longest first, admins edit details, and a show page with three seasons fits a phone; Resume
+// continues the part a movie was stopped in.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -149,6 +150,37 @@ test('a movie in two parts names them, and part 2 can be played', async () => {
   expect(await files.locator('.which-file h3').allInnerTexts()).toEqual(['Part 1', 'Part 2']);
   await files.getByRole('link', { name: 'Play Part 2' }).click();
   await heading('Kill Bill · Part 2').waitFor();
+});
+
+test('stopped in part 2 of a movie, Resume on its page continues part 2 where it stopped', async () => {
+  // Leaving the player of the test before records its own position: let that end first.
+  await page.goto(`${base}/movie/${ids['Kill Bill']}`);
+  await waitFor(
+    'the previous player’s session to end',
+    async () => (await e2e.call<any>('GET', '/v1/playback/sessions/active')).items.length === 0,
+  );
+  const movie = await e2e.call<any>('GET', `/v1/movies/${ids['Kill Bill']}`);
+  const part2 = movie.files.find((f: any) => f.part === 2).id;
+  const capabilities = { containers: ['mp4'], videoCodecs: ['h264'], audioCodecs: ['aac'] };
+  const s = await e2e.call<any>('POST', '/v1/playback/sessions', {
+    itemId: ids['Kill Bill'],
+    fileId: part2,
+    startPosition: 0,
+    capabilities,
+  });
+  await e2e.call('POST', `/v1/playback/sessions/${s.sessionId}/heartbeat`, { position: 2 });
+  await e2e.call('DELETE', `/v1/playback/sessions/${s.sessionId}`);
+  await page.reload();
+  await heading('Kill Bill').waitFor();
+  const session = page.waitForResponse((r) => r.url().endsWith('/v1/playback/sessions'));
+  await page.getByRole('link', { name: '▶ Resume Part 2 from 0:02' }).click();
+  await heading('Kill Bill · Part 2').waitFor();
+  expect(await (await session).json()).toMatchObject({ fileId: part2, startPosition: 2 });
+  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 2);
+  // Opened with no file named (an old link), the player says which part the server resumed, with nothing up next.
+  await page.goto(`${base}/play/${ids['Kill Bill']}`);
+  await heading('Kill Bill · Part 2').waitFor();
+  expect(await page.locator('.stage').getAttribute('data-next')).toBe('none');
 });
 
 /** Jumps to the end of what is playing and waits for the heartbeat that reports it (past 90%). */

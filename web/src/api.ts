@@ -103,6 +103,8 @@ export interface Item {
   match: { method: string; confidence: number } | null;
   watched: boolean;
   position: number;
+  /** The file (part or version) `position` is in; null: the first file, or nothing to resume. */
+  resumeFileId?: string | null;
   seasonNumber: number | null;
   episodeNumber: number | null;
   endingEpisodeNumber: number | null;
@@ -198,6 +200,8 @@ export interface ContinueItem {
   seasonNumber: number | null;
   episodeNumber: number | null;
   positionSeconds: number;
+  /** The file (part or version) the position is in; null: the first file, or next up. */
+  resumeFileId?: string | null;
   durationSeconds: number | null;
   progress: number;
 }

@@ -43,7 +43,8 @@ interface ItemRow extends BriefRow {
   locked_fields: string;
 }
 
-type Watch = { watched: number; position_seconds: number } | undefined;
+type WatchRow = { item_id: string; watched: number; position_seconds: number; file_id: string | null };
+type Watch = WatchRow | undefined;
 
 /** JSON.parse with the common empty values short-cut (most items have no studios, tags or provider ids). */
 function parse<T>(text: string): T {
@@ -79,6 +80,7 @@ function briefOf(r: BriefRow, files: FileView[], w: Watch) {
     match: { method: r.match_method, confidence: r.match_confidence },
     watched: w?.watched === 1,
     position: w?.position_seconds ?? 0,
+    resumeFileId: resumeFileOf(files, w),
     seasonNumber: r.season_number,
     episodeNumber: r.episode_number,
     endingEpisodeNumber: r.ending_episode_number,
@@ -88,6 +90,15 @@ function briefOf(r: BriefRow, files: FileView[], w: Watch) {
     parentId: r.parent_id,
     files,
   };
+}
+
+/**
+ * The file (part or version) a resume point is in; null when there is no point, or it is in the item's first
+ * file: recorded without one, or in a file that is no longer a present main file of the item.
+ */
+function resumeFileOf(files: FileView[], w: Watch): string | null {
+  if (!w?.file_id || w.watched === 1 || w.position_seconds <= 0) return null;
+  return files.some((f) => f.id === w.file_id && !f.missing) ? w.file_id : null;
 }
 
 function extraOf(r: ItemRow) {
@@ -170,8 +181,9 @@ function load<R extends BriefRow, V>(
     )
     .all(...ids);
   const watch = db
-    .query<{ item_id: string; watched: number; position_seconds: number }, string[]>(
-      `SELECT item_id, watched, position_seconds FROM libraries_watch_state WHERE profile_id = ? AND item_id IN (${ph})`,
+    .query<WatchRow, string[]>(
+      `SELECT item_id, watched, position_seconds, file_id FROM libraries_watch_state
+       WHERE profile_id = ? AND item_id IN (${ph})`,
     )
     .all(profileId, ...ids);
   const byItem = new Map<string, FileView[]>();
@@ -204,8 +216,8 @@ function rollUp(db: Database, kind: 'show' | 'season', ids: string[], profileId:
   if (!ids.length) return [];
   const col = kind === 'show' ? 'show_id' : 'parent_id';
   return db
-    .query<{ item_id: string; watched: number; position_seconds: number }, string[]>(
-      `SELECT e.${col} AS item_id, MIN(COALESCE(w.watched, 0)) AS watched, 0 AS position_seconds
+    .query<WatchRow, string[]>(
+      `SELECT e.${col} AS item_id, MIN(COALESCE(w.watched, 0)) AS watched, 0 AS position_seconds, NULL AS file_id
        FROM libraries_items e LEFT JOIN libraries_watch_state w ON w.item_id = e.id AND w.profile_id = ?
        WHERE e.${col} IN (${placeholders(ids.length)}) AND e.kind = 'episode' AND e.missing = 0 GROUP BY e.${col}`,
     )

@@ -1,4 +1,5 @@
-// Per-profile watch state: progress, watched at 90%, play counts. Shows and seasons roll up from their episodes.
+// Per-profile watch state: progress (with the file it is in), watched at 90%, play counts. Shows and seasons roll
+// up from their episodes.
 import type { Database } from 'bun:sqlite';
 
 export const WATCHED_AT = 0.9;
@@ -26,7 +27,7 @@ export class WatchState {
     const upsert = this.db.query(
       `INSERT INTO libraries_watch_state (profile_id, item_id, watched, position_seconds, play_count, last_played_at, updated_at)
        VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6)
-       ON CONFLICT (profile_id, item_id) DO UPDATE SET watched = ?3, position_seconds = 0,
+       ON CONFLICT (profile_id, item_id) DO UPDATE SET watched = ?3, position_seconds = 0, file_id = NULL,
          play_count = play_count + ?4, last_played_at = COALESCE(?5, last_played_at), updated_at = ?6`,
     );
     this.db.transaction(() => {
@@ -36,7 +37,14 @@ export class WatchState {
     return ids.length;
   }
 
-  setProgress(profileId: string, itemId: string, position: number, duration: number | null): void {
+  /** Records the position in `fileId` (a part or version; null: the item's first file), or watched at 90%. */
+  setProgress(
+    profileId: string,
+    itemId: string,
+    position: number,
+    duration: number | null,
+    fileId: string | null = null,
+  ): void {
     const done = duration !== null && duration > 0 && position / duration >= WATCHED_AT;
     if (done) {
       this.setWatched(profileId, itemId, true);
@@ -45,10 +53,11 @@ export class WatchState {
     const now = new Date().toISOString();
     this.db
       .query(
-        `INSERT INTO libraries_watch_state (profile_id, item_id, watched, position_seconds, play_count, last_played_at, updated_at)
-         VALUES (?1, ?2, 0, ?3, 0, ?4, ?4)
-         ON CONFLICT (profile_id, item_id) DO UPDATE SET position_seconds = ?3, last_played_at = ?4, updated_at = ?4`,
+        `INSERT INTO libraries_watch_state (profile_id, item_id, watched, position_seconds, file_id, play_count, last_played_at, updated_at)
+         VALUES (?1, ?2, 0, ?3, ?5, 0, ?4, ?4)
+         ON CONFLICT (profile_id, item_id) DO UPDATE SET position_seconds = ?3, file_id = ?5, last_played_at = ?4,
+           updated_at = ?4`,
       )
-      .run(profileId, itemId, Math.max(0, position), now);
+      .run(profileId, itemId, Math.max(0, position), now, fileId);
   }
 }

@@ -1,5 +1,6 @@
-// Continue watching for a profile: resume points of started movies and episodes, and the next episode of shows
-// in progress, newest activity first, only among items the libraries' visibility filters let the viewer see.
+// Continue watching for a profile: resume points of started movies and episodes (with the part or version they are
+// in), and the next episode of shows in progress, newest activity first, only among items the libraries' visibility
+// filters let the viewer see.
 import type { SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { LibrariesApi, Viewer } from '../../libraries/api.ts';
@@ -15,6 +16,8 @@ export interface ContinueItem {
   episodeNumber: number | null;
   reason: 'resume' | 'next-up';
   positionSeconds: number;
+  /** The main file (part or version) the position is in; null: the item's first file, or next up. */
+  resumeFileId: string | null;
   durationSeconds: number | null;
   progress: number;
   lastPlayedAt: string | null;
@@ -31,6 +34,9 @@ interface Row {
   episodeNumber: number | null;
   position: number;
   lastPlayedAt: string | null;
+  resumeFileId: string | null;
+  /** The duration of the resume file. */
+  fileDuration: number | null;
   duration: number | null;
   runtime: number | null;
   artwork: string;
@@ -63,8 +69,11 @@ export class ContinueWatching {
     const db = this.ctx.sqlite;
     const resume = db
       .query<Row, any[]>(
-        `SELECT ${ITEM}, ws.position_seconds AS position, ws.last_played_at AS lastPlayedAt
+        `SELECT ${ITEM}, ws.position_seconds AS position, ws.last_played_at AS lastPlayedAt,
+           rf.id AS resumeFileId, rf.duration_seconds AS fileDuration
          FROM libraries_watch_state ws JOIN libraries_items ci ON ci.id = ws.item_id
+         LEFT JOIN libraries_files rf ON rf.id = ws.file_id AND rf.item_id = ci.id AND rf.role = 'main'
+           AND rf.missing_since IS NULL
          WHERE ws.profile_id = ? AND ws.watched = 0 AND ws.position_seconds > 0
            AND ci.kind IN ('movie', 'episode') AND ci.missing = 0 AND ${VISIBLE('COALESCE(ci.show_id, ci.id)', vis.text)}`,
       )
@@ -92,7 +101,8 @@ export class ContinueWatching {
     if (!ids.length) return new Map();
     const rows = this.ctx.sqlite
       .query<Row, string[]>(
-        `SELECT ${ITEM}, 0 AS position, NULL AS lastPlayedAt FROM libraries_items ci
+        `SELECT ${ITEM}, 0 AS position, NULL AS lastPlayedAt, NULL AS resumeFileId, NULL AS fileDuration
+         FROM libraries_items ci
          WHERE ci.id IN (${ids.map(() => '?').join(', ')})`,
       )
       .all(...ids);
@@ -109,7 +119,7 @@ export class ContinueWatching {
   }
 
   private view(r: Row, reason: ContinueItem['reason'], position: number, at: string | null): ContinueItem {
-    const duration = r.duration ?? (r.runtime ? r.runtime * 60 : null);
+    const duration = r.fileDuration ?? r.duration ?? (r.runtime ? r.runtime * 60 : null);
     return {
       itemId: r.id,
       kind: r.kind,
@@ -120,6 +130,7 @@ export class ContinueWatching {
       episodeNumber: r.episodeNumber,
       reason,
       positionSeconds: position,
+      resumeFileId: r.resumeFileId,
       durationSeconds: duration,
       progress: duration ? Math.min(1, position / duration) : 0,
       lastPlayedAt: at,

@@ -6,6 +6,7 @@ import { nanoid } from 'nanoid';
 import type { LibrariesApi } from '../../libraries/api.ts';
 import type { TranscoderApi } from '../../transcoder/api.ts';
 import type { PlaybackSessionInfo } from '../api.ts';
+import { type ResumePoint, resumeTarget } from '../lib/resume.ts';
 import { segmentAt } from '../lib/segments.ts';
 import { sessions } from '../schema.ts';
 import type { Media } from './media.ts';
@@ -55,13 +56,14 @@ export class Sessions {
     };
   }
 
-  private resumePoint(profileId: string, itemId: string): number {
+  private resumePoint(profileId: string, itemId: string): ResumePoint | null {
     const row = this.ctx.sqlite
-      .query<{ p: number; w: number }, [string, string]>(
-        'SELECT position_seconds AS p, watched AS w FROM libraries_watch_state WHERE profile_id = ? AND item_id = ?',
+      .query<{ p: number; w: number; f: string | null }, [string, string]>(
+        `SELECT position_seconds AS p, watched AS w, file_id AS f FROM libraries_watch_state
+         WHERE profile_id = ? AND item_id = ?`,
       )
       .get(profileId, itemId);
-    return row && !row.w ? row.p : 0;
+    return row ? { position: row.p, watched: !!row.w, fileId: row.f } : null;
   }
 
   async create(user: User, request: Request, input: CreateInput): Promise<LiveSession> {
@@ -72,6 +74,9 @@ export class Sessions {
     const isExtra = !!input.fileId && this.media.extraOf(item.id, input.fileId) !== null;
     if (!isExtra && item.kind !== 'movie' && item.kind !== 'episode')
       throw new HttpError(422, 'Only movies, episodes and extras can be played');
+    // The resume point is in one file (a part or version): with no file named, that one plays.
+    const point = this.resumePoint(viewer.profileId, item.id);
+    const target = resumeTarget(point, this.media.filesOf(item.id), input);
     const id = nanoid();
     const s = await buildSession(
       { ctx: this.ctx, media: this.media, tc: this.tc },
@@ -79,9 +84,9 @@ export class Sessions {
         id,
         userId: user.id,
         viewer,
-        input,
+        input: { ...input, fileId: target.fileId },
         rules: this.prefs.get(user.id),
-        resumeAt: this.resumePoint(viewer.profileId, input.itemId),
+        resumeAt: target.resumeAt,
       },
     );
     if (s.decision.video === 'encode' && s.decision.mode === 'transcode' && !this.tc.reserve(id)) {
@@ -157,9 +162,10 @@ export class Sessions {
     const done = !s.morePartsAfter && duration > 0 && s.position / duration >= WATCHED_AT;
     if (done && s.markedWatched) return;
     s.markedWatched = done;
-    // A part with more after it passes no duration, so the library does not count its end as the movie's.
+    // A part with more after it passes no duration, so the library does not count its end as the movie's. The
+    // file goes with the position: resuming plays this part or version.
     if (s.position > 0 || done)
-      this.libs.setProgress(s.viewer, s.itemId, s.position, s.morePartsAfter ? null : duration);
+      this.libs.setProgress(s.viewer, s.itemId, s.position, s.morePartsAfter ? null : duration, s.file.id);
   }
 
   /** Moves the position; for HLS restarts the encode at the new segment unless it is about to be there. */

@@ -2,7 +2,8 @@
 // cast (linking to people pages), and how the title was identified.
 import { api, type Credit, type Item } from '../api.ts';
 import { clock, errorBox, h, message } from '../dom.ts';
-import { itemHref } from './links.ts';
+import { fileLabel } from './file-details.ts';
+import { itemHref, playHref } from './links.ts';
 
 type Child = HTMLElement | string | null | false | undefined;
 
@@ -47,16 +48,26 @@ export function detailPage(d: DetailHead, ...body: Child[]): HTMLElement {
   );
 }
 
-/** Play (or Resume and Play from start) for a movie or episode; a note when its file is missing. */
+/**
+ * Play (or Resume and Play from start) for a movie or episode; a note when its file is missing. Resume plays the
+ * file the position is in and names it when there are several (`Resume Part 2 from 10:00`).
+ */
 export function playButtons(item: Item, label = 'Play'): HTMLElement[] {
   if (!item.files.some((f) => !f.missing))
     return [h('p.error', { role: 'alert' }, `The file of this ${item.kind} is missing.`)];
-  if (item.position > 0)
+  if (item.position > 0) {
+    const file = item.files.length > 1 ? item.files.find((f) => f.id === item.resumeFileId) : undefined;
+    const which = file ? fileLabel(file) : null;
     return [
-      h('a.button', { href: `/play/${item.id}` }, `▶ Resume from ${clock(item.position)}`),
-      h('a.button.ghost', { href: `/play/${item.id}?from=0` }, 'Play from start'),
+      h(
+        'a.button',
+        { href: playHref(item.id, { file: item.resumeFileId }) },
+        `▶ Resume ${which ? `${which} ` : ''}from ${clock(item.position)}`,
+      ),
+      h('a.button.ghost', { href: playHref(item.id, { from: 0 }) }, 'Play from start'),
     ];
-  return [h('a.button', { href: `/play/${item.id}?from=0` }, `▶ ${label}`)];
+  }
+  return [h('a.button', { href: playHref(item.id, { from: 0 }) }, `▶ ${label}`)];
 }
 
 /**

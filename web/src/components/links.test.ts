@@ -1,7 +1,7 @@
 // Table tests of episode labels and counts: codes with ranges, season names, and a season's episode total in which
 // a multi-episode file counts as each of its episodes.
 import { describe, expect, test } from 'bun:test';
-import { episodeCode, episodeTotal, seasonName } from './links.ts';
+import { episodeCode, episodeTotal, playHref, seasonName } from './links.ts';
 
 const ep = (episodeNumber: number | null, endingEpisodeNumber: number | null = null) => ({
   episodeNumber,
@@ -37,5 +37,17 @@ describe('episodeCode and seasonName', () => {
     [null, 'Season ?'],
   ])('%p → %s', (season, name) => {
     expect(seasonName(season)).toBe(name);
+  });
+});
+
+describe('playHref', () => {
+  test.each([
+    ['resume whatever the server picks', 'm1', {}, '/play/m1'],
+    ['resume a part', 'm1', { file: 'p2' }, '/play/m1?file=p2'],
+    ['resume without a known file', 'm1', { file: null }, '/play/m1'],
+    ['from the start', 'm1', { from: 0 }, '/play/m1?from=0'],
+    ['a part from its start', 'm 1', { file: 'p/2', from: 0 }, '/play/m%201?file=p%2F2&from=0'],
+  ])('%s → %s', (_, id, o, href) => {
+    expect(playHref(id, o)).toBe(href);
   });
 });

@@ -1,5 +1,5 @@
-// Where catalog things live in the web client (movie, show, season, episode and person pages) and how episodes are
-// labelled and counted.
+// Where catalog things live in the web client (movie, show, season, episode and person pages, the player) and how
+// episodes are labelled and counted.
 
 /** The page of a movie, show, episode or person (a search hit, a credit…); null for other kinds. */
 export function itemHref(kind: string, id: string): string | null {
@@ -9,6 +9,18 @@ export function itemHref(kind: string, id: string): string | null {
   if (kind === 'episode') return `/episode/${e}`;
   if (kind === 'person') return `/person/${e}`;
   return null;
+}
+
+/**
+ * The player for an item: `file` a part, version or extra of it (none: the server picks, resuming the file the
+ * resume point is in), `from` seconds (none: the resume point of that file).
+ */
+export function playHref(itemId: string, o: { file?: string | null; from?: number } = {}): string {
+  const query = [
+    o.file ? `file=${encodeURIComponent(o.file)}` : null,
+    o.from !== undefined ? `from=${o.from}` : null,
+  ].filter(Boolean);
+  return `/play/${encodeURIComponent(itemId)}${query.length ? `?${query.join('&')}` : ''}`;
 }
 
 export function seasonHref(showId: string, season: number): string {

@@ -31,6 +31,7 @@ function playActions(p: Playable): HTMLElement {
   const toggle = watchedToggle(`${p.path}/watched`, p.item.watched, (on) => {
     if (!on || p.item.position === 0) return;
     p.item.position = 0;
+    p.item.resumeFileId = null;
     const fresh = playButtons(p.item);
     buttons[0].before(...fresh);
     for (const b of buttons) b.remove();

@@ -1,5 +1,7 @@
 // The player page (/play/:id, ?from=<seconds>, ?file=<file id> for a trailer, a featurette, or one version or part): the title line, the stage with the video and its controls, and the
-// playback mode in words; the player itself lives in web/src/player/.
+// playback mode in words; without ?file, the server resumes the part or version the position is in, and the heading
+// and Up next follow it. The player itself lives in web/src/player/.
+import { fileLabel } from '../components/file-details.ts';
 import { h } from '../dom.ts';
 import { findNextEpisode, loadNowPlaying, nextPart } from '../player/item.ts';
 import { createPlayer } from '../player/player.ts';
@@ -13,16 +15,20 @@ export async function playerPage(ctx: RouteContext): Promise<HTMLElement> {
   const stage = h('div.stage.paused', {}, video);
   const status = h('p.player-status', { 'aria-live': 'polite' }, 'Starting…');
   const backLink = h('a.back', { href: now.back }, '← Back');
-  const page = h(
-    'section.page.player',
-    {},
-    h('div.player-head', {}, backLink, h('h1', {}, now.heading)),
-    stage,
-    status,
-  );
+  const title = h('h1', {}, now.heading);
+  const page = h('section.page.player', {}, h('div.player-head', {}, backLink, title), stage, status);
   const player = createPlayer({
     itemId: id,
     fileId,
+    // Without a file named, the server resumes the part or version the position is in: when that is not the first
+    // file (which the heading and Up next assume), say which, and what comes next.
+    onFile: (chosen) => {
+      const item = now.item;
+      const file = item?.files?.find((f) => f.id === chosen);
+      if (!item || !file || file === item.files?.find((f) => !f.missing)) return;
+      title.textContent = [item.title, fileLabel(file) ?? 'Other version'].join(' · ');
+      if (file.part) player.setNext(nextPart(item, chosen));
+    },
     video,
     stage,
     status,

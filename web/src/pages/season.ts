@@ -2,7 +2,7 @@
 // watched marks and progress, Play / Resume per episode, and marking the whole season watched or unwatched.
 import { get, type Item, type Page } from '../api.ts';
 import { actions, detailPage, watchedToggle } from '../components/detail.ts';
-import { episodeCode, episodeTotal, seasonName } from '../components/links.ts';
+import { episodeCode, episodeTotal, playHref, seasonName } from '../components/links.ts';
 import { clock, counted, h } from '../dom.ts';
 import { type RouteContext, refresh } from '../router.ts';
 
@@ -47,7 +47,7 @@ function episodeRow(e: Item, fallbackArt: string | undefined): HTMLElement {
       ? h(
           'a.button.play',
           {
-            href: e.position > 0 ? `/play/${e.id}` : `/play/${e.id}?from=0`,
+            href: e.position > 0 ? playHref(e.id, { file: e.resumeFileId }) : playHref(e.id, { from: 0 }),
             'aria-label': `${e.position > 0 ? 'Resume' : 'Play'} ${code} ${e.title}`,
           },
           e.position > 0 ? '▶ Resume' : '▶ Play',

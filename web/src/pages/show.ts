@@ -4,7 +4,7 @@ import { type ContinueItem, type Credit, get, type Item, type Page } from '../ap
 import { posterCard, row } from '../components/cards.ts';
 import { actions, castSection, detailPage, identification } from '../components/detail.ts';
 import { extrasSection } from '../components/extras.ts';
-import { episodeCode, seasonHref, seasonName } from '../components/links.ts';
+import { episodeCode, playHref, seasonHref, seasonName } from '../components/links.ts';
 import { metadataEditor } from '../components/metadata-edit.ts';
 import { clock, counted, h } from '../dom.ts';
 import type { RouteContext } from '../router.ts';
@@ -17,7 +17,7 @@ async function playNext(show: Item, seasons: Item[]): Promise<HTMLElement | null
   if (mine?.reason === 'resume')
     return h(
       'a.button',
-      { href: `/play/${mine.itemId}` },
+      { href: playHref(mine.itemId, { file: mine.resumeFileId }) },
       `▶ Resume ${code(mine.seasonNumber, mine.episodeNumber)} from ${clock(mine.positionSeconds)}`,
     );
   if (mine)

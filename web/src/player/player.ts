@@ -29,8 +29,10 @@ const FAR_SEEK = 20;
 
 export interface PlayerParts {
   itemId: string;
-  /** An extra of the item to play instead of its main file. */
+  /** A part, version or extra of the item; none: the server chooses (the file the resume point is in). */
   fileId?: string | null;
+  /** Called with the file the server chose when none was named. */
+  onFile?(fileId: string): void;
   video: HTMLVideoElement;
   stage: HTMLElement;
   status: HTMLElement;
@@ -43,6 +45,7 @@ export function createPlayer(p: PlayerParts) {
   const notice = noticeOverlay();
   const help = helpOverlay();
   let choice: Choice = { quality: QUALITIES[0] };
+  let fileId = p.fileId ?? null;
   let session: Session | null = null;
   let engine: Engine | null = null;
   let subtitle: string | null | undefined;
@@ -120,7 +123,7 @@ export function createPlayer(p: PlayerParts) {
     }
     let s: Session;
     try {
-      s = await openSession({ itemId: p.itemId, fileId: p.fileId ?? null }, video, choice, at);
+      s = await openSession({ itemId: p.itemId, fileId }, video, choice, at);
     } catch (e) {
       if (mine === gen) {
         status.textContent = 'Not playing';
@@ -130,6 +133,12 @@ export function createPlayer(p: PlayerParts) {
     }
     if (mine !== gen) return void endSession(s.sessionId);
     session = s;
+    // Restarts (another track or quality, a retry) name the file: at a position without one, the server would
+    // play the first part rather than the part being resumed.
+    if (!fileId) {
+      fileId = s.fileId;
+      p.onFile?.(s.fileId);
+    }
     lastTime = s.startPosition;
     if (subtitle === undefined) subtitle = s.tracks.subtitles.find((t) => t.selected)?.id ?? null;
     renderSubtitles(video, s.tracks.subtitles);

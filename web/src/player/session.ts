@@ -30,6 +30,8 @@ export interface Session {
   mode: Mode;
   reasons: string[];
   itemId: string;
+  /** The file playing: the one asked for, or the one the server chose (the part or version being resumed). */
+  fileId: string;
   /** The file is an extra (trailer, featurette …): the server records no progress. */
   extra: boolean;
   durationSeconds: number;

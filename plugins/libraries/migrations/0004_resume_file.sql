@@ -1,0 +1,1 @@
+ALTER TABLE `libraries_watch_state` ADD `file_id` text;
