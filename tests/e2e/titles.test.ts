@@ -2,7 +2,7 @@
 // people pages (a guest star of one episode too, and person search hits), a movie's versions and parts each say
 // which they are and play on their own (part 2 comes up next after part 1), the grid filters by older decades and
 // resolution and sorts longest first, admins edit details, and a show page with three seasons fits a phone; Resume
-// continues the part a movie was stopped in.
+// continues the part a movie was stopped in, and a file not analysed yet says so.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -279,4 +279,26 @@ test('on a phone, a show with three seasons and its Edit details form open does 
   expect(await overflow()).toBe(0);
   await e2e.shot('titles-show-phone-edit', phone);
   await phone.context().close();
+});
+
+test('a file that has not been analysed yet says so in its details', async () => {
+  // Probing waits in the queue behind the scan; pausing the queue holds a new file there.
+  const queue = e2e.bijou.core.queue;
+  queue.pause('libraries');
+  try {
+    const folder = join(e2e.tmp, 'media', 'Pending', 'Fresh (2021)');
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(join(e2e.tmp, 'small.mp4'), join(folder, 'Fresh (2021).mp4'));
+    await e2e.addLibrary('Pending', 'movies', join(e2e.tmp, 'media', 'Pending'));
+    const pending = await e2e.call<any>('GET', '/v1/movies?q=Fresh');
+    const fresh = pending.items.find((m: any) => m.title === 'Fresh');
+    expect((await e2e.call<any>('GET', `/v1/movies/${fresh.id}`)).files[0]).toMatchObject({ probed: false });
+    await page.goto(`${base}/movie/${fresh.id}`);
+    await heading('Fresh').waitFor();
+    const files = page.getByRole('region', { name: 'Files' });
+    await files.getByText('Not analysed yet', { exact: false }).waitFor();
+    await e2e.shot('titles-not-analysed');
+  } finally {
+    queue.resume('libraries');
+  }
 });

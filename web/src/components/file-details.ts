@@ -1,6 +1,7 @@
 // File details of a movie or episode: the version or part it is with a Play link when there are several files, file
-// name and folder, size, container, video codec (in words: H.264, MKV), resolution, HDR, bitrate, duration, and its
-// audio and subtitle tracks (from …/file-stats), or the bare file list when stats are unavailable.
+// name and folder, size, container, video codec (in words: H.264, MKV), resolution, HDR, bitrate, duration, its
+// audio and subtitle tracks (from …/file-stats), a note while it is not analysed yet, or the bare file list when
+// stats are unavailable.
 import type { FileInfo, FileStats, Track } from '../api.ts';
 import { bytes, clock, h } from '../dom.ts';
 import { mediaName } from '../media-words.ts';
@@ -28,6 +29,17 @@ function videoFacts(f: FileStats): string[] {
     f.bitrate ? `${(f.bitrate / 1e6).toFixed(1)} Mb/s` : null,
     f.durationSeconds ? clock(f.durationSeconds) : null,
   ].filter((x): x is string => !!x);
+}
+
+/**
+ * A note on a file ffprobe has not read yet (probing runs after the scan: until then only the container, from the
+ * file name, is known) or could not read; null once its facts are known.
+ */
+export function analysisNote(f: Pick<FileStats, 'probed' | 'probeError'>): string | null {
+  if (!f.probed)
+    return 'Not analysed yet: codecs, resolution and duration appear once the server has read the file.';
+  if (f.probeError) return `Could not be analysed: ${f.probeError}`;
+  return null;
 }
 
 function trackText(t: Track): string {
@@ -75,15 +87,15 @@ function whichFile(f: FileInfo, itemId: string, index: number): HTMLElement {
 
 function fileBlock(f: FileStats, head: HTMLElement | null): HTMLElement {
   const facts = videoFacts(f);
+  const note = analysisNote(f);
   return h(
     'li.file',
     {},
     head,
     ...fileName(f.path),
     h('p.muted', {}, [bytes(f.size), f.missing ? 'missing from disk' : null].filter(Boolean).join(' · ')),
-    facts.length
-      ? h('ul.facts-list', {}, ...facts.map((x) => h('li', {}, x)))
-      : h('p.muted', {}, f.probeError ? `Not analysed: ${f.probeError}` : 'Not analysed yet.'),
+    facts.length ? h('ul.facts-list', {}, ...facts.map((x) => h('li', {}, x))) : null,
+    note ? h('p.muted.analysis', { role: 'note' }, note) : null,
     trackList(
       'Audio',
       f.tracks.filter((t) => t.kind === 'audio'),
