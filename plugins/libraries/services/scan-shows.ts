@@ -19,30 +19,36 @@ import {
 } from './scan-context.ts';
 import type { Resolved } from './scan-movies.ts';
 
-/** Show and season row ids written in this scan by identity, and show identities by `name:<show name>`. */
-export type ShowCache = Map<string, string>;
+/** The show row an episode belongs to. */
+interface ShowPlace {
+  id: string;
+  identity: string;
+  folder: string;
+}
+
+/** Rows written in this scan: ids by identity, show identities by `name:<name>`, show and season by folder. */
+export class ShowCache {
+  readonly ids = new Map<string, string>();
+  readonly folders = new Map<string, Map<number, { show: ShowPlace; seasonId: string }>>();
+}
 
 /** The folder of the show an episode file belongs to: the library's top-level folder holding it, else the root. */
 export function showFolderOf(w: Pick<WorkFile, 'root' | 'rel'>): string {
   return w.rel.includes(sep) ? join(w.root, w.rel.split(sep)[0]) : w.root;
 }
 
-function showRow(
-  w: WorkFile,
-  parsed: ParsedEpisode,
-  ctx: ShowScan,
-): { id: string; identity: string; folder: string } {
+function showRow(w: WorkFile, parsed: ParsedEpisode, ctx: ShowScan): ShowPlace {
   const top = w.rel.split(sep)[0];
   const nested = w.rel.includes(sep);
   const folder = showFolderOf(w);
   const name = nested ? top : parsed.series;
   // Identities of show names already seen in this scan (normalising a name costs more than the lookup).
-  let identity = ctx.cache.get(`name:${name}`);
+  let identity = ctx.cache.ids.get(`name:${name}`);
   if (identity === undefined) {
     identity = showIdentity(name);
-    ctx.cache.set(`name:${name}`, identity);
+    ctx.cache.ids.set(`name:${name}`, identity);
   }
-  const cached = ctx.cache.get(identity);
+  const cached = ctx.cache.ids.get(identity);
   if (cached) return { id: cached, identity, folder };
   const files = nested ? ctx.listings.get(folder) : [];
   const nfoName = findFile(files, 'tvshow.nfo');
@@ -66,18 +72,13 @@ function showRow(
     fields,
     ctx.now,
   );
-  ctx.cache.set(identity, row.id);
+  ctx.cache.ids.set(identity, row.id);
   return { id: row.id, identity, folder };
 }
 
-function seasonRow(
-  show: { id: string; identity: string; folder: string },
-  season: number,
-  w: WorkFile,
-  ctx: ShowScan,
-): string {
+function seasonRow(show: ShowPlace, season: number, w: WorkFile, ctx: ShowScan): string {
   const identity = seasonIdentity(show.identity, season);
-  const cached = ctx.cache.get(identity);
+  const cached = ctx.cache.ids.get(identity);
   if (cached) return cached;
   const inOwnFolder = w.dir !== show.folder;
   const artwork = {
@@ -109,7 +110,7 @@ function seasonRow(
     },
     ctx.now,
   );
-  ctx.cache.set(identity, row.id);
+  ctx.cache.ids.set(identity, row.id);
   return row.id;
 }
 
@@ -201,10 +202,30 @@ export function prepareEpisode(w: WorkFile, libraryId: string, files: string[]):
   return { kind: 'episode', parsed, season, warnings, item };
 }
 
+/** The show and season rows of an episode, written the first time a scan meets them. */
+function placeEpisode(plan: EpisodePlan, w: WorkFile, ctx: ShowScan): { show: ShowPlace; seasonId: string } {
+  // A file at the library's root names its own show; one in a folder lies in that folder's show.
+  if (!w.rel.includes(sep)) {
+    const show = showRow(w, plan.parsed, ctx);
+    return { show, seasonId: seasonRow(show, plan.season, w, ctx) };
+  }
+  let seasons = ctx.cache.folders.get(w.dir);
+  if (!seasons) {
+    seasons = new Map();
+    ctx.cache.folders.set(w.dir, seasons);
+  }
+  let placed = seasons.get(plan.season);
+  if (!placed) {
+    const show = showRow(w, plan.parsed, ctx);
+    placed = { show, seasonId: seasonRow(show, plan.season, w, ctx) };
+    seasons.set(plan.season, placed);
+  }
+  return placed;
+}
+
 /** Writes a prepared episode: its show and season rows (once per scan), then the episode item. */
 export function applyEpisode(plan: EpisodePlan, w: WorkFile, ctx: ShowScan): Resolved {
-  const show = showRow(w, plan.parsed, ctx);
-  const seasonId = seasonRow(show, plan.season, w, ctx);
+  const { show, seasonId } = placeEpisode(plan, w, ctx);
   if ('error' in plan.item) throw new Error(plan.item.error);
   // A plan is written once, so its row takes the parent ids in place.
   const row = plan.item.row;

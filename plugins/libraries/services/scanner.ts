@@ -13,7 +13,7 @@ import { applyMovie, mainFile } from './scan-movies.ts';
 import { PlanPipeline } from './scan-pipeline.ts';
 import type { FilePlan } from './scan-plans.ts';
 import { nothingToReconcile, reconcileMissing } from './scan-reconcile.ts';
-import { applyEpisode, type ShowCache } from './scan-shows.ts';
+import { applyEpisode, ShowCache } from './scan-shows.ts';
 
 export interface ScanCounts {
   files: number;
@@ -98,7 +98,7 @@ export async function scanLibrary(
     lib,
     listings: collector.listings,
     writer,
-    cache: new Map(),
+    cache: new ShowCache(),
     counted: new Set(),
     now: '',
     result,
