@@ -2,6 +2,7 @@
 // for a while after the last one so consecutive scans skip its start-up, and ended when idle or on shutdown.
 // A scan leases it to walk its roots (folders come back statted, in batches) and to plan units of changed files.
 import type { FilePlan, PlanUnit } from './scan-plans.ts';
+import { type PackedFolders, unpackFolders } from './walk-batch.ts';
 import type { StattedFolder } from './walker.ts';
 
 /** How long an idle worker is kept for the next scan. */
@@ -16,7 +17,7 @@ export type ToWorker =
 /** Messages from the worker. */
 export type FromWorker =
   | { type: 'plans'; lease: number; seq: number; plans: FilePlan[] }
-  | { type: 'walked'; lease: number; root: string; folders: StattedFolder[]; errors: WalkError[] }
+  | { type: 'walked'; lease: number; root: string; batch: PackedFolders; errors: WalkError[] }
   | { type: 'walk-done'; lease: number; error?: string };
 
 export interface WalkError {
@@ -60,7 +61,7 @@ function dispatch(m: FromWorker): void {
   const lease = leases.get(m.lease);
   if (!lease) return;
   if (m.type === 'plans') lease.onPlans(m.seq, m.plans);
-  else if (m.type === 'walked') lease.onWalked(m.root, m.folders, m.errors);
+  else if (m.type === 'walked') lease.onWalked(m.root, unpackFolders(m.root, m.batch), m.errors);
   else lease.onWalkDone(m.error);
 }
 

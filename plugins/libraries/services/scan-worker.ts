@@ -4,6 +4,7 @@
 // met are kept for its lease: units of the folders it walked arrive without them.
 import { type PlanMemory, planFiles } from './scan-plans.ts';
 import type { FromWorker, ToWorker, WalkError } from './scan-worker-pool.ts';
+import { packFolders } from './walk-batch.ts';
 import { type StattedFolder, statVideos, walk } from './walker.ts';
 
 declare const self: Worker;
@@ -41,7 +42,8 @@ async function walkRoots(lease: number, roots: string[]): Promise<void> {
       let errors: WalkError[] = [];
       let files = 0;
       const flush = () => {
-        if (folders.length || errors.length) send({ type: 'walked', lease, root, folders, errors });
+        if (folders.length || errors.length)
+          send({ type: 'walked', lease, root, batch: packFolders(folders), errors });
         folders = [];
         errors = [];
         files = 0;

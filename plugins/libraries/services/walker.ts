@@ -32,14 +32,14 @@ export interface StattedFolder extends Folder {
  * Where a folder under a normalised absolute root puts its files: `path + name` is `join(dir, name)`, `rel + name`
  * is `relative(root, join(dir, name))` and `folder` is the folder as `classifyExtraIn` takes it (for a plain name).
  */
-interface Place {
+export interface Place {
   path: string;
   rel: string;
   folder: string | undefined;
 }
 
 /** The place of `dir` under `root`, or null when `join`/`relative` must work the paths out. */
-function placeOf(root: string, dir: string): Place | null {
+export function placeOf(root: string, dir: string): Place | null {
   // A normalised folder equal to or under `root` (as text) makes `root` normalised too: one check does.
   if (!root.startsWith('/') || !isNormalPath(dir)) return null;
   const path = dir === '/' ? '/' : `${dir}/`;
@@ -52,6 +52,18 @@ function placeOf(root: string, dir: string): Place | null {
   // Normalised: no empty segment, so the folder is the last one when there are two.
   const slash = rel.lastIndexOf('/');
   return { path, rel: `${rel}/`, folder: slash < 0 ? undefined : rel.slice(slash + 1) };
+}
+
+/** The path of file `name` listed in `dir`, and that path relative to `root` (`place`: `placeOf(root, dir)`). */
+export function videoPaths(
+  root: string,
+  dir: string,
+  name: string,
+  place: Place | null,
+): { path: string; rel: string } {
+  if (place && !name.includes('/')) return { path: place.path + name, rel: place.rel + name };
+  const path = join(dir, name);
+  return { path, rel: relative(root, path) };
 }
 
 /**
@@ -69,11 +81,10 @@ export function statVideos(root: string, folder: Folder, classify: boolean): Sta
       continue;
     }
     const at = name.includes('/') ? null : place;
-    const path = at ? at.path + name : join(folder.dir, name);
+    const { path, rel } = videoPaths(root, folder.dir, name, at);
     let video: VideoStat & { path: string };
     try {
       const st = statSync(path);
-      const rel = at ? at.rel + name : relative(root, path);
       video = { name, path, rel, size: st.size, mtimeMs: Math.floor(st.mtimeMs) };
     } catch (err) {
       videos.push({ name, error: fsProblem(name, err) });
