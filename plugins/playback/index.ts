@@ -22,7 +22,7 @@ export default definePlugin(manifest, {
   setup(ctx) {
     const libs = ctx.use('libraries');
     const tc = ctx.use('transcoder');
-    const media = new Media(ctx.sqlite);
+    const media = new Media(ctx.sqlite, (id) => libs.filesOf(id).map((f) => f.id));
     const prefs = new Preferences(ctx);
     const tokens = new StreamTokens(ctx.paths.data);
     const sessions = new Sessions(ctx, libs, tc, media, prefs);

@@ -54,7 +54,14 @@ const FILE_COLUMNS = `id, item_id AS itemId, path, size, mtime_ms AS mtimeMs, co
   frame_rate AS frameRate, probe_key IS NOT NULL AS probed, probe_error AS probeError, part`;
 
 export class Media {
-  constructor(private readonly db: Database) {}
+  /**
+   * `order` gives the ids of an item's main files in the order the libraries plugin lists them (present first, then
+   * by part, the highest resolution version first): the first is the one that plays when none is chosen.
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly order: (itemId: string) => string[] = () => [],
+  ) {}
 
   item(id: string): ItemRow | null {
     return this.db
@@ -65,15 +72,19 @@ export class Media {
       .get(id);
   }
 
-  /** Main files of a movie or episode, present ones first. */
+  /** Main files of a movie or episode in the libraries plugin's order (see the constructor). */
   filesOf(itemId: string): FileFacts[] {
-    return this.db
+    const files = this.db
       .query<FileFacts, [string]>(
         `SELECT ${FILE_COLUMNS} FROM libraries_files WHERE item_id = ? AND role = 'main'
          ORDER BY missing_since IS NOT NULL, part, path`,
       )
       .all(itemId)
       .map((f) => ({ ...f, missing: !!f.missing, probed: !!f.probed }));
+    if (files.length < 2) return files;
+    const rank = new Map(this.order(itemId).map((id, i) => [id, i]));
+    // Stable: a file the order does not know keeps its place after the ones it does.
+    return files.sort((a, b) => (rank.get(a.id) ?? files.length) - (rank.get(b.id) ?? files.length));
   }
 
   /** An extra (trailer, featurette …) of an item, or null when `fileId` is not one of its extras. */

@@ -37,6 +37,8 @@ beforeAll(async () => {
     await place(root, 'Split Movie (2003)/Split Movie (2003) - cd2.mp4', h264Mp4);
     await place(root, 'Cut Movie (2004)/Cut Movie (2004) - Final Cut.mp4', h264Mp4);
     await place(root, 'Cut Movie (2004)/Cut Movie (2004) - Theatrical Cut.mp4', h264Mp4);
+    await place(root, 'Sharp Movie (2005)/Sharp Movie (2005) - 1080p.mp4', h264Mp4);
+    await place(root, 'Sharp Movie (2005)/Sharp Movie (2005) - 2160p.mp4', h264Mp4);
   });
   for (const title of ['Split Movie', 'Cut Movie']) files[title] = (await movie(title)).files;
   expect(files['Split Movie'].map((f) => f.part)).toEqual([1, 2]);
@@ -97,4 +99,10 @@ test('marking the movie watched clears the resume point and its file', async () 
   expect((await w.h.request('DELETE', path, { token: w.token })).status).toBe(200);
   expect(await movie('Cut Movie')).toMatchObject({ position: 0, resumeFileId: null });
   expect((await play('Cut Movie')).startPosition).toBe(0);
+});
+
+test('with no file chosen, the version the movie lists first plays (the highest resolution), not the first by path', async () => {
+  const listed = (await movie('Sharp Movie')).files;
+  expect(listed.map((f: { versionLabel: string }) => f.versionLabel)).toEqual(['2160p', '1080p']);
+  expect(await play('Sharp Movie')).toMatchObject({ fileId: listed[0].id, startPosition: 0 });
 });
