@@ -66,7 +66,8 @@ export default definePlugin(manifest, {
     searchRoutes(ctx, svc);
 
     svc.configure();
+    // An empty index, one never swept, or one whose documents an older version made is rebuilt from the sources.
     const empty = fts.store.counts().documents === 0;
-    if (empty || !indexer.readState('sweep')) ctx.jobs.start('reindex');
+    if (empty || !indexer.readState('sweep') || !indexer.docsCurrent()) ctx.jobs.start('reindex');
   },
 });

@@ -2,7 +2,7 @@
 // for edits made without an event and for deleted items, registered sources, and the full `reindex` job.
 import type { JobHandler } from '@bijou/sdk';
 import type { SearchDocument } from '../api.ts';
-import { type IndexedDoc, indexedDoc } from '../lib/indexed-doc.ts';
+import { DOC_VERSION, type IndexedDoc, indexedDoc } from '../lib/indexed-doc.ts';
 import { affectedBy, allLibraryDocs, type DocChanges, personDocs, titleDocs } from './library-docs.ts';
 import type { SearchService } from './search-service.ts';
 import { LIBRARY_SOURCE, type Sources } from './sources.ts';
@@ -112,6 +112,11 @@ export class Indexer {
     });
   }
 
+  /** Whether the index was built (by a full reindex) with documents as this version makes them. */
+  docsCurrent(): boolean {
+    return this.readState('docs')?.version === DOC_VERSION;
+  }
+
   /** The `reindex` job: reconcile (or rebuild) SQLite from every source, then rebuild Meilisearch from it. */
   readonly reindex: JobHandler = async ({ progress, signal, input }) => {
     const o = (input ?? {}) as ReindexInput;
@@ -126,7 +131,10 @@ export class Indexer {
           progress(Math.min(0.5, ((base + n) / total) * 0.5), `${id}: ${base + n} documents`),
         );
       }
-      if (!o.source) this.writeState('sweep', { at: new Date().toISOString() });
+      if (!o.source) {
+        this.writeState('sweep', { at: new Date().toISOString() });
+        this.writeState('docs', { version: DOC_VERSION });
+      }
     }
     const meili = this.svc.meili;
     if (!meili || o.source) return;
