@@ -1,12 +1,14 @@
-// Croner schedules and ad-hoc runs: overrun protection, progress, cancellation and a recorded run history.
+// Croner schedules and ad-hoc runs: declared jobs and their schedules, overrun protection, running a handler with
+// progress events, cancellation and pausing. The run history is run-history.ts; progress throttling progress-throttle.ts.
 import { Cron } from 'croner';
-import { eq } from 'drizzle-orm';
-import { nanoid } from 'nanoid';
 import type { CoreDb } from '../db/open.ts';
-import { jobRuns } from '../db/schema.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { Logger } from '../log/logger.ts';
 import { ScheduleOverrides } from './overrides.ts';
+import { throttleProgress } from './progress-throttle.ts';
+import { type JobTrigger, RunHistory } from './run-history.ts';
+
+export type { JobTrigger };
 
 /** What a job handler receives. */
 export interface JobContext {
@@ -18,7 +20,6 @@ export interface JobContext {
   log: Logger;
 }
 export type JobHandler = (ctx: JobContext) => unknown | Promise<unknown>;
-export type JobTrigger = 'schedule' | 'manual' | 'api';
 export type StartResult = { ok: true; runId: string } | { ok: false; reason: 'running'; runId: string };
 
 interface Definition {
@@ -43,22 +44,20 @@ export class JobScheduler {
   private readonly running = new Map<string, Running>();
   private readonly paused = new Set<string>();
   private readonly overrides: ScheduleOverrides;
+  private readonly history: RunHistory;
 
   constructor(
-    private readonly db: CoreDb,
+    db: CoreDb,
     private readonly bus: EventBus,
     private readonly log: Logger,
   ) {
     this.overrides = new ScheduleOverrides(db);
+    this.history = new RunHistory(db, log);
   }
 
   /** Marks runs left `running` by a killed process as interrupted. */
   recover(): void {
-    this.db
-      .update(jobRuns)
-      .set({ state: 'interrupted', finishedAt: new Date().toISOString() })
-      .where(eq(jobRuns.state, 'running'))
-      .run();
+    this.history.recover();
   }
 
   declare(pluginId: string, jobId: string, opts: { cron?: string; description: string }): void {
@@ -135,11 +134,11 @@ export class JobScheduler {
     for (const [runId, r] of this.running) {
       if (r.key === key) {
         if (opts.trigger === 'schedule')
-          this.record(pluginId, jobId, opts, 'skipped', 'previous run still going');
+          this.history.open(pluginId, jobId, opts, 'skipped', 'previous run still going');
         return { ok: false, reason: 'running', runId };
       }
     }
-    const runId = this.record(pluginId, jobId, opts, 'running');
+    const runId = this.history.open(pluginId, jobId, opts, 'running');
     const abort = new AbortController();
     const done = this.execute(runId, handler, abort, opts.input, pluginId, jobId);
     this.running.set(runId, { abort, key, pluginId, jobId, done });
@@ -176,44 +175,6 @@ export class JobScheduler {
     await Promise.allSettled(pending.map((r) => r.done));
   }
 
-  /**
-   * Writes a run's progress or outcome. A failed write (the disk is full) is logged, not thrown: it would end the
-   * process from a timer or after the job; the row stays `running` and is marked interrupted at the next start.
-   */
-  private keep(runId: string, patch: Partial<typeof jobRuns.$inferInsert>): void {
-    try {
-      this.db.update(jobRuns).set(patch).where(eq(jobRuns.id, runId)).run();
-    } catch (err) {
-      this.log.error('job run not recorded', { runId, err });
-    }
-  }
-
-  private record(
-    pluginId: string,
-    jobId: string,
-    opts: { trigger: JobTrigger; key?: string },
-    state: 'running' | 'skipped',
-    note?: string,
-  ): string {
-    const id = nanoid();
-    const now = new Date().toISOString();
-    this.db
-      .insert(jobRuns)
-      .values({
-        id,
-        pluginId,
-        jobId,
-        key: opts.key ?? null,
-        trigger: opts.trigger,
-        state,
-        note,
-        startedAt: now,
-        finishedAt: state === 'skipped' ? now : null,
-      })
-      .run();
-    return id;
-  }
-
   private async execute(
     runId: string,
     handler: JobHandler,
@@ -223,41 +184,22 @@ export class JobScheduler {
     jobId: string,
   ): Promise<void> {
     const log = this.log.child(pluginId);
-    // Progress is written at most every 250 ms; the latest report in between is kept and flushed, never lost.
-    let lastWrite = 0;
-    let finished = false;
-    let pending: { p: number; note: string | null } | null = null;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const write = () => {
-      timer = null;
-      if (!pending || finished) return;
-      const { p, note } = pending;
-      pending = null;
-      lastWrite = Date.now();
-      this.keep(runId, { progress: p, note });
+    const progress = throttleProgress((p, note) => {
+      this.history.keep(runId, { progress: p, note });
       this.bus.emit('core.job.progressed', { runId, pluginId, jobId, progress: p, note }, 'admin');
-    };
-    const progress = (fraction: number, note?: string) => {
-      pending = { p: Math.max(0, Math.min(1, Number.isFinite(fraction) ? fraction : 0)), note: note ?? null };
-      const wait = 250 - (Date.now() - lastWrite);
-      if (wait <= 0 || pending.p >= 1) {
-        if (timer) clearTimeout(timer);
-        write();
-      } else timer ??= setTimeout(write, wait);
-    };
+    });
     this.bus.emit('core.job.started', { runId, pluginId, jobId }, 'admin');
     let state: 'succeeded' | 'failed' | 'cancelled' = 'succeeded';
     let error: string | null = null;
     try {
-      await handler({ runId, signal: abort.signal, input, progress, log });
+      await handler({ runId, signal: abort.signal, input, progress: progress.report, log });
       if (abort.signal.aborted) state = 'cancelled';
     } catch (err) {
       state = abort.signal.aborted ? 'cancelled' : 'failed';
       error = err instanceof Error ? err.message : String(err);
       if (state === 'failed') log.error('job failed', { jobId, runId, err });
     }
-    finished = true;
-    if (timer) clearTimeout(timer);
+    progress.close();
     this.running.delete(runId);
     const patch = {
       state,
@@ -265,7 +207,7 @@ export class JobScheduler {
       finishedAt: new Date().toISOString(),
       ...(state === 'succeeded' ? { progress: 1 } : {}),
     };
-    this.keep(runId, patch);
+    this.history.keep(runId, patch);
     this.bus.emit('core.job.finished', { runId, pluginId, jobId, state, error }, 'admin');
   }
 }

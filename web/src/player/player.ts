@@ -1,31 +1,20 @@
 // The player's brain: opens sessions for the viewer's choice (audio, subtitles, quality), restarts them at the
-// current position, sends heartbeats and far seeks, offers the next episode, and turns every failure into words
-// with a way out.
-import { message } from '../dom.ts';
+// current position, offers the next episode, and turns every failure into words with a way out. What it tells the
+// server while playing (heartbeats, far seeks, the end on leaving) is reporting.ts.
 import { navigate } from '../router.ts';
 import { createControls } from './controls.ts';
 import { attach, type Engine, type PlaybackFailure, unload } from './engine.ts';
-import { sessionGoneText, showOpenFailure } from './failures.ts';
+import { showOpenFailure } from './failures.ts';
 import type { NextEpisode } from './item.ts';
 import { closeMenus, menuIsOpen } from './menu.ts';
 import { errorOverlay, helpOverlay, nextOverlay, noticeOverlay, type OverlayAction } from './overlays.ts';
-import {
-  type Choice,
-  endOnUnload,
-  endSession,
-  heartbeat,
-  openSession,
-  type Session,
-  seekOnServer,
-} from './session.ts';
+import { reportPlayback } from './reporting.ts';
+import { type Choice, endSession, openSession, type Session } from './session.ts';
 import { bindShortcuts } from './shortcuts.ts';
 import { menuItems, nextSubtitle, renderSubtitles, showSubtitle } from './tracks.ts';
 import { QUALITIES, statusLine } from './words.ts';
 
-const HEARTBEAT_MS = 10_000;
 const STALL_MS = 20_000;
-/** Seeks further than this in HLS are announced so the server restarts the encode there. */
-const FAR_SEEK = 20;
 
 export interface PlayerParts {
   itemId: string;
@@ -53,7 +42,6 @@ export function createPlayer(p: PlayerParts) {
   let card: ReturnType<typeof nextOverlay> | null = null;
   let gen = 0;
   let started = false;
-  let lastTime = 0;
   let cancelRetry = () => {};
   let stall: ReturnType<typeof setTimeout> | undefined;
 
@@ -139,7 +127,7 @@ export function createPlayer(p: PlayerParts) {
       fileId = s.fileId;
       p.onFile?.(s.fileId);
     }
-    lastTime = s.startPosition;
+    report.startAt(s.startPosition);
     if (subtitle === undefined) subtitle = s.tracks.subtitles.find((t) => t.selected)?.id ?? null;
     renderSubtitles(video, s.tracks.subtitles);
     showSubtitle(video, subtitle);
@@ -151,47 +139,34 @@ export function createPlayer(p: PlayerParts) {
     if (autoplay) video.play().catch(() => {});
   }
 
-  async function beat() {
-    const s = session;
-    if (!s || !started || !Number.isFinite(video.currentTime)) return;
-    try {
-      await heartbeat(s.sessionId, video.currentTime, video.paused);
-    } catch (e) {
-      if (session !== s) return;
-      const gone = sessionGoneText(e);
-      if (gone) {
-        session = null;
-        video.pause();
-        errors.show(gone, [restartAction, back]);
-      } else notice.show(`Progress was not saved: ${message(e)}`);
-    }
-  }
-
   function goNext() {
     if (!next) return;
     const part = next.file ? `?file=${encodeURIComponent(next.file)}&from=0` : '';
     navigate(`/play/${next.id}${part}`);
   }
 
-  const timer = setInterval(beat, HEARTBEAT_MS);
+  const report = reportPlayback(video, {
+    session: () => session,
+    started: () => started,
+    drop: () => {
+      session = null;
+    },
+    gone: (text) => {
+      video.pause();
+      errors.show(text, [restartAction, back]);
+    },
+    notice: (text) => notice.show(text),
+  });
   const on = (ev: string, fn: () => void) => video.addEventListener(ev, fn);
   on('playing', () => {
     started = true;
     clearTimeout(stall);
   });
-  on('pause', () => void beat());
   on('timeupdate', () => {
     clearTimeout(stall);
-    if (!video.seeking && started) lastTime = video.currentTime;
     const left = (session?.durationSeconds ?? 0) - video.currentTime;
     if (card && session && session.durationSeconds >= 60 && left <= 20)
       card.show('Starts when this one ends');
-  });
-  on('seeking', () => {
-    const s = session;
-    if (s?.urls.master && started && Math.abs(video.currentTime - lastTime) > FAR_SEEK) {
-      void seekOnServer(s.sessionId, video.currentTime).catch(() => {});
-    }
   });
   on('waiting', () => {
     clearTimeout(stall);
@@ -202,17 +177,7 @@ export function createPlayer(p: PlayerParts) {
       ]);
     }, STALL_MS);
   });
-  on('ended', () => {
-    void beat();
-    card?.countdown(10);
-  });
-
-  const onPageHide = () => {
-    const s = session;
-    session = null;
-    if (s) endOnUnload(s.sessionId, started && !video.paused ? video.currentTime : null);
-  };
-  window.addEventListener('pagehide', onPageHide);
+  on('ended', () => card?.countdown(10));
 
   const unbind = bindShortcuts({
     togglePlay: () => controls.togglePlay(),
@@ -247,14 +212,13 @@ export function createPlayer(p: PlayerParts) {
     },
     async destroy() {
       gen++;
-      clearInterval(timer);
+      report.stop();
       cancelRetry();
       clearTimeout(stall);
       card?.stop();
       unbind();
-      window.removeEventListener('pagehide', onPageHide);
       controls.destroy();
-      await beat();
+      await report.beat();
       const s = session;
       session = null;
       engine?.destroy();
