@@ -1,8 +1,8 @@
 // Walks and plans ahead of the writer. For a first scan the shared scan worker walks the library (statted folders
 // come back in batches while the main thread already plans and writes the first units; one later unit waits in the
-// worker for the walk's end); then it plans units of changed files (at most two in flight); when the unit the
-// writer needs next is still in the worker, the main thread plans the last unit nobody has started. If the worker cannot start or fails, the main thread walks and plans what
-// the worker held.
+// worker for the walk's end); then it plans units of changed files (at most two in flight); when the unit the writer
+// needs is still in the worker, the main thread plans the last one nobody has started. If the worker cannot start or
+// fails, the main thread walks and plans what the worker held.
 import type { FactsStore } from './scan-context.ts';
 import { type FilePlan, type PlanUnit, planFiles } from './scan-plans.ts';
 import { leaseWorker, type WalkError, type WorkerLease } from './scan-worker-pool.ts';
@@ -38,8 +38,9 @@ export class PlanPipeline {
   /** Set while the worker walks: units then wait for the main thread, the worker being busy. */
   private walking: RemoteWalk | null = null;
   private waiting: (() => void)[] = [];
-  /** Whether the worker walks (walked) this scan's library, and so holds its listings. */
+  /** Whether the worker walks (walked) this scan's library, so holds its listings; else the folders it was sent. */
   private workerWalked = false;
+  private readonly listingsSent = new Set<string>();
   /** Folder facts for the units planned here: a folder split over units is examined once. */
   private readonly facts: FactsStore = new WeakMap();
 
@@ -163,15 +164,14 @@ export class PlanPipeline {
   }
 
   private send(seq: number): void {
-    let settle: (p: FilePlan[] | null) => void = () => {};
-    const done = new Promise<FilePlan[] | null>((r) => {
-      settle = r;
-    });
+    const { promise: done, resolve: settle } = Promise.withResolvers<FilePlan[] | null>();
     this.slots[seq] = { state: 'worker', done, settle };
     this.inFlight += 1;
     const unit = this.units[seq];
-    // The worker that walked the library has every listing: a unit goes without them.
-    this.lease?.post(seq, this.workerWalked ? { ...unit, listings: [] } : unit);
+    // Only listings the worker has not had (that of a folder of thousands of titles crosses once).
+    const listings = this.workerWalked ? [] : unit.listings.filter(([d]) => !this.listingsSent.has(d));
+    for (const [dir] of listings) this.listingsSent.add(dir);
+    this.lease?.post(seq, { ...unit, listings });
   }
 
   private received(seq: number, plans: FilePlan[]): void {

@@ -1,7 +1,7 @@
 // Scan worker thread: walks library roots (videos statted, folders sent back in batches) and plans units of
 // changed files (names, NFOs, sidecars) while the main thread writes. A unit sent during its lease's walk waits
 // for the walk's end, so planning never slows the walk down and starts the moment it is over. The listings a walk
-// met are kept for its lease: units of the folders it walked arrive without them.
+// met or a unit brought are kept for its lease: later units of those folders arrive without them.
 import { type PlanMemory, planFiles } from './scan-plans.ts';
 import type { FromWorker, ToWorker, WalkError } from './scan-worker-pool.ts';
 import { packFolders } from './walk-batch.ts';
@@ -29,8 +29,12 @@ const memoryOf = (lease: number) => {
   return m;
 };
 
-const plan = (m: PlanMessage) =>
-  send({ type: 'plans', lease: m.lease, seq: m.seq, plans: planFiles(m.unit, memoryOf(m.lease)) });
+function plan(m: PlanMessage): void {
+  const memory = memoryOf(m.lease);
+  // Kept for the lease's later units, which come without the listings this one brought.
+  for (const [dir, files] of m.unit.listings) memory.listings.set(dir, files);
+  send({ type: 'plans', lease: m.lease, seq: m.seq, plans: planFiles(m.unit, memory) });
+}
 
 async function walkRoots(lease: number, roots: string[]): Promise<void> {
   const stop = new AbortController();

@@ -1,5 +1,6 @@
 // The scan's planning pipeline: units planned by the shared worker give exactly what the main thread would, a unit
-// sent during the worker's walk waits for its end, a crashed worker leaves its units to the main thread, a rescan leases the worker only when needed, and a large
+// sent during the worker's walk waits for its end, a folder's listing crosses once however many units it spans, a
+// crashed worker leaves its units to the main thread, a rescan leases the worker only when needed, and a large
 // library scanned through the worker comes out complete and correct with a rescan that changes nothing.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { join } from 'node:path';
@@ -99,6 +100,37 @@ describe('PlanPipeline', () => {
     // The walk of 300 folders yields to the worker's event loop several times; the unit still waited for its end.
     expect(events).toEqual(['walked', 'walk-done', 'plans']);
     expect(planned).toEqual(planFiles(unit));
+  });
+
+  test('a folder split over many units sends its listing to the worker once, and every unit plans as here', async () => {
+    const flat: Record<string, string> = {};
+    for (let i = 0; i < 120; i++) {
+      flat[`flat/Movie ${i} (2000).mkv`] = '';
+      flat[`flat/Movie ${i} (2000).nfo`] = `<movie><title>Film ${i}</title><year>2000</year></movie>`;
+      flat[`flat/Movie ${i} (2000)-poster.jpg`] = '';
+    }
+    const flatRoot = tempDir();
+    await writeTree(flatRoot, flat);
+    const all = units(flatRoot, flat, 20);
+    const sent: string[] = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, m: any, ...rest: any[]) {
+      if (m?.type === 'plan') for (const [dir] of m.unit.listings) sent.push(dir);
+      return (post as any).call(this, m, ...rest);
+    };
+    try {
+      const p = new PlanPipeline(true);
+      for (const u of all) p.add(u);
+      const got = [];
+      for (let i = 0; i < all.length; i++) got.push(await p.take(i));
+      p.close();
+      expect(got).toEqual(all.map((u) => planFiles(u)));
+      expect(got.flat().every((plan) => plan.ok && plan.item.kind === 'movie')).toBe(true);
+      expect(p.planned.worker).toBeGreaterThan(1);
+    } finally {
+      Worker.prototype.postMessage = post;
+    }
+    expect(sent).toEqual([join(flatRoot, 'flat')]);
   });
 
   test('a worker that dies mid-way leaves its units to the main thread', async () => {
