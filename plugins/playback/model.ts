@@ -137,6 +137,14 @@ export const ContinueItem = t.Object({
         'The main file (part or version) the position is in: play it to resume; null for the first file or next up',
     }),
   ),
+  resumePart: Nullable(
+    t.Integer({ description: 'The part (cd1, part2 …) the position is in, when the item has several files' }),
+  ),
+  resumeVersionLabel: Nullable(
+    t.String({
+      description: 'The version (2160p, Director’s Cut …) the position is in, when it has several',
+    }),
+  ),
   durationSeconds: Nullable(t.Number({ description: 'Of the resume file when known, else of the item' })),
   progress: t.Number(),
   lastPlayedAt: Nullable(t.String()),

@@ -202,6 +202,9 @@ export interface ContinueItem {
   positionSeconds: number;
   /** The file (part or version) the position is in; null: the first file, or next up. */
   resumeFileId?: string | null;
+  /** Its part or version label, when the title has several files. */
+  resumePart?: number | null;
+  resumeVersionLabel?: string | null;
   durationSeconds: number | null;
   progress: number;
 }

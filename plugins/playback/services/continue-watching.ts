@@ -18,6 +18,9 @@ export interface ContinueItem {
   positionSeconds: number;
   /** The main file (part or version) the position is in; null: the item's first file, or next up. */
   resumeFileId: string | null;
+  /** The part or version label of that file, when the item has more than one main file. */
+  resumePart: number | null;
+  resumeVersionLabel: string | null;
   durationSeconds: number | null;
   progress: number;
   lastPlayedAt: string | null;
@@ -35,6 +38,10 @@ interface Row {
   position: number;
   lastPlayedAt: string | null;
   resumeFileId: string | null;
+  resumePart: number | null;
+  resumeVersionLabel: string | null;
+  /** Present main files of the item (a part or version is named only when there are several). */
+  mainFiles: number;
   /** The duration of the resume file. */
   fileDuration: number | null;
   duration: number | null;
@@ -53,7 +60,9 @@ function render(fragment: SQL | undefined): { text: string; params: unknown[] } 
 const ITEM = `ci.id, ci.kind, ci.title, ci.show_id AS showId, ci.season_number AS seasonNumber,
   ci.episode_number AS episodeNumber, ci.runtime_minutes AS runtime, ci.artwork,
   (SELECT s.artwork FROM libraries_items s WHERE s.id = ci.show_id) AS showArtwork,
-  (SELECT MAX(f.duration_seconds) FROM libraries_files f WHERE f.item_id = ci.id AND f.role = 'main') AS duration`;
+  (SELECT MAX(f.duration_seconds) FROM libraries_files f WHERE f.item_id = ci.id AND f.role = 'main') AS duration,
+  (SELECT COUNT(*) FROM libraries_files f WHERE f.item_id = ci.id AND f.role = 'main' AND f.missing_since IS NULL)
+    AS mainFiles`;
 // The filters speak of unaliased libraries_items; an episode is visible when its show is.
 const VISIBLE = (col: string, vis: string) =>
   `EXISTS (SELECT 1 FROM libraries_items WHERE libraries_items.id = ${col} AND ${vis})`;
@@ -70,7 +79,8 @@ export class ContinueWatching {
     const resume = db
       .query<Row, any[]>(
         `SELECT ${ITEM}, ws.position_seconds AS position, ws.last_played_at AS lastPlayedAt,
-           rf.id AS resumeFileId, rf.duration_seconds AS fileDuration
+           rf.id AS resumeFileId, rf.part AS resumePart, rf.version_label AS resumeVersionLabel,
+           rf.duration_seconds AS fileDuration
          FROM libraries_watch_state ws JOIN libraries_items ci ON ci.id = ws.item_id
          LEFT JOIN libraries_files rf ON rf.id = ws.file_id AND rf.item_id = ci.id AND rf.role = 'main'
            AND rf.missing_since IS NULL
@@ -101,7 +111,8 @@ export class ContinueWatching {
     if (!ids.length) return new Map();
     const rows = this.ctx.sqlite
       .query<Row, string[]>(
-        `SELECT ${ITEM}, 0 AS position, NULL AS lastPlayedAt, NULL AS resumeFileId, NULL AS fileDuration
+        `SELECT ${ITEM}, 0 AS position, NULL AS lastPlayedAt, NULL AS resumeFileId, NULL AS resumePart,
+           NULL AS resumeVersionLabel, NULL AS fileDuration
          FROM libraries_items ci
          WHERE ci.id IN (${ids.map(() => '?').join(', ')})`,
       )
@@ -131,6 +142,8 @@ export class ContinueWatching {
       reason,
       positionSeconds: position,
       resumeFileId: r.resumeFileId,
+      resumePart: r.mainFiles > 1 ? r.resumePart : null,
+      resumeVersionLabel: r.mainFiles > 1 ? r.resumeVersionLabel : null,
       durationSeconds: duration,
       progress: duration ? Math.min(1, position / duration) : 0,
       lastPlayedAt: at,

@@ -58,6 +58,8 @@ test('the movie and continue watching name the part the resume point belongs to'
     reason: 'resume',
     positionSeconds: 5,
     resumeFileId: part(2),
+    resumePart: 2,
+    resumeVersionLabel: null,
   });
 });
 
@@ -91,6 +93,10 @@ test('stopped in one version, the other version starts from 0 and the item resum
   expect((await play('Cut Movie', { fileId: version('Final Cut') })).startPosition).toBe(0);
   expect(await play('Cut Movie')).toMatchObject({ fileId: version('Theatrical Cut'), startPosition: 4 });
   expect(await movie('Cut Movie')).toMatchObject({ position: 4, resumeFileId: version('Theatrical Cut') });
+  expect(await continueItem('Cut Movie')).toMatchObject({
+    resumePart: null,
+    resumeVersionLabel: 'Theatrical Cut',
+  });
 });
 
 test('marking the movie watched clears the resume point and its file', async () => {

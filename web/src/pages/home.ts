@@ -13,22 +13,16 @@ import {
 import { itemCard, posterCard, row } from '../components/cards.ts';
 import { episodeCode, itemHref, seasonHref, seasonName } from '../components/links.ts';
 import { refreshOnScan } from '../components/scan-refresh.ts';
-import { clock, h } from '../dom.ts';
+import { continueSubtitle } from '../continue-words.ts';
+import { h } from '../dom.ts';
 import type { RouteContext } from '../router.ts';
 import { state } from '../session.ts';
 
 function continueCard(c: ContinueItem): HTMLElement {
-  const code = episodeCode(c.seasonNumber, c.episodeNumber);
-  const left = c.durationSeconds ? Math.max(0, c.durationSeconds - c.positionSeconds) : null;
   return posterCard({
     href: itemHref(c.kind, c.itemId),
     title: c.kind === 'episode' && c.showTitle ? c.showTitle : c.title,
-    subtitle:
-      c.kind === 'episode'
-        ? `${code} · ${c.title}`
-        : left !== null
-          ? `${clock(left)} left`
-          : `${clock(c.positionSeconds)} watched`,
+    subtitle: continueSubtitle(c),
     poster: c.artwork?.poster ?? c.artwork?.thumb,
     progress: c.progress,
   });
