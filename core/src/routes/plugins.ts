@@ -2,7 +2,8 @@
 import { Elysia, t } from 'elysia';
 import { HttpError } from '../http/errors.ts';
 import { inputShape, unknownFields } from '../http/input-shape.ts';
-import type { PluginEntry, PluginHost } from '../plugin-host/host.ts';
+import type { PluginEntry } from '../plugin-host/entry.ts';
+import type { PluginHost } from '../plugin-host/host.ts';
 import type { PluginInstaller } from '../plugin-host/install.ts';
 import type { CoreServices } from '../services.ts';
 import { maskSecrets, mergeSecrets } from '../settings/config.ts';
