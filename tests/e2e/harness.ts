@@ -1,5 +1,7 @@
 // Shared set-up for the browser tests: a real Bijou server on a temporary data folder, Debian Chromium through
-// playwright-core, screenshots into test-artifacts/, and a shortcut that completes setup and signs the page in.
+// playwright-core, screenshots into test-artifacts/, a shortcut that completes setup and signs the page in, and
+// e2eSuite, which runs all that around a test file's tests.
+import { afterAll, beforeAll } from 'bun:test';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,6 +32,8 @@ export interface E2E {
   call<T = any>(method: string, path: string, body?: unknown): Promise<T>;
   /** Creates a library through the API as the admin, scans it and waits for the scan to finish; returns its id. */
   addLibrary(name: string, kind: 'movies' | 'shows', path: string): Promise<string>;
+  /** Waits until ffprobe has read the codecs of the library's `files` main files (players and filters need them). */
+  waitForProbes(libraryId: string, files: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -126,6 +130,16 @@ export async function startE2E(
       });
       return lib.id;
     },
+    async waitForProbes(libraryId, files) {
+      const probed = async () => {
+        const stats = await call<{ byCodec: Record<string, number> }>(
+          'GET',
+          `/v1/libraries/${libraryId}/stats`,
+        );
+        return !stats.byCodec.unknown && Object.values(stats.byCodec).reduce((a, b) => a + b, 0) === files;
+      };
+      await waitUntil(`the probe of ${files} files`, probed, 30_000);
+    },
     async stop() {
       await browser.close().catch(() => {});
       await bijou.stop();
@@ -142,4 +156,30 @@ export async function playPastThenPause(page: Page, seconds: number): Promise<vo
   const beat = page.waitForResponse((r) => r.url().includes('/heartbeat') && r.status() === 200);
   await page.locator('video').evaluate((v: HTMLVideoElement) => v.pause());
   await beat;
+}
+
+/**
+ * Runs a server and browser around a test file's tests (bun:test beforeAll and afterAll): started as startE2E does
+ * with `prepare` and `env`, then `ready` signs in or adds what the tests need and returns extras for the suite; the
+ * server stops again when that fails. The returned suite is filled in before the first test runs.
+ */
+export function e2eSuite<T extends object>(
+  prepare: (tmp: string) => Promise<void> | void,
+  env: Record<string, string>,
+  ready: (e2e: E2E) => Promise<T>,
+): E2E & T {
+  const suite = {} as E2E & T;
+  beforeAll(async () => {
+    const e2e = await startE2E(prepare, env);
+    try {
+      Object.assign(suite, e2e, await ready(e2e));
+    } catch (err) {
+      await e2e.stop();
+      throw err;
+    }
+  }, 300_000);
+  afterAll(async () => {
+    await suite.stop?.();
+  });
+  return suite;
 }

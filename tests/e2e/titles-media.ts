@@ -1,11 +1,9 @@
 // Media and set-up for the title browser tests (titles, movie-files): four-second generated clips placed as movies
 // (with their NFOs) and episodes, then, around a test file, a signed-in server whose libraries are scanned and probed.
-import { afterAll, beforeAll } from 'bun:test';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { makeMedia } from '../../core/sdk/testing.ts';
-import { type E2E, startE2E } from './harness.ts';
-import { waitFor } from './player-media.ts';
+import { type E2E, e2eSuite } from './harness.ts';
 
 /** The small clip (320×240) in the temporary folder, for a test that adds media of its own. */
 export const SMALL_CLIP = 'small.mp4';
@@ -61,49 +59,22 @@ async function fillShelf(tmp: string, stock: (shelf: Shelf) => Promise<void>) {
 }
 
 /**
- * Starts the server with what `stock` shelves, signs in as the admin, scans and waits for the movies' probes; stops
- * the server and browser again when any of that fails.
+ * Sets a test file's server up around its tests with what `stock` shelves: signed in as the admin, its libraries
+ * scanned and the movies probed. The returned suite is filled in before the first test runs.
  */
-async function startTitlesE2E(stock: (shelf: Shelf) => Promise<void>): Promise<TitlesE2E> {
+export function titlesE2E(stock: (shelf: Shelf) => Promise<void>): TitlesE2E {
   let shelved = { movies: 0, shows: false };
-  const e2e = await startE2E(
-    async (tmp) => {
-      shelved = await fillShelf(tmp, stock);
-    },
-    { BIJOU_RATE_LIMIT: '100000' },
-  );
-  try {
+  const prepare = async (tmp: string) => {
+    shelved = await fillShelf(tmp, stock);
+  };
+  return e2eSuite(prepare, { BIJOU_RATE_LIMIT: '100000' }, async (e2e) => {
     await e2e.signInAsAdmin();
     const ids: Record<string, string> = {};
     ids.movies = await e2e.addLibrary('Movies', 'movies', join(e2e.tmp, 'media', 'Movies'));
     if (shelved.shows) ids.shows = await e2e.addLibrary('Shows', 'shows', join(e2e.tmp, 'media', 'Shows'));
     for (const m of (await e2e.call<any>('GET', '/v1/movies?limit=100')).items) ids[m.title] = m.id;
     // The resolution filter and the players need probed files: every movie file has its codec (none 'unknown').
-    await waitFor('the probe of the movies', async () => {
-      const { byCodec } = await e2e.call<{ byCodec: Record<string, number> }>(
-        'GET',
-        `/v1/libraries/${ids.movies}/stats`,
-      );
-      return !byCodec.unknown && Object.values(byCodec).reduce((a, b) => a + b, 0) === shelved.movies;
-    });
-    return { ...e2e, ids };
-  } catch (err) {
-    await e2e.stop();
-    throw err;
-  }
-}
-
-/**
- * Sets a test file's server up around its tests (bun:test beforeAll and afterAll) with what `stock` shelves. The
- * returned suite is filled in before the first test runs.
- */
-export function titlesE2E(stock: (shelf: Shelf) => Promise<void>): TitlesE2E {
-  const suite = {} as TitlesE2E;
-  beforeAll(async () => {
-    Object.assign(suite, await startTitlesE2E(stock));
-  }, 300_000);
-  afterAll(async () => {
-    await suite.stop?.();
+    await e2e.waitForProbes(ids.movies, shelved.movies);
+    return { ids };
   });
-  return suite;
 }
