@@ -35,8 +35,13 @@ export function baseName(name: string): string {
   return ext ? name.slice(0, -ext.length) : name;
 }
 
+/** The lower-cased extension of a file name without its dot (extname's), or null: the container a file row keeps. */
 export function containerOf(name: string): string | null {
-  return extname(name).slice(1).toLowerCase() || null;
+  // As extname for a bare name, without crossing into native code for every file a scan writes.
+  if (name.includes('/')) return extname(name).slice(1).toLowerCase() || null;
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return null;
+  return name.slice(dot + 1).toLowerCase() || null;
 }
 
 /** What planning asks about one folder listing, worked out on first use. */

@@ -5,6 +5,7 @@ import { extname, join } from 'node:path';
 import {
   artworkIn,
   baseName,
+  containerOf,
   findFile,
   joinName,
   mainVideosOf,
@@ -32,6 +33,27 @@ describe('baseName', () => {
     const ext = extname(name);
     expect(ext ? name.slice(0, -ext.length) : name).toBe(base);
     expect(baseName(name)).toBe(base);
+  });
+});
+
+describe('containerOf', () => {
+  test.each([
+    ['Movie (1999).MKV', 'mkv'],
+    ['x.mkv.mp4', 'mp4'],
+    ['Mr. Robot', ' robot'],
+    ['a', null],
+    ['a.', null],
+    ['.a', null],
+    ['.a.b', 'b'],
+    ['..a', 'a'],
+    ['.', null],
+    ['..', null],
+    ['...', null],
+    ['dir.d/file', null],
+    ['dir/file.TS', 'ts'],
+  ])('%p → %p, as extname has it', (name, container) => {
+    expect(extname(name).slice(1).toLowerCase() || null).toBe(container);
+    expect(containerOf(name)).toBe(container);
   });
 });
 
