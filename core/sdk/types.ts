@@ -7,7 +7,7 @@ import type { Audience } from '../src/events/bus.ts';
 import type { PluginHttp } from '../src/http/plugin-http.ts';
 import type { JobHandler, StartResult } from '../src/jobs/scheduler.ts';
 import type { Logger } from '../src/log/logger.ts';
-import type { EnqueueOptions, QueueHandler, QueueOptions, QueueState } from '../src/queue/queue.ts';
+import type { EnqueueOptions, QueueHandler, QueueOptions, QueueState } from '../src/queue/types.ts';
 import type { Manifest } from './manifest.ts';
 
 /**

@@ -1,7 +1,7 @@
 // Pure helpers of the web client's schema-rendered settings form: labels from keys, enum choices, and reading
 // Elysia's widened scalar unions as their real type.
 import { expect, test } from 'bun:test';
-import { choicesOf, humanize, normalize } from '../../web/src/components/schema-form.ts';
+import { choicesOf, humanize, normalize } from '../../web/src/components/schema-fields.ts';
 
 test.each([
   ['probeConcurrency', 'Probe concurrency'],

@@ -1,6 +1,6 @@
 // Session and CSRF cookies: HttpOnly SameSite=Lax session cookie plus a readable CSRF cookie for double submit.
 import { CSRF_COOKIE, SESSION_COOKIE } from './credentials.ts';
-import { SESSION_TTL_MS } from './service.ts';
+import { SESSION_TTL_MS } from './sessions.ts';
 import { randomSecret } from './tokens.ts';
 
 type CookieJar = Record<string, { set(v: Record<string, unknown>): unknown; remove(): unknown }>;

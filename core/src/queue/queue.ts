@@ -1,33 +1,19 @@
 // Persistent work queue in SQLite: per-queue concurrency, retry with exponential backoff, cancellation, restart recovery.
+// The SQL on its rows is in items.ts, its public types in types.ts.
 import type { Database } from 'bun:sqlite';
-import { nanoid } from 'nanoid';
 import type { Logger } from '../log/logger.ts';
-
-/** Options of one named queue. */
-export interface QueueOptions {
-  /** Items processed at once (default 1). */
-  concurrency?: number;
-  /** Attempts before an item is marked failed (default 5). */
-  maxAttempts?: number;
-  /** First retry delay in ms; doubles each attempt (default 1000). */
-  backoffMs?: number;
-  /** Retry delay ceiling in ms (default 5 minutes). */
-  maxBackoffMs?: number;
-}
-export interface QueueItemContext {
-  itemId: string;
-  attempt: number;
-  signal: AbortSignal;
-  log: Logger;
-}
-export type QueueHandler = (payload: any, ctx: QueueItemContext) => unknown | Promise<unknown>;
-export interface EnqueueOptions {
-  /** An item with the same key that is pending or running is reused instead of added twice. */
-  dedupeKey?: string;
-  delayMs?: number;
-  priority?: number;
-}
-export type QueueState = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+import {
+  cancelPendingItem,
+  claimItem,
+  countItems,
+  getItem,
+  insertItem,
+  nextRunAt,
+  now,
+  type Row,
+  recoverItems,
+} from './items.ts';
+import type { EnqueueOptions, QueueHandler, QueueOptions, QueueState } from './types.ts';
 
 interface Worker {
   owner: string;
@@ -35,12 +21,6 @@ interface Worker {
   opts: Required<QueueOptions>;
   handler: QueueHandler;
   active: Map<string, AbortController>;
-}
-interface Row {
-  id: string;
-  payload: string;
-  attempts: number;
-  max_attempts: number;
 }
 
 export class WorkQueue {
@@ -58,11 +38,7 @@ export class WorkQueue {
 
   /** Puts items left running by a killed process back to pending so they run again. */
   recover(): number {
-    const r = this.sqlite.run(
-      `UPDATE core_queue_items SET state='pending', updated_at=? WHERE state='running'`,
-      [now()],
-    );
-    return r.changes;
+    return recoverItems(this.sqlite);
   }
 
   define(owner: string, name: string, opts: QueueOptions, handler: QueueHandler): void {
@@ -80,43 +56,14 @@ export class WorkQueue {
   enqueue(owner: string, name: string, payload: unknown, o: EnqueueOptions = {}): string {
     const queue = `${owner}.${name}`;
     const maxAttempts = this.workers.get(queue)?.opts.maxAttempts ?? 5;
-    const id = nanoid();
-    const t = now();
-    const runAt = Date.now() + (o.delayMs ?? 0);
-    const row = this.sqlite
-      .query<{ id: string }, any[]>(
-        `INSERT INTO core_queue_items (id, queue, payload, state, dedupe_key, priority, attempts, max_attempts, run_at, created_at, updated_at)
-         VALUES (?, ?, ?, 'pending', ?, ?, 0, ?, ?, ?, ?)
-         ON CONFLICT (queue, dedupe_key) DO UPDATE SET
-           payload = excluded.payload, priority = excluded.priority, updated_at = excluded.updated_at,
-           state = CASE WHEN state IN ('pending','running') THEN state ELSE 'pending' END,
-           attempts = CASE WHEN state IN ('pending','running') THEN attempts ELSE 0 END,
-           run_at = CASE WHEN state IN ('pending','running') THEN run_at ELSE excluded.run_at END,
-           last_error = CASE WHEN state IN ('pending','running') THEN last_error ELSE NULL END
-         RETURNING id`,
-      )
-      .get(
-        id,
-        queue,
-        JSON.stringify(payload ?? null),
-        o.dedupeKey ?? null,
-        o.priority ?? 0,
-        maxAttempts,
-        runAt,
-        t,
-        t,
-      );
+    const id = insertItem(this.sqlite, queue, payload, maxAttempts, o);
     this.schedule(o.delayMs ?? 0);
-    return row!.id;
+    return id;
   }
 
   /** Cancels a pending item, or aborts a running one; false when the item is already finished or unknown. */
   cancel(id: string): boolean {
-    const r = this.sqlite.run(
-      `UPDATE core_queue_items SET state='cancelled', updated_at=? WHERE id=? AND state='pending'`,
-      [now(), id],
-    );
-    if (r.changes > 0) return true;
+    if (cancelPendingItem(this.sqlite, id)) return true;
     for (const w of this.workers.values()) {
       const ctl = w.active.get(id);
       if (ctl) {
@@ -128,25 +75,11 @@ export class WorkQueue {
   }
 
   get(id: string) {
-    return this.sqlite
-      .query<Record<string, unknown>, [string]>(
-        `SELECT id, queue, state, attempts, max_attempts AS maxAttempts, last_error AS lastError, created_at AS createdAt, updated_at AS updatedAt FROM core_queue_items WHERE id=?`,
-      )
-      .get(id);
+    return getItem(this.sqlite, id);
   }
 
   stats(queue?: string): Record<string, Record<QueueState, number>> {
-    const rows = this.sqlite
-      .query<{ queue: string; state: QueueState; n: number }, any[]>(
-        `SELECT queue, state, COUNT(*) AS n FROM core_queue_items ${queue ? 'WHERE queue = ?' : ''} GROUP BY queue, state`,
-      )
-      .all(...(queue ? [queue] : []));
-    const out: Record<string, Record<QueueState, number>> = {};
-    for (const r of rows) {
-      out[r.queue] ??= { pending: 0, running: 0, done: 0, failed: 0, cancelled: 0 };
-      out[r.queue][r.state] = r.n;
-    }
-    return out;
+    return countItems(this.sqlite, queue);
   }
 
   start(): void {
@@ -199,28 +132,13 @@ export class WorkQueue {
     for (const w of this.workers.values()) {
       if (this.paused.has(w.owner)) continue;
       while (w.active.size < w.opts.concurrency) {
-        const row = this.claim(w.name);
+        const row = claimItem(this.sqlite, w.name);
         if (!row) break;
         this.runItem(w, row);
       }
     }
-    const next = this.sqlite
-      .query<{ at: number | null }, []>(
-        `SELECT MIN(run_at) AS at FROM core_queue_items WHERE state='pending'`,
-      )
-      .get();
-    if (next?.at != null) this.schedule(Math.min(Math.max(next.at - Date.now(), 10), 60_000));
-  }
-
-  private claim(queue: string): Row | null {
-    return this.sqlite
-      .query<Row, any[]>(
-        `UPDATE core_queue_items SET state='running', attempts=attempts+1, updated_at=?
-         WHERE id = (SELECT id FROM core_queue_items WHERE queue=? AND state='pending' AND run_at<=?
-                     ORDER BY priority DESC, run_at, id LIMIT 1)
-         RETURNING id, payload, attempts, max_attempts`,
-      )
-      .get(now(), queue, Date.now());
+    const next = nextRunAt(this.sqlite);
+    if (next != null) this.schedule(Math.min(Math.max(next - Date.now(), 10), 60_000));
   }
 
   private runItem(w: Worker, row: Row): void {
@@ -279,8 +197,4 @@ export class WorkQueue {
       );
     }
   }
-}
-
-function now(): string {
-  return new Date().toISOString();
 }

@@ -1,34 +1,16 @@
 // On-demand HLS encodes: one ffmpeg per owner (a playback session), transcode slots under a cap, finished
 // segments indexed from ffmpeg's csv list, restarts on far requests, idle kills, and cleanup on stop.
+// One owner's state, lock and segment index are in hls-owner.ts; one ffmpeg process in hls-run.ts.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EncoderChoice, HlsStreamSpec, VideoCodec } from '../api.ts';
 import { type Devices, hlsArgs } from '../lib/ffmpeg-args.ts';
 import { decideSegment } from '../lib/segments.ts';
-import {
-  CapacityError,
-  EncodeError,
-  finishedSegments,
-  killRun,
-  type Run,
-  StoppedError,
-  spawnRun,
-} from './hls-run.ts';
+import { killOwnerRun, locked, newOwner, type Owner, refreshDone, waitFor } from './hls-owner.ts';
+import { CapacityError, EncodeError, StoppedError, spawnRun } from './hls-run.ts';
 import type { Ctx } from './types.ts';
 
 export { CapacityError, EncodeError, StoppedError };
-
-interface Owner {
-  slot: boolean;
-  run: Run | null;
-  /** Finished segments per stream: index → file. */
-  done: Map<string, Map<number, string>>;
-  lastTouch: number;
-  runs: number;
-  lock: Promise<unknown>;
-  /** stop() was called: nothing may start ffmpeg for this owner any more. */
-  stopped: boolean;
-}
 
 const STREAM = /^[A-Za-z0-9_-]{1,64}$/;
 /** How many stopped owners are remembered, so a late request cannot bring one back to life. */
@@ -93,12 +75,10 @@ export class HlsEncoder {
     const deadline = Date.now() + (o.waitMs ?? 30_000);
     for (let attempt = 0; attempt < 4; attempt++) {
       st.lastTouch = Date.now();
-      const done = await this.locked(st, () =>
-        this.decide(owner, st, stream, spec, index, o.windowSegments ?? 8),
-      );
+      const done = await locked(st, () => this.decide(owner, st, stream, spec, index, o.windowSegments ?? 8));
       if (done) return done;
       const run = st.run!;
-      const path = await this.waitFor(st, run, stream, index, deadline);
+      const path = await waitFor(st, run, stream, index, deadline);
       if (path) return path;
       if (st.stopped) throw new StoppedError(owner);
       if (Date.now() >= deadline) throw new EncodeError(`segment ${index} was not ready in time`);
@@ -115,7 +95,7 @@ export class HlsEncoder {
     if (this.stopped.has(owner)) return;
     const st = this.owner(owner);
     st.lastTouch = Date.now();
-    void this.locked(st, () => this.decide(owner, st, stream, spec, index, windowSegments)).catch((err) =>
+    void locked(st, () => this.decide(owner, st, stream, spec, index, windowSegments)).catch((err) =>
       this.ctx.log.warn('prepare failed', { owner, stream, index, err: (err as Error).message }),
     );
   }
@@ -129,7 +109,7 @@ export class HlsEncoder {
     this.owners.delete(owner);
     // Behind the owner's lock: a start() already under way finishes spawning first and is killed here, so no
     // ffmpeg is left writing into the folder removed below.
-    await this.locked(st, () => this.kill(st));
+    await locked(st, () => killOwnerRun(st));
     rmSync(join(this.root, owner), { recursive: true, force: true });
   }
 
@@ -143,7 +123,7 @@ export class HlsEncoder {
     for (const [owner, st] of this.owners) {
       if (!st.run || st.run.exited || now - st.lastTouch < this.ctx.config.idleSeconds * 1000) continue;
       this.ctx.log.debug('idle encode stopped', { owner, stream: st.run.stream });
-      void this.kill(st);
+      void killOwnerRun(st);
       n++;
     }
     return n;
@@ -159,24 +139,10 @@ export class HlsEncoder {
     if (this.stopped.has(id)) throw new StoppedError(id);
     let o = this.owners.get(id);
     if (!o) {
-      o = {
-        slot: false,
-        run: null,
-        done: new Map(),
-        lastTouch: Date.now(),
-        runs: 0,
-        lock: Promise.resolve(),
-        stopped: false,
-      };
+      o = newOwner();
       this.owners.set(id, o);
     }
     return o;
-  }
-
-  private locked<T>(st: Owner, fn: () => T | Promise<T>): Promise<T> {
-    const next = st.lock.then(fn, fn);
-    st.lock = next.catch(() => {});
-    return next;
   }
 
   /** Serves, waits or restarts; returns the path when the segment is already done. */
@@ -189,7 +155,7 @@ export class HlsEncoder {
     windowSegments: number,
   ): Promise<string | null> {
     if (st.stopped) throw new StoppedError(owner);
-    if (st.run) this.refresh(st, st.run);
+    if (st.run) refreshDone(st, st.run);
     const done = st.done.get(stream)?.get(index);
     const run = st.run
       ? {
@@ -208,7 +174,7 @@ export class HlsEncoder {
   private async start(owner: string, st: Owner, stream: string, spec: HlsStreamSpec, index: number) {
     if (spec.video.mode === 'encode' && !st.slot && !this.reserve(owner))
       throw new CapacityError(this.retryAfterSeconds());
-    await this.kill(st);
+    await killOwnerRun(st);
     st.runs += 1;
     const dir = join(this.root, owner, stream, `run${st.runs}`);
     mkdirSync(dir, { recursive: true });
@@ -225,33 +191,5 @@ export class HlsEncoder {
     });
     st.run = spawnRun(this.ctx, { stream, startSegment: index, dir, args });
     this.ctx.log.debug('encode started', { owner, stream, segment: index, encoder: encoder.encoder, args });
-  }
-
-  /** Adds the run's newly finished segments to the owner's index. */
-  private refresh(st: Owner, run: Run): void {
-    let done = st.done.get(run.stream);
-    if (!done) {
-      done = new Map();
-      st.done.set(run.stream, done);
-    }
-    for (const seg of finishedSegments(run)) if (!done.has(seg.index)) done.set(seg.index, seg.path);
-  }
-
-  private async waitFor(st: Owner, run: Run, stream: string, index: number, deadline: number) {
-    for (;;) {
-      const exitedBefore = run.exited;
-      this.refresh(st, run);
-      const path = st.done.get(stream)?.get(index);
-      if (path) return path;
-      if (exitedBefore || st.run !== run || Date.now() >= deadline) return null;
-      st.lastTouch = Date.now();
-      await Bun.sleep(15);
-    }
-  }
-
-  private async kill(st: Owner): Promise<void> {
-    const run = st.run;
-    st.run = null;
-    if (run) await killRun(run);
   }
 }

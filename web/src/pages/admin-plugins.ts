@@ -1,7 +1,8 @@
 // Admin: plugins with their state and reason, enable/disable, and each plugin's settings form from its schema.
 import { get, type Page, post, put } from '../api.ts';
 import { actionButton, adminPage, pill } from '../components/admin.ts';
-import { type JsonSchema, schemaForm } from '../components/schema-form.ts';
+import type { JsonSchema } from '../components/schema-fields.ts';
+import { schemaForm } from '../components/schema-form.ts';
 import { h } from '../dom.ts';
 
 interface Plugin {
