@@ -1,14 +1,20 @@
 // The libraries plugin's settings over the API: a rescan schedule that is not a cron pattern is a 422 naming the
 // field and changes nothing (it was accepted and silently turned scheduled rescans off); a valid one reschedules
-// the rescan job, and an empty one turns it off.
+// the rescan job, and an empty one turns it off; the rescan job, when it runs, scans every library.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
-import { type Booted, boot, setConfig } from './harness.ts';
+import { join } from 'node:path';
+import { waitUntil } from '@bijou/sdk/testing';
+import { removeTemps, tempDir, writeTree } from './fixtures.ts';
+import { type Booted, boot, createLibrary, listAll, scan, setConfig } from './harness.ts';
 
 let b: Booted;
 beforeAll(async () => {
   b = await boot({ probe: false });
 });
-afterAll(() => b.h.stop());
+afterAll(async () => {
+  await b.h.stop();
+  removeTemps();
+});
 
 const rescanJob = async () =>
   (await b.h.request('GET', '/v1/jobs', { token: b.token })).body.items.find(
@@ -45,4 +51,28 @@ test('a valid schedule reschedules the rescan job and an empty one turns it off'
   await setConfig(b, { rescanCron: '', probe: false });
   expect((await rescanJob()).cron ?? null).toBeNull();
   expect((await stored()).rescanCron).toBe('');
+});
+
+test('the rescan job scans every library: files added since their last scan are found', async () => {
+  const root = tempDir();
+  await writeTree(root, {
+    'movies/Heat (1995)/Heat (1995).mkv': '',
+    'shows/Dark/Season 01/Dark - S01E01.mkv': '',
+  });
+  const movies = await createLibrary(b, 'movies', [join(root, 'movies')]);
+  const shows = await createLibrary(b, 'shows', [join(root, 'shows')]);
+  await scan(b, movies);
+  await scan(b, shows);
+  await writeTree(root, {
+    'movies/Alien (1979)/Alien (1979).mkv': '',
+    'shows/Dark/Season 01/Dark - S01E02.mkv': '',
+  });
+  const r = await b.h.request('POST', '/v1/jobs/libraries/rescan-all/trigger', { token: b.token });
+  expect(r.status).toBe(202);
+  await waitUntil('both new files in the catalog', async () => {
+    const titles = (await listAll(b, '/v1/movies')).map((m) => m.title);
+    const show = (await listAll(b, '/v1/shows'))[0];
+    const episodes = show ? await listAll(b, `/v1/shows/${show.id}/seasons/1/episodes`) : [];
+    return titles.includes('Alien') && episodes.length === 2 ? true : undefined;
+  });
 });
