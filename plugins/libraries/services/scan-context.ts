@@ -25,23 +25,28 @@ export interface WorkFile {
 /** Folder listings gathered by the walk: absolute folder → file names. */
 export type Listings = Map<string, string[]>;
 
-export function baseName(name: string): string {
-  // As extname for a bare name: the extension starts at the last dot, unless that is the first character.
-  if (!name.includes('/')) {
-    const dot = name.lastIndexOf('.');
-    return dot > 0 && name !== '..' ? name.slice(0, dot) : name;
+/**
+ * Where `extname`'s extension starts in `name` (its dot), or -1 when it has none. For a bare name, worked out here
+ * (the last dot, unless that is the first character) rather than crossing into native code for every file.
+ */
+function extensionStart(name: string): number {
+  if (name.includes('/')) {
+    const ext = extname(name);
+    return ext ? name.length - ext.length : -1;
   }
-  const ext = extname(name);
-  return ext ? name.slice(0, -ext.length) : name;
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && name !== '..' ? dot : -1;
+}
+
+export function baseName(name: string): string {
+  const at = extensionStart(name);
+  return at < 0 ? name : name.slice(0, at);
 }
 
 /** The lower-cased extension of a file name without its dot (extname's), or null: the container a file row keeps. */
 export function containerOf(name: string): string | null {
-  // As extname for a bare name, without crossing into native code for every file a scan writes.
-  if (name.includes('/')) return extname(name).slice(1).toLowerCase() || null;
-  const dot = name.lastIndexOf('.');
-  if (dot <= 0) return null;
-  return name.slice(dot + 1).toLowerCase() || null;
+  const at = extensionStart(name);
+  return at < 0 ? null : name.slice(at + 1).toLowerCase() || null;
 }
 
 /** What planning asks about one folder listing, worked out on first use. */
