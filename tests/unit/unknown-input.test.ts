@@ -1,5 +1,6 @@
 // The undeclared-input check's route hooks (core/src/http/unknown-input.ts): which routes get them, and the 422 they
-// give for unknown keys at any depth. The pure half has its tables in input-shape.test.ts.
+// give for unknown keys at any depth. The pure half has its tables in input-shape.test.ts and
+// input-shape-unknown.test.ts.
 import { describe, expect, test } from 'bun:test';
 import { t } from 'elysia';
 import {
