@@ -13,8 +13,11 @@ export interface Booted {
   token: string;
 }
 
+/** The plugins every search test boots. */
+export const PLUGINS = ['plugins/libraries', 'plugins/search'];
+
 export async function boot(o: { env?: Record<string, string> } = {}): Promise<Booted> {
-  const h = await createTestHost({ plugins: ['plugins/libraries', 'plugins/search'], env: o.env });
+  const h = await createTestHost({ plugins: PLUGINS, env: o.env });
   const token = await h.admin();
   return { h, token };
 }

@@ -1,11 +1,8 @@
 // The Meilisearch engine, driven through the official `meilisearch` client against a loopback stand-in
 // (tests/meili-stand-in.ts): index settings, mirroring, searches with visibility as a filter, incremental sync,
-// and the fall back to SQLite FTS5 when Meilisearch is unreachable (also from boot, on a closed port).
+// and the fall back to SQLite FTS5 when Meilisearch becomes unreachable or is configured on a closed port.
+// Unreachable already at boot: meili-boot.test.ts.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTestHost } from '@bijou/sdk/testing';
 import { sql } from 'drizzle-orm';
 import type { SearchDocument } from '../api.ts';
 import { insertLibrary, insertTitles } from './catalog.ts';
@@ -24,7 +21,6 @@ import {
 import { MeiliStandIn } from './meili-stand-in.ts';
 
 const KEY = 'stand-in-master-key';
-const PLUGINS = ['plugins/libraries', 'plugins/search'];
 const stations: SearchDocument[] = [{ id: 's/1', type: 'station', title: 'Jazz FM' }];
 let b: Booted;
 let meili: MeiliStandIn;
@@ -221,44 +217,4 @@ describe('when Meilisearch is unreachable', () => {
     const engine = ready.body.checks.components.find((c: { name: string }) => c.name === 'search.engine');
     expect(engine.detail).toContain('fts5 — Meilisearch unreachable');
   });
-});
-
-test('a Meilisearch URL on a closed port at boot: the server starts, says so, and searches with FTS5', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bijou-search-boot-'));
-  const closed = Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: () => new Response('') });
-  const url = `http://127.0.0.1:${closed.port}`;
-  closed.stop(true);
-  try {
-    const first = await createTestHost({ plugins: PLUGINS, dataDir });
-    const token = await first.admin();
-    const body = { meiliUrl: url, meiliIndex: 'bijou' };
-    expect((await first.request('PUT', '/v1/plugins/search/config', { token, body })).status).toBe(200);
-    insertTitles(first.core.sqlite, insertLibrary(first.core.sqlite), MOVIES);
-    await first.stop();
-
-    const again = await createTestHost({ plugins: PLUGINS, dataDir });
-    try {
-      const adminToken = (
-        await again.request('POST', '/api/auth/sign-in/email', {
-          body: { email: 'admin@example.com', password: 'admin-password' },
-        })
-      ).body.token;
-      expect(again.host.entries.get('search')?.state).toBe('active');
-      const s = await waitUntil('unreachable at boot', async () => {
-        const r = (await again.request('GET', '/v1/search/status', { token: adminToken })).body;
-        return r.meilisearch.state === 'unreachable' ? r : undefined;
-      });
-      expect(s).toMatchObject({ engine: 'fts5', meilisearch: { url, fallback: true } });
-      expect(again.logs.some((l) => l.includes('Meilisearch unreachable'))).toBe(true);
-      const found = await waitUntil('indexed', async () => {
-        const r = await again.request('GET', '/v1/search?q=intersteller', { token: adminToken });
-        return r.body.items?.length ? r.body.items : undefined;
-      });
-      expect(found.map((i: any) => i.title)).toEqual(['Interstellar']);
-    } finally {
-      await again.stop();
-    }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
 });
