@@ -1,79 +1,18 @@
-// Session lifecycle over HTTP: the transcode cap (503 + Retry-After), ending frees ffmpeg, the reaper and 410,
-// who sees and ends which session, language rules applied to track choice, bad input, and the speed test limit.
+// What session requests get over HTTP: who sees and ends which session (404 for others', 410 once ended), heartbeats
+// in the active list, language rules applied to track choice, bad input (422 naming the field, 404, 401) and the
+// speed test limit. The transcode cap, ending ffmpeg and the reaper: sessions-transcodes.test.ts.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { TranscoderApi } from '../../transcoder/api.ts';
-import { BROWSER, boot, createSession, fetchRaw, streamUrl, TV, type World, waitUntil } from './harness.ts';
-import { h264Mp4, hevcMkv, place } from './media.ts';
+import { BROWSER, createSession, TV, type World } from './harness.ts';
+import { bootSessionsWorld, type SessionsWorld, sessionCalls } from './sessions-world.ts';
 
 let w: World;
-let tc: TranscoderApi;
-let user: { token: string; id: string };
-const hlsDir = (sid: string) => join(w.h.dataDir, 'cache/transcoder/hls', sid);
-const del = (sid: string, token = w.token) =>
-  w.h.request('DELETE', `/v1/playback/sessions/${sid}`, { token });
-const beat = (sid: string, body: object, token = w.token) =>
-  w.h.request('POST', `/v1/playback/sessions/${sid}/heartbeat`, { token, body });
-const setPlayback = (body: object) =>
-  w.h.request('PUT', '/v1/plugins/playback/config', { token: w.token, body });
+let user: SessionsWorld['user'];
+const { del, beat } = sessionCalls(() => w);
 
 beforeAll(async () => {
-  w = await boot(
-    'movies',
-    async (root) => {
-      await place(root, 'Direct Movie (2020)/Direct Movie (2020).mp4', h264Mp4);
-      await place(root, 'Hevc Movie (2022)/Hevc Movie (2022).mkv', hevcMkv);
-      await Bun.write(`${root}/Broken Movie (2019)/Broken Movie (2019).mkv`, 'not a video');
-    },
-    { transcoder: { maxTranscodes: 1, preset: 'ultrafast' }, playback: { segmentSeconds: 2 } },
-  );
-  tc = w.h.host.api('transcoder') as TranscoderApi;
-  user = await w.h.user();
+  ({ w, user } = await bootSessionsWorld());
 });
 afterAll(() => w.stop());
-
-describe('transcode slots', () => {
-  test('with every slot taken a new transcode gets 503 with Retry-After while direct play still works', async () => {
-    const first = await createSession(w, { itemId: w.ids['Hevc Movie'], capabilities: BROWSER });
-    expect(first.status).toBe(201);
-    expect(tc.capacity()).toEqual({ active: 1, max: 1 });
-    const second = await createSession(w, { itemId: w.ids['Hevc Movie'], capabilities: BROWSER }, user.token);
-    expect(second.status).toBe(503);
-    expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
-    const direct = await createSession(
-      w,
-      { itemId: w.ids['Direct Movie'], capabilities: BROWSER },
-      user.token,
-    );
-    expect(direct.body.mode).toBe('direct');
-    await del(first.body.sessionId);
-    await del(direct.body.sessionId, user.token);
-  });
-
-  test('ending a session kills its ffmpeg, frees its slot and deletes its segments', async () => {
-    const s = (await createSession(w, { itemId: w.ids['Hevc Movie'], capabilities: BROWSER })).body;
-    expect((await fetchRaw(w, streamUrl(s, `${s.variants[0].name}/0.ts`))).status).toBe(200);
-    expect(existsSync(hlsDir(s.sessionId))).toBe(true);
-    expect((await del(s.sessionId)).status).toBe(204);
-    expect(tc.running().filter((r) => r.owner === s.sessionId)).toEqual([]);
-    expect(tc.capacity().active).toBe(0);
-    expect(existsSync(hlsDir(s.sessionId))).toBe(false);
-    expect((await beat(s.sessionId, { position: 1 })).status).toBe(410);
-  });
-
-  test('a segment request under way when an admin ends the session gets 404 and restarts no ffmpeg', async () => {
-    const s = (await createSession(w, { itemId: w.ids['Hevc Movie'], capabilities: BROWSER }, user.token))
-      .body;
-    const pending = fetchRaw(w, streamUrl(s, `${s.variants[0].name}/4.ts`));
-    expect((await del(s.sessionId)).status).toBe(204);
-    expect((await pending).status).toBe(404);
-    expect(w.h.logs.filter((l) => l.includes('segment failed'))).toEqual([]);
-    expect(tc.running().filter((r) => r.owner === s.sessionId)).toEqual([]);
-    expect(existsSync(hlsDir(s.sessionId))).toBe(false);
-    expect(tc.capacity().active).toBe(0);
-  });
-});
 
 describe('who sees and ends sessions', () => {
   test('a user lists only their own sessions; an admin lists everyone’s', async () => {
@@ -124,28 +63,6 @@ describe('who sees and ends sessions', () => {
 
   test('an unknown session answers 404', async () => {
     expect((await beat('no-such-session', { position: 1 })).status).toBe(404);
-  });
-});
-
-describe('the reaper', () => {
-  test('a session without heartbeats is ended, its ffmpeg killed, and a late heartbeat gets 410', async () => {
-    const s = (await createSession(w, { itemId: w.ids['Hevc Movie'], capabilities: BROWSER })).body;
-    expect((await fetchRaw(w, streamUrl(s, `${s.variants[0].name}/0.ts`))).status).toBe(200);
-    expect((await setPlayback({ segmentSeconds: 2, sessionTimeoutSeconds: 1 })).status).toBe(200);
-    try {
-      await waitUntil('the reaper', async () => {
-        const r = await w.h.request('GET', '/v1/playback/sessions/active', { token: w.token });
-        return !r.body.items.some((x: any) => x.sessionId === s.sessionId);
-      });
-    } finally {
-      await setPlayback({ segmentSeconds: 2 });
-    }
-    const r = await beat(s.sessionId, { position: 1 });
-    expect({ status: r.status, body: r.body }).toEqual({ status: 410, body: { error: 'Session timed out' } });
-    expect(tc.running().some((x) => x.owner === s.sessionId)).toBe(false);
-    expect(tc.capacity().active).toBe(0);
-    expect(existsSync(hlsDir(s.sessionId))).toBe(false);
-    expect((await fetchRaw(w, streamUrl(s, `${s.variants[0].name}/1.ts`))).status).toBe(404);
   });
 });
 
