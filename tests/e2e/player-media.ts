@@ -1,9 +1,10 @@
-// Media and set-up for the player browser test: an MKV (H.264, English and French AAC, sidecar English SRT) that a
-// browser gets as HLS, a two-episode show that plays directly, and waits for scans and probes through the API.
+// Media and set-up for the player browser tests: an MKV (H.264, English and French AAC, sidecar English SRT) that a
+// browser gets as HLS, a two-episode show that plays directly, waits for scans and probes through the API, and
+// playerE2E, the signed-in server with both libraries around a player test file.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeMedia } from '../../core/sdk/testing.ts';
-import type { E2E } from './harness.ts';
+import { type E2E, e2eSuite } from './harness.ts';
 
 const SRT = Array.from({ length: 6 }, (_, i) => {
   const t = (s: number) => `00:00:${String(s).padStart(2, '0')},000`;
@@ -68,4 +69,30 @@ export async function makePlayerMedia(tmp: string): Promise<void> {
       join(season, `Demo Show - S01E0${n} - ${title}.mp4`),
     );
   }
+}
+
+export interface PlayerE2E extends E2E {
+  /** The id of Two Tongues. */
+  movieId: string;
+  /** The ids of S01E01 and S01E02 of Demo Show. */
+  episodes: string[];
+}
+
+/**
+ * Runs a server and browser around a player test file (harness e2eSuite): the media above in Movies and Shows
+ * libraries, scanned and probed, and the page signed in as the admin. Filled in before the first test runs.
+ */
+export function playerE2E(): PlayerE2E {
+  return e2eSuite(makePlayerMedia, {}, async (e2e) => {
+    await e2e.signInAsAdmin();
+    await addLibrary(e2e, 'Movies', 'movies', join(e2e.tmp, 'media', 'Movies'));
+    await addLibrary(e2e, 'Shows', 'shows', join(e2e.tmp, 'media', 'Shows'));
+    const movieId = (await e2e.call<{ items: { id: string }[] }>('GET', '/v1/movies')).items[0].id;
+    const [show] = (await e2e.call<{ items: { id: string }[] }>('GET', '/v1/shows')).items;
+    const eps = await e2e.call<{ items: { id: string }[] }>('GET', `/v1/shows/${show.id}/seasons/1/episodes`);
+    const episodes = eps.items.map((e) => e.id);
+    await probed(e2e, movieId, 2);
+    for (const id of episodes) await probed(e2e, id, 1);
+    return { movieId, episodes };
+  });
 }
