@@ -2,6 +2,7 @@
 // format included); maskSecrets and mergeSecrets for `x-secret` fields, including nested objects.
 import { describe, expect, test } from 'bun:test';
 import { Type as T } from '@sinclair/typebox';
+import { t } from '../../core/sdk/index.ts';
 import { MASK } from '../../core/src/log/logger.ts';
 import { maskSecrets, mergeSecrets, resolveConfig, secretValues } from '../../core/src/settings/config.ts';
 
@@ -98,6 +99,36 @@ describe('resolveConfig', () => {
     const stored = { greeting: 'Hi' };
     resolveConfig(Schema, stored);
     expect(stored).toEqual({ greeting: 'Hi' });
+  });
+});
+
+// Plugins declare settings with the SDK's `t`, whose Integer and Numeric also accept digit strings (an anyOf of a
+// string branch and the number): the bounds still hold, and the value is stored as a number.
+describe("resolveConfig with the SDK's numbers", () => {
+  const Sdk = t.Object({
+    workers: t.Integer({ minimum: 1, maximum: 8, default: 2 }),
+    ratio: t.Numeric({ minimum: 0.5, maximum: 4, default: 1 }),
+    nested: t.Optional(t.Object({ depth: t.Integer({ minimum: 1, default: 1 }) })),
+  });
+
+  test.each([
+    ['zero workers', { workers: 0 }, 'workers'],
+    ['too many workers', { workers: 100000 }, 'workers'],
+    ['too many workers as a string', { workers: '9' }, 'workers'],
+    ['a ratio under its minimum', { ratio: 0.1 }, 'ratio'],
+    ['a nested integer under its minimum', { nested: { depth: 0 } }, 'nested.depth'],
+  ])('%s is an error at %s', (_name, stored, path) => {
+    const r = resolveConfig(Sdk, stored);
+    expect(r).toMatchObject({ ok: false });
+    if (!r.ok) expect(r.errors.map((e) => e.path)).toEqual([path]);
+  });
+
+  test.each([
+    ['numbers', { workers: 3, ratio: 2 }, { workers: 3, ratio: 2 }],
+    ['digit strings', { workers: '4', ratio: '1.5' }, { workers: 4, ratio: 1.5 }],
+    ['nothing (the defaults)', {}, { workers: 2, ratio: 1 }],
+  ])('%s resolve to numbers', (_name, stored, expected) => {
+    expect(resolveConfig(Sdk, stored)).toEqual({ ok: true, value: expected });
   });
 });
 

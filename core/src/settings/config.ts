@@ -14,7 +14,8 @@ export type ConfigResult =
  * Applies defaults, converts scalar strings, drops keys the schema does not declare (stored by an older version or
  * before the API refused them: nothing reads them), and validates.
  */
-export function resolveConfig(schema: TObject, stored: unknown): ConfigResult {
+export function resolveConfig(declared: TObject, stored: unknown): ConfigResult {
+  const schema = numbersOnly(declared) as TObject;
   const base = stored && typeof stored === 'object' ? structuredClone(stored) : {};
   const value = Value.Clean(schema, Value.Convert(schema, Value.Default(schema, base))) as Record<
     string,
@@ -25,6 +26,27 @@ export function resolveConfig(schema: TObject, stored: unknown): ConfigResult {
     message: (e.schema as { format?: string }).format === 'cron' ? CRON_FORMAT_MESSAGE : e.message,
   }));
   return errors.length ? { ok: false, errors } : { ok: true, value };
+}
+
+/** The SDK's (Elysia's) `t.Integer` and `t.Numeric`: an anyOf of a digit string and the number with its bounds. */
+function numberOfDigitsUnion(s: TSchema): TSchema | null {
+  const options = s.anyOf as TSchema[];
+  if (options.length !== 2) return null;
+  const [text, num] = options;
+  const digits = text.type === 'string' && (text.format === 'integer' || text.format === 'numeric');
+  return digits && (num.type === 'integer' || num.type === 'number') ? num : null;
+}
+
+/**
+ * The schema with each digit-string-or-number union reduced to its number: its string branch has no bounds, so a
+ * setting out of range would pass as a string (and be stored as one); converting turns digit strings into numbers.
+ */
+function numbersOnly(s: TSchema): TSchema {
+  if (s.anyOf) return numberOfDigitsUnion(s) ?? s;
+  const props = (s as TObject).properties;
+  if (!props) return s;
+  const properties = Object.fromEntries(Object.entries(props).map(([k, p]) => [k, numbersOnly(p)]));
+  return { ...s, properties };
 }
 
 function isSecret(s: TSchema | undefined): boolean {

@@ -1,6 +1,7 @@
 // The libraries plugin's settings over the API: a rescan schedule that is not a cron pattern is a 422 naming the
 // field and changes nothing (it was accepted and silently turned scheduled rescans off); a valid one reschedules
-// the rescan job, and an empty one turns it off; the rescan job, when it runs, scans every library.
+// the rescan job, and an empty one turns it off; the rescan job, when it runs, scans every library. A probe
+// concurrency out of its bounds is a 422 too (it was stored as the string "0", and probing never ran).
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { join } from 'node:path';
 import { waitUntil } from '@bijou/sdk/testing';
@@ -41,6 +42,21 @@ test('a rescan schedule that is not a cron pattern is refused and changes nothin
   }
   expect((await stored()).rescanCron).toBe('15 4 * * *');
   expect((await rescanJob()).cron).toBe('15 4 * * *');
+});
+
+test('a probe concurrency outside 1–8 is refused and changes nothing; digits are stored as a number', async () => {
+  await setConfig(b, { probe: false, probeConcurrency: 3 });
+  for (const probeConcurrency of [0, 100000, '9']) {
+    const r = await b.h.request('PUT', '/v1/plugins/libraries/config', {
+      token: b.token,
+      body: { rescanCron: '0 */6 * * *', probe: false, probeConcurrency, watch: false },
+    });
+    expect(r.status).toBe(422);
+    expect(r.body.details.map((d: { path: string }) => d.path)).toEqual(['body.probeConcurrency']);
+  }
+  expect((await stored()).probeConcurrency).toBe(3);
+  await setConfig(b, { probe: false, probeConcurrency: '4' });
+  expect((await stored()).probeConcurrency).toBe(4);
 });
 
 test('a valid schedule reschedules the rescan job and an empty one turns it off', async () => {
