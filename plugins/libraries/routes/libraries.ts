@@ -80,7 +80,7 @@ export function libraryRoutes(ctx: Ctx, svc: LibrariesService) {
         body: LibraryPatch,
         response: Library,
         detail: {
-          summary: 'Rename a library or change its folders',
+          summary: 'Rename a library or change its folders (409 while it scans)',
           ...unknownInputNotes({
             kind: 'The kind of a library cannot be changed; create a new library instead',
           }),

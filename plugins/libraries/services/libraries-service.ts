@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import type { ScanStatus } from '../api.ts';
 import * as schema from '../schema.ts';
-import { isWithin, openFolder } from './library-folders.ts';
+import { dropFilesOutside } from './folders-changed.ts';
+import { checkPaths } from './library-folders.ts';
 import { type ScanPhase, scanLibrary } from './scanner.ts';
 import type { Ctx } from './types.ts';
 
@@ -20,31 +21,6 @@ const idle = (): ScanStatus => ({
   counts: null,
   error: null,
 });
-
-/** Checks paths: absolute after resolving, existing, readable folders, not overlapping each other or `others`. */
-export function checkPaths(
-  paths: string[],
-  others: { name: string; paths: string[] }[],
-): { path: string; message: string }[] | string[] {
-  const errors: { path: string; message: string }[] = [];
-  const real: string[] = [];
-  paths.forEach((p, i) => {
-    const opened = openFolder(p);
-    if ('real' in opened) real.push(opened.real);
-    else errors.push({ path: `body.paths.${i}`, message: opened.problem });
-  });
-  real.forEach((a, i) => {
-    real.forEach((b, j) => {
-      if (i < j && (isWithin(a, b) || isWithin(b, a)))
-        errors.push({ path: `body.paths.${j}`, message: `${b} overlaps ${a}` });
-    });
-    for (const o of others)
-      for (const b of o.paths)
-        if (isWithin(a, b) || isWithin(b, a))
-          errors.push({ path: `body.paths.${i}`, message: `${a} overlaps library "${o.name}" (${b})` });
-  });
-  return errors.length ? errors : real;
-}
 
 export class LibrariesService {
   /** Status of running scans, and of finished ones whose summary could not be stored. */
@@ -88,15 +64,30 @@ export class LibrariesService {
     return row;
   }
 
+  /** Renames a library or changes its folders (409 while it scans); rows outside new folders leave its catalog. */
   update(id: string, patch: { name?: string; paths?: string[] }): LibraryRow {
     const cur = this.get(id);
     const paths = patch.paths ? this.validPaths(patch.paths, id) : cur.paths;
-    this.ctx.db
-      .update(schema.libraries)
-      .set({ name: patch.name?.trim() ?? cur.name, paths, updatedAt: new Date().toISOString() })
-      .where(eq(schema.libraries.id, id))
-      .run();
+    const moved = paths.length !== cur.paths.length || paths.some((p) => !cur.paths.includes(p));
+    const running = moved ? this.ctx.jobs.running('scan', id) : null;
+    if (running)
+      throw new HttpError(409, `Library is scanning (job ${running}); change its folders when it ends`);
+    const now = new Date().toISOString();
+    const missing = this.ctx.sqlite.transaction(() => {
+      this.ctx.db
+        .update(schema.libraries)
+        .set({ name: patch.name?.trim() ?? cur.name, paths, updatedAt: now })
+        .where(eq(schema.libraries.id, id))
+        .run();
+      return moved ? dropFilesOutside(this.ctx.sqlite, id, paths, now) : [];
+    })();
     this.onChange();
+    if (missing.length)
+      this.ctx.events.emit(
+        'libraries.items.changed',
+        { libraryId: id, added: [], updated: [], missing, restored: [], removed: [] },
+        'all',
+      );
     return this.get(id);
   }
 

@@ -29,6 +29,31 @@ export function isWithin(inner: string, outer: string): boolean {
   return inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
 }
 
+/** Checks paths: absolute after resolving, existing, readable folders, not overlapping each other or `others`. */
+export function checkPaths(
+  paths: string[],
+  others: { name: string; paths: string[] }[],
+): { path: string; message: string }[] | string[] {
+  const errors: { path: string; message: string }[] = [];
+  const real: string[] = [];
+  paths.forEach((p, i) => {
+    const opened = openFolder(p);
+    if ('real' in opened) real.push(opened.real);
+    else errors.push({ path: `body.paths.${i}`, message: opened.problem });
+  });
+  real.forEach((a, i) => {
+    real.forEach((b, j) => {
+      if (i < j && (isWithin(a, b) || isWithin(b, a)))
+        errors.push({ path: `body.paths.${j}`, message: `${b} overlaps ${a}` });
+    });
+    for (const o of others)
+      for (const b of o.paths)
+        if (isWithin(a, b) || isWithin(b, a))
+          errors.push({ path: `body.paths.${i}`, message: `${a} overlaps library "${o.name}" (${b})` });
+  });
+  return errors.length ? errors : real;
+}
+
 function isEmptyFolder(path: string): boolean {
   const dir = opendirSync(path);
   try {
