@@ -1,5 +1,7 @@
-// /v1/images/:itemId/:kind: local artwork with ETag/Cache-Control and resized variants (?width=); not rate limited.
+// /v1/images/:itemId/:kind: local artwork with validators (ETag, Last-Modified) answering conditional requests, a
+// revalidating cache policy, and resized variants (?width=); not rate limited.
 import { HttpError, t } from '@bijou/sdk';
+import { notModified, variantValidators } from '../lib/http-cache.ts';
 import type { Catalog } from '../services/catalog.ts';
 import { artworkPath, resized, snapWidth } from '../services/images.ts';
 import type { Ctx } from '../services/types.ts';
@@ -13,15 +15,21 @@ export function imageRoutes(ctx: Ctx, catalog: Catalog) {
       if (!catalog.canSee(viewer, params.itemId)) throw new HttpError(404, 'Not found');
       const img = artworkPath(ctx, params.itemId, params.kind);
       if (!img) throw new HttpError(404, 'No such artwork');
-      const etag = query.width ? `${img.etag.slice(0, -1)}-w${snapWidth(query.width)}"` : img.etag;
-      set.headers['cache-control'] = 'private, max-age=86400';
-      set.headers.etag = etag;
-      if (request.headers.get('if-none-match') === etag) {
+      const width = query.width ? snapWidth(query.width) : null;
+      const v = width ? variantValidators(img, `w${width}`) : img;
+      // An item's artwork URL stays the same when its file is replaced: clients revalidate (a 304 costs a stat).
+      set.headers['cache-control'] = 'private, no-cache';
+      set.headers.etag = v.etag;
+      set.headers['last-modified'] = v.lastModified;
+      if (notModified(request.headers.get('if-none-match'), request.headers.get('if-modified-since'), v)) {
         set.status = 304;
         return '';
       }
-      const path = query.width ? await resized(ctx, img, snapWidth(query.width)) : img.path;
-      return Bun.file(path);
+      const path = width ? await resized(ctx, img, width) : img.path;
+      const file = Bun.file(path);
+      // The original's type is what it holds (a `.tbn` is a JPEG); a rendered variant's is its extension's.
+      set.headers['content-type'] = (path === img.path ? img.type : null) ?? file.type;
+      return file;
     },
     {
       auth: 'user',

@@ -1,8 +1,11 @@
-// Artwork files for the images route: validation against the item's recorded artwork, resized variants via ffmpeg
-// (a few renders at a time, one per variant, each with a time limit).
+// Artwork files for the images route: the item's recorded artwork with its validators and type (read from its first
+// bytes), resized variants via ffmpeg (a few renders at a time, one per variant, each with a time limit; a PNG when
+// the source may be transparent).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileValidators, type Validators } from '../lib/http-cache.ts';
+import { IMAGE_HEAD_BYTES, imageTypeOf, mayBeTransparent } from '../lib/image-type.ts';
 import type { Ctx } from './types.ts';
 
 /** Widths we render; a request is rounded up to the next one so the cache stays small. */
@@ -12,24 +15,40 @@ export function snapWidth(w: number): number {
   return WIDTHS.find((x) => x >= w) ?? WIDTHS[WIDTHS.length - 1];
 }
 
-export interface ImageFile {
+export interface ImageFile extends Validators {
   path: string;
-  etag: string;
   size: number;
+  /** The media type of what the file holds (null when it is no image type we know). */
+  type: string | null;
 }
 
-/** The recorded artwork path of an item's kind, if the file still exists. */
+/** The recorded artwork of an item's kind, if the file still exists. */
 export function artworkPath(ctx: Ctx, itemId: string, kind: string): ImageFile | null {
   const row = ctx.sqlite
     .query<{ artwork: string }, [string]>('SELECT artwork FROM libraries_items WHERE id = ?')
     .get(itemId);
   const path = row ? (JSON.parse(row.artwork) as Record<string, string>)[kind] : undefined;
   if (!path) return null;
+  let fd: number;
   try {
-    const st = statSync(path);
-    return { path, size: st.size, etag: `"${st.size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}"` };
+    fd = openSync(path, 'r');
   } catch {
     return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    const head = new Uint8Array(IMAGE_HEAD_BYTES);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return {
+      path,
+      size: st.size,
+      type: imageTypeOf(head.subarray(0, n)),
+      ...fileValidators(st.size, st.mtimeMs),
+    };
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -56,24 +75,26 @@ async function inRenderSlot<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * A resized JPEG of `src` at `width`, rendered once with ffmpeg into the plugin cache (a few at a time, one per
- * variant however many ask at once); the original when rendering fails or takes too long.
+ * A resized copy of `src` at `width` — a PNG when the source may be transparent, else a JPEG — rendered once with
+ * ffmpeg into the plugin cache (a few at a time, one per variant however many ask at once); the original when
+ * rendering fails or takes too long.
  */
 export function resized(ctx: Ctx, src: ImageFile, width: number): Promise<string> {
   const exec = ctx.exec;
   if (!exec) return Promise.resolve(src.path);
   const dir = join(ctx.paths.cache, 'images');
   const key = createHash('sha1').update(`${src.path}|${src.etag}|${width}`).digest('hex');
-  const out = join(dir, `${key}.jpg`);
+  const png = mayBeTransparent(src.type);
+  const out = join(dir, `${key}.${png ? 'png' : 'jpg'}`);
   if (existsSync(out)) return Promise.resolve(out);
   let render = rendering.get(out);
   if (!render) {
     render = inRenderSlot(async () => {
       if (existsSync(out)) return out;
       mkdirSync(dir, { recursive: true });
-      const tmp = `${out}.${process.pid}.tmp.jpg`;
+      const tmp = `${out}.${process.pid}.tmp.${png ? 'png' : 'jpg'}`;
       const args = ['-v', 'error', '-y', '-i', src.path, '-vf', `scale='min(${width},iw)':-2`];
-      const p = exec('ffmpeg', [...args, '-frames:v', '1', '-q:v', '4', tmp], {
+      const p = exec('ffmpeg', [...args, '-frames:v', '1', ...(png ? [] : ['-q:v', '4']), tmp], {
         signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
       });
       if ((await p.exited) !== 0) {

@@ -36,7 +36,13 @@ function fakeFfmpeg(o: { ms: number; code?: number }) {
   return { ctx, seen };
 }
 
-const poster = (n: number): ImageFile => ({ path: `/media/Film ${n}/poster.jpg`, etag: `"e${n}"`, size: 1 });
+const poster = (n: number): ImageFile => ({
+  path: `/media/Film ${n}/poster.jpg`,
+  etag: `"e${n}"`,
+  lastModified: 'Tue, 24 Nov 2026 07:09:31 GMT',
+  size: 1,
+  type: 'image/jpeg',
+});
 
 test('twelve posters asked for at once render two at a time, each once', async () => {
   const { ctx, seen } = fakeFfmpeg({ ms: 15 });
