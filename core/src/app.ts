@@ -10,6 +10,7 @@ import { CORE_MIGRATIONS, runMigrations } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { type Env, parseEnv } from './env.ts';
 import { EventBus } from './events/bus.ts';
+import { registerNumberFormats } from './http/number-formats.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { createShell } from './http/shell.ts';
 import { staticRoutes } from './http/static.ts';
@@ -60,6 +61,7 @@ export async function createApp(opts: CreateAppOptions = {}) {
   const checkpointer = new Checkpointer(sqlite, dbFile);
   checkpointer.start();
   registerSdkModule();
+  registerNumberFormats();
 
   let host: PluginHost | null = null;
   const bus = new EventBus(log, (owner) => host?.isActive(owner) ?? true);

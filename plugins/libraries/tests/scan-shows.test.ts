@@ -129,6 +129,23 @@ describe('seasons and episodes', () => {
     expect(noSeason.status).toBe(404);
   });
 
+  test('a season or episode number that is not decimal digits is a 422 naming it, never another season', async () => {
+    const id = shows['Doctor Who: The New Series'].id;
+    // Read as numbers these were season 1, season 0, season 100 and episode 1.
+    for (const [path, param] of [
+      [`seasons/0x1`, 'params.num'],
+      [`seasons/%20`, 'params.num'],
+      [`seasons/1e2/episodes`, 'params.num'],
+      [`seasons/1/episodes/1.0`, 'params.ep'],
+    ]) {
+      const r = await b.h.request('GET', `/v1/shows/${id}/${path}`, { token: b.token });
+      expect([path, r.status, r.body.details?.[0].path]).toEqual([path, 422, param]);
+    }
+    const hex = await b.h.request('GET', '/v1/shows?limit=0x2', { token: b.token });
+    expect([hex.status, hex.body.details?.[0].path]).toEqual([422, 'query.limit']);
+    expect((await get(b, `/v1/shows/${id}/seasons/01`)).seasonNumber).toBe(1);
+  });
+
   test('GET /v1/metadata/:itemId returns an episode by id with its show and season ids, 404 for unknown', async () => {
     const show = shows['Doctor Who: The New Series'];
     const [season1] = (await seasons(show.title)).filter((s: any) => s.seasonNumber === 1);
