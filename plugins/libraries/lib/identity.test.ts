@@ -94,5 +94,7 @@ describe('episode identities', () => {
     [{ airDate: '2011-11-15' }, `${show}/date:2011-11-15`],
     [{ absoluteEpisode: 105 }, `${show}/abs:105`],
     [{}, `${show}/file:bonus clip`],
+    [{ season: 0 }, `${show}/s0/file:bonus clip`],
+    [{ season: 2 }, `${show}/s2/file:bonus clip`],
   ])('%o → %p', (e, out) => expect(episodeIdentity(show, e, 'Bonus Clip')).toBe(out));
 });

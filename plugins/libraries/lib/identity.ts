@@ -79,7 +79,7 @@ export function seasonIdentity(show: string, season: number): string {
   return `${show}/season:${season}`;
 }
 
-/** Identity of an episode inside a show: season+episode, air date, or absolute number. */
+/** Identity of an episode inside a show: season+episode, air date, absolute number, else season and file name. */
 export function episodeIdentity(
   show: string,
   e: { season?: number; episode?: number; airDate?: string; absoluteEpisode?: number; part?: number },
@@ -89,5 +89,7 @@ export function episodeIdentity(
   if (e.episode !== undefined) return `${show}/s${e.season ?? 1}e${e.episode}${part}`;
   if (e.airDate) return `${show}/date:${e.airDate}${part}`;
   if (e.absoluteEpisode !== undefined) return `${show}/abs:${e.absoluteEpisode}${part}`;
-  return `${show}/file:${normaliseKey(fallback)}`;
+  // An episode numbered by nothing but its name (`Season 00/Some Special.mkv`): its season and name.
+  const season = e.season === undefined ? '' : `/s${e.season}`;
+  return `${show}${season}/file:${normaliseKey(fallback)}`;
 }

@@ -4,7 +4,7 @@ import { join, sep } from 'node:path';
 import { episodeFields, showFields } from '../lib/build-item.ts';
 import { episodeIdentity, seasonIdentity, showIdentity } from '../lib/identity.ts';
 import { COL, type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.ts';
-import { type ParsedEpisode, parseEpisode } from '../lib/naming/index.ts';
+import { type ParsedEpisode, parseEpisode, parseUnnumberedEpisode } from '../lib/naming/index.ts';
 import { parseEpisodeNfo, parseShowNfo } from '../lib/nfo/index.ts';
 import type { CatalogWriter } from './catalog-writer.ts';
 import { readText } from './read-text.ts';
@@ -185,11 +185,16 @@ function episodeNfo(w: WorkFile, files: string[]) {
   return { nfo, warnings };
 }
 
-/** Parses an episode's name and NFO; null when the name has no episode number, date or absolute number. */
+/**
+ * Parses an episode's name and NFO. A name with no episode number, date or absolute number is an episode when it
+ * lies in a season folder or its NFO numbers it (as in Jellyfin); null otherwise.
+ */
 export function prepareEpisode(w: WorkFile, libraryId: string, files: string[]): EpisodePlan | null {
-  const parsed = parseEpisode(w.rel);
+  const numbered = parseEpisode(w.rel);
+  const parsed = numbered ?? parseUnnumberedEpisode(w.rel);
   if (!parsed) return null;
   const { nfo, warnings } = episodeNfo(w, files);
+  if (!numbered && parsed.season === undefined && nfo?.episode === undefined) return null;
   // As in Kodi, numbering comes from folder and file names; the NFO only fills what the name lacks.
   const season = parsed.season ?? nfo?.season ?? 1;
   let item: EpisodePlan['item'];

@@ -187,7 +187,10 @@ function processMain(w: WorkFile, plan: FilePlan, c: WriteCtx): void {
   try {
     if (!plan.ok && plan.unmatched) {
       result.counts.unmatched += 1;
-      o.warn('no episode number, date or absolute number in the name; not added', { path: w.rel });
+      o.warn(
+        'no episode number, date or absolute number in the name, no season folder and no NFO numbering it; not added',
+        { path: w.rel },
+      );
       return;
     }
     if (!plan.ok) throw new Error(plan.error);

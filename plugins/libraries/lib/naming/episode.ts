@@ -92,6 +92,28 @@ export function parseEpisode(pathRelativeToRoot: string): ParsedEpisode | null {
   return parsed;
 }
 
+/**
+ * What the path of a video whose name carries no episode number, date or absolute number says, when it lies in a
+ * show folder: series from the show folder, season from its season folder (absent when there is none), title from
+ * the name. Jellyfin lists such files (`Show/Season 00/Some Special.mkv`) as episodes of that season; an episode
+ * NFO may number them. Null for a file at the library root or in a folder that names no series.
+ */
+export function parseUnnumberedEpisode(pathRelativeToRoot: string): ParsedEpisode | null {
+  const segments = splitPath(pathRelativeToRoot);
+  const fileName = segments.pop();
+  if (fileName === undefined || segments.length === 0) return null;
+  const { layout, fromFolder } = foldersOf(segments);
+  if (!fromFolder?.title) return null;
+  const base = stripVideoExtension(fileName);
+  const details = titleAndPart(base, isDotted(base));
+  const parsed: ParsedEpisode = { series: fromFolder.title, providerIds: { ...fromFolder.ids } };
+  if (fromFolder.year !== undefined) parsed.year = fromFolder.year;
+  if (layout.folderSeason !== undefined) parsed.season = layout.folderSeason;
+  if (details.title !== undefined) parsed.title = details.title;
+  if (details.part !== undefined) parsed.part = details.part;
+  return parsed;
+}
+
 interface FolderInfo {
   layout: { showFolder?: string; folderSeason?: number };
   fromFolder?: SeriesInfo;
