@@ -8,8 +8,8 @@ import {
   type WorkFile,
   withFolderFacts,
 } from './scan-context.ts';
+import { type EpisodePlan, prepareEpisode } from './scan-episode-plan.ts';
 import { type MoviePlan, prepareMovie } from './scan-movies.ts';
-import { type EpisodePlan, prepareEpisode } from './scan-shows.ts';
 
 /** A prepared file: its item plan and sidecars; `unmatched` for an episode name without numbers. */
 export type FilePlan =

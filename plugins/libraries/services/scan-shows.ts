@@ -1,22 +1,15 @@
-// Resolves one episode file: `prepareEpisode` (name + episode NFO → fields and identity; pure, runs in the scan
-// worker), then `applyEpisode` writes show (tvshow.nfo, show artwork), season (season art) and episode rows.
+// Writes one planned episode (`prepareEpisode`, scan-episode-plan.ts): its show (tvshow.nfo, show artwork) and
+// season (season art, `<namedseason>` titles) rows the first time a scan meets them, then the episode row.
 import { join, sep } from 'node:path';
-import { episodeFields, showFields } from '../lib/build-item.ts';
-import { episodeIdentity, seasonIdentity, showIdentity } from '../lib/identity.ts';
-import { COL, type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.ts';
-import { type ParsedEpisode, parseEpisode, parseUnnumberedEpisode } from '../lib/naming/index.ts';
-import { parseEpisodeNfo, parseShowNfo } from '../lib/nfo/index.ts';
+import { showFields } from '../lib/build-item.ts';
+import { seasonIdentity, showIdentity } from '../lib/identity.ts';
+import { COL } from '../lib/item-row.ts';
+import type { ParsedEpisode } from '../lib/naming/index.ts';
+import { parseShowNfo } from '../lib/nfo/index.ts';
 import type { CatalogWriter } from './catalog-writer.ts';
 import { readText } from './read-text.ts';
-import {
-  artworkIn,
-  baseName,
-  findFile,
-  joinName,
-  type Listings,
-  seasonArtworkIn,
-  type WorkFile,
-} from './scan-context.ts';
+import { artworkIn, findFile, type Listings, seasonArtworkIn, type WorkFile } from './scan-context.ts';
+import type { EpisodePlan } from './scan-episode-plan.ts';
 import type { Resolved } from './scan-movies.ts';
 
 /** The show row an episode belongs to. */
@@ -121,90 +114,6 @@ export interface ShowScan {
   cache: ShowCache;
   now: string;
   warnings: string[];
-}
-
-/** What an episode file says about its item, before anything is written. */
-export interface EpisodePlan {
-  kind: 'episode';
-  parsed: ParsedEpisode;
-  season: number;
-  warnings: string[];
-  /** The episode row (parent and show ids filled in when written), or why building it failed. */
-  item: { row: ItemRow } | { error: string };
-}
-
-function episodeItem(
-  w: WorkFile,
-  parsed: ParsedEpisode,
-  nfo: ReturnType<typeof episodeNfo>['nfo'],
-  libraryId: string,
-  files: string[],
-): EpisodePlan['item'] {
-  const base = baseName(w.name);
-  const season = parsed.season ?? nfo?.season ?? 1;
-  const episode = parsed.episode ?? nfo?.episode;
-  const top = w.rel.indexOf(sep);
-  const show = showIdentity(top !== -1 ? w.rel.slice(0, top) : parsed.series);
-  const fields = episodeFields(parsed, nfo, base);
-  const numbers = {
-    season,
-    episode,
-    airDate: parsed.airDate,
-    absoluteEpisode: parsed.absoluteEpisode,
-    part: parsed.part,
-  };
-  const identity = episodeIdentity(show, numbers, base);
-  const placement: ItemPlacement = {
-    libraryId,
-    kind: 'episode',
-    identity,
-    seasonNumber: season,
-    // As in Jellyfin, an absolute-numbered file (`Show - 001`) is that episode of its season (1 without a folder);
-    // its identity keeps the absolute number, so rows made before this keep their watch state.
-    episodeNumber: episode ?? parsed.absoluteEpisode ?? null,
-    endingEpisodeNumber: nfo?.episodeEnd ?? parsed.endingEpisode ?? null,
-    absoluteNumber: parsed.absoluteEpisode ?? null,
-    folder: w.dir,
-    artwork: artworkIn(w.dir, files, 'episode', base),
-  };
-  return { row: itemRow(placement, fields) };
-}
-
-function episodeNfo(w: WorkFile, files: string[]) {
-  const nfoName = findFile(files, `${baseName(w.name)}.nfo`);
-  const warnings: string[] = [];
-  let nfo = null;
-  if (nfoName) {
-    const text = readText(joinName(w.dir, nfoName));
-    const r = text === null ? null : parseEpisodeNfo(text);
-    if (r?.ok) {
-      nfo = r.value[0] ?? null;
-      for (const m of r.warnings) warnings.push(`${nfoName}: ${m}`);
-    } else warnings.push(`${nfoName}: ${r && !r.ok ? r.error : 'unreadable'} (ignored)`);
-  }
-  return { nfo, warnings };
-}
-
-/**
- * Parses an episode's name and NFO. A name with no episode number, date or absolute number is an episode when it
- * lies in a season folder or its NFO numbers it (as in Jellyfin); null otherwise.
- */
-export function prepareEpisode(w: WorkFile, libraryId: string, files: string[]): EpisodePlan | null {
-  const numbered = parseEpisode(w.rel);
-  const parsed = numbered ?? parseUnnumberedEpisode(w.rel);
-  if (!parsed) return null;
-  const { nfo, warnings } = episodeNfo(w, files);
-  if (!numbered && parsed.season === undefined && nfo?.episode === undefined) return null;
-  // As in Kodi, numbering comes from folder and file names; the NFO only fills what the name lacks.
-  const season = parsed.season ?? nfo?.season ?? 1;
-  let item: EpisodePlan['item'];
-  try {
-    item = episodeItem(w, parsed, nfo, libraryId, files);
-  } catch (err) {
-    // Reported only after the show and season rows are written, as when this ran in one step.
-    item = { error: (err as Error).message };
-  }
-  return { kind: 'episode', parsed, season, warnings, item };
 }
 
 /** The show and season rows of an episode, written the first time a scan meets them. */
