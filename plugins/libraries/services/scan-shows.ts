@@ -19,9 +19,13 @@ interface ShowPlace {
   folder: string;
 }
 
-/** Rows written in this scan: ids by identity, show identities by `name:<name>`, show and season by folder. */
+/**
+ * Rows written in this scan: ids by identity, show identities by `name:<name>`, show and season by folder, and the
+ * season titles a show's tvshow.nfo gives (`<namedseason number="1">`) by show identity.
+ */
 export class ShowCache {
   readonly ids = new Map<string, string>();
+  readonly seasonNames = new Map<string, Map<number, string>>();
   readonly folders = new Map<string, Map<number, { show: ShowPlace; seasonId: string }>>();
 }
 
@@ -66,6 +70,8 @@ function showRow(w: WorkFile, parsed: ParsedEpisode, ctx: ShowScan): ShowPlace {
     ctx.now,
   );
   ctx.cache.ids.set(identity, row.id);
+  if (r?.ok && r.value.namedSeasons.length)
+    ctx.cache.seasonNames.set(identity, new Map(r.value.namedSeasons.map((n) => [n.season, n.name])));
   return { id: row.id, identity, folder };
 }
 
@@ -78,7 +84,8 @@ function seasonRow(show: ShowPlace, season: number, w: WorkFile, ctx: ShowScan):
     ...seasonArtworkIn(show.folder, ctx.listings.get(show.folder), season),
     ...(inOwnFolder ? artworkIn(w.dir, ctx.listings.get(w.dir), 'season') : {}),
   };
-  const title = season === 0 ? 'Specials' : `Season ${season}`;
+  const named = ctx.cache.seasonNames.get(show.identity)?.get(season);
+  const title = named ?? (season === 0 ? 'Specials' : `Season ${season}`);
   const row = ctx.writer.upsertItem(
     {
       libraryId: ctx.libraryId,
