@@ -11,7 +11,12 @@ describe('extensionOf', () => {
     ['Mr. Robot', ''],
     ['noext', ''],
     ['trailing.', ''],
-    ['double..mkv', ''],
+    ['double..mkv', '.mkv'],
+    ["Breaking Bad - S01E02 - Cat's in the Bag....mkv", '.mkv'],
+    ['24 - S02E01 - Day 2 8 00 A.M.-9 00 A.M..mkv', '.mkv'],
+    ['Title....en.srt', '.srt'],
+    ['..', ''],
+    ['...', ''],
     ['dir.d/file', ''],
     ['win\\.hidden', ''],
     ['archive.verylongextension', ''],
@@ -33,6 +38,7 @@ describe('stripExtension', () => {
     ['Movie (1999).mkv', 'Movie (1999)'],
     ['Mr. Robot', 'Mr. Robot'],
     ['.nomedia', '.nomedia'],
+    ["Cat's in the Bag....mkv", "Cat's in the Bag..."],
   ])('%p → %p', (name, out) => expect(stripExtension(name)).toBe(out));
 });
 

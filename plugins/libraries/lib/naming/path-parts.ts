@@ -8,14 +8,15 @@ export function splitPath(path: string): string[] {
 
 /**
  * The lower-cased extension with its dot (`.mkv`), or `''` when the name has none.
- * Dot-files (`.nomedia`) and names whose last dot is followed by a space (`Mr. Robot`) have none.
+ * Dot-files (`.nomedia`) and names whose last dot is followed by a space (`Mr. Robot`) have none. A title ending in
+ * dots keeps its extension (`Cat's in the Bag....mkv` is `.mkv`, as `extname` and Jellyfin read it).
  */
 export function extensionOf(name: string): string {
   // lastIndexOf instead of an end-anchored regex: this runs for every file of every scan.
   const dot = name.lastIndexOf('.');
   if (dot <= 0 || name.length - dot - 1 < 1 || name.length - dot - 1 > 10) return '';
   const before = name.charCodeAt(dot - 1);
-  if (before === 46 || before === 47 || before === 92) return '';
+  if (before === 47 || before === 92) return '';
   const ext = name.slice(dot);
   return NOT_IN_EXTENSION.test(ext) ? '' : ext.toLowerCase();
 }
