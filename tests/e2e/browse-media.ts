@@ -9,7 +9,8 @@ import { type E2E, e2eSuite } from './harness.ts';
 const SHOW = 'Demo Show (2021)';
 const TVSHOW_NFO = `<tvshow><title>Demo Show</title><year>2021</year><genre>Comedy</genre>
   <plot>Two friends test a media server.</plot>
-  <actor><name>Ada Actor</name><role>Captain Demo</role><order>0</order></actor></tvshow>`;
+  <actor><name>Ada Actor</name><role>Captain Demo</role><order>0</order></actor>
+  <namedseason number="2">The Sequel</namedseason></tvshow>`;
 const MOVIE_NFO = `<movie><title>Test Movie</title><year>2020</year><plot>A movie for the browser tests.</plot>
   <actor><name>Max Mover</name><role>The Lead</role></actor><director>Dee Rector</director></movie>`;
 const VIDEO = [

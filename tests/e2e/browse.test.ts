@@ -49,7 +49,8 @@ test('home lists what was added per library; the show page has artwork, seasons,
   const seasons = e2e.page.getByRole('region', { name: 'Seasons' });
   expect(await seasons.getByRole('link').allInnerTexts()).toEqual([
     expect.stringContaining('Season 1'),
-    expect.stringContaining('Season 2'),
+    // Named in tvshow.nfo (`<namedseason number="2">`).
+    expect.stringContaining('The Sequel'),
   ]);
   await e2e.page.getByRole('link', { name: '▶ Play S01E01 Pilot' }).waitFor();
   expect(await e2e.page.locator('img.poster').evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(300);

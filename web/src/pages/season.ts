@@ -64,7 +64,7 @@ export async function seasonPage(ctx: RouteContext): Promise<HTMLElement> {
     get<Item>(`/v1/shows/${id}/seasons/${num}`),
     get<Page<Item>>(`/v1/shows/${id}/seasons/${num}/episodes`),
   ]);
-  const name = seasonName(season.seasonNumber);
+  const name = season.title || seasonName(season.seasonNumber);
   const count = episodeTotal(episodes.items);
   return detailPage(
     {

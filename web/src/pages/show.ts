@@ -49,7 +49,8 @@ export async function showPage(ctx: RouteContext): Promise<HTMLElement> {
   const seasonCards = seasons.items.map((s) =>
     posterCard({
       href: seasonHref(show.id, s.seasonNumber ?? 0),
-      title: seasonName(s.seasonNumber),
+      // The server's title: `Season 2`, `Specials`, or a name from tvshow.nfo (`<namedseason>`).
+      title: s.title || seasonName(s.seasonNumber),
       subtitle: s.year ? String(s.year) : null,
       poster: s.artwork.poster ?? show.artwork.poster,
       watched: s.watched,
