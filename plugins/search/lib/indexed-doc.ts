@@ -6,9 +6,10 @@ import { compoundsOf, fold, tokensOf, withoutArticle } from './normalize.ts';
 /**
  * What the stored documents hold, as a number: raise it whenever a change alters them (what a title's document
  * says, its labels, how text is folded), and every install rebuilds its index at its next start (an index kept
- * from before would keep the old text until each item changed). 2: multi-episode labels (`S01E02–E03`).
+ * from before would keep the old text until each item changed). 2: multi-episode labels (`S01E02–E03`). 3: an episode
+ * without a number labelled by its air date or season, not `S01E00`.
  */
-export const DOC_VERSION = 2;
+export const DOC_VERSION = 3;
 
 /** A document as stored in `search_docs` (and mirrored to Meilisearch). */
 export interface IndexedDoc {

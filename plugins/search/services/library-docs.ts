@@ -21,6 +21,7 @@ interface ItemRow {
   season_number: number | null;
   episode_number: number | null;
   ending_episode_number: number | null;
+  air_date: string | null;
   show_id: string | null;
   show_title: string | null;
   show_library: string | null;
@@ -51,7 +52,7 @@ function titleDoc(r: ItemRow, people: string[]): IndexedDoc {
       type: r.kind,
       title: r.title,
       subtitle: episode
-        ? episodeLabel(r.show_title, r.season_number, r.episode_number, r.ending_episode_number)
+        ? episodeLabel(r.show_title, r.season_number, r.episode_number, r.ending_episode_number, r.air_date)
         : genres.slice(0, 2).join(' · ') || null,
       year: r.year,
       altTitles: [r.original_title ?? '', r.sort_title],
@@ -69,7 +70,8 @@ export function titleDocs(db: Database, itemIds: string[]): DocChanges {
   const rows = db
     .query<ItemRow, [string]>(
       `SELECT i.id, i.kind, i.library_id, i.title, i.sort_title, i.original_title, i.year, i.overview, i.tagline,
-         i.genres, i.content_rating, i.missing, i.season_number, i.episode_number, i.ending_episode_number, i.show_id,
+         i.genres, i.content_rating, i.missing, i.season_number, i.episode_number, i.ending_episode_number, i.air_date,
+         i.show_id,
          s.title AS show_title, s.library_id AS show_library, s.content_rating AS show_rating
        FROM json_each(?) j CROSS JOIN libraries_items i ON i.id = j.value LEFT JOIN libraries_items s ON s.id = i.show_id`,
     )
