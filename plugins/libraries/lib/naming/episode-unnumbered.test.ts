@@ -28,6 +28,8 @@ describe('parseUnnumberedEpisode', () => {
   test.each([
     ['at the library root', 'Some Special.mkv'],
     ['in a season folder at the library root', 'Season 01/Pilot.mkv'],
+    ['in a DVD structure', 'Show/Season 01/Disc 1/VIDEO_TS/VTS_01_1.VOB'],
+    ['in a Blu-ray structure', 'Show/Season 01/Disc 1/BDMV/STREAM/00001.m2ts'],
   ])('%s it is null: no show folder names a series', (_where, path) => {
     expect(parseUnnumberedEpisode(path)).toBeNull();
   });

@@ -47,6 +47,7 @@ const SPECIALS = /^(?:season[ ._-]*)?specials?$/i;
 const SHORT_SEASON = /^s(\d{1,4})(?=$|[ ._-])/i;
 const EMBEDDED_SEASON = /[ ._-](?:s(\d{1,4})(?!\d|[ ._-]*e\d)|season[ ._-]*(\d{1,4})(?!\d))(?=$|[ ._-])/i;
 const SEASON_MARKER = /(?:^|[ ._-])(?:s\d{1,4}(?:[ ._-]*e\d+)?|season[ ._-]*\d+|complete)(?=$|[ ._-])/i;
+const DISC_ROOT = /^(?:video_ts|bdmv)$/i;
 const PART_AT_START = /^(?:part|pt)\.?[ ._-]?(\d{1,2}|[ivx]{1,4})(?=$|[ ._)\]-])/i;
 const PART_AT_END = /(?:[ ._]-[ ._]|[ ._]?\()(?:part|pt)\.?[ ._-]?(\d{1,2}|[ivx]{1,4})\)?$/i;
 const ROMAN: Record<string, number> = {
@@ -96,12 +97,14 @@ export function parseEpisode(pathRelativeToRoot: string): ParsedEpisode | null {
  * What the path of a video whose name carries no episode number, date or absolute number says, when it lies in a
  * show folder: series from the show folder, season from its season folder (absent when there is none), title from
  * the name. Jellyfin lists such files (`Show/Season 00/Some Special.mkv`) as episodes of that season; an episode
- * NFO may number them. Null for a file at the library root or in a folder that names no series.
+ * NFO may number them. Null for a file at the library root, in a folder that names no series or in a disc structure.
  */
 export function parseUnnumberedEpisode(pathRelativeToRoot: string): ParsedEpisode | null {
   const segments = splitPath(pathRelativeToRoot);
   const fileName = segments.pop();
   if (fileName === undefined || segments.length === 0) return null;
+  // A disc structure's files (`VIDEO_TS/VTS_01_1.VOB`, `BDMV/STREAM/00001.m2ts`) are no episodes (nor in Jellyfin).
+  if (segments.some((folder) => DISC_ROOT.test(folder))) return null;
   const { layout, fromFolder } = foldersOf(segments);
   if (!fromFolder?.title) return null;
   const base = stripVideoExtension(fileName);
