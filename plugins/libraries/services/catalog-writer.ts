@@ -50,7 +50,7 @@ export class CatalogWriter {
   private readonly people = new Map<string, string>();
   /** Set by {@link startFresh}: identities written so far into a library that had no items when the scan began. */
   private fresh: { libraryId: string; identities: Set<string> } | null = null;
-  constructor(private readonly db: Database) {
+  constructor(readonly db: Database) {
     this.q = {
       itemByIdentity: db.query<{ id: string; locked_fields: string; missing: number }, [string, string]>(
         'SELECT id, locked_fields, missing FROM libraries_items WHERE library_id = ? AND identity = ?',

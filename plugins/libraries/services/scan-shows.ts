@@ -4,7 +4,7 @@ import { join, sep } from 'node:path';
 import { showFields } from '../lib/build-item.ts';
 import { seasonIdentity, showIdentity } from '../lib/identity.ts';
 import { COL } from '../lib/item-row.ts';
-import type { ParsedEpisode } from '../lib/naming/index.ts';
+import { type ParsedEpisode, seasonFromFolder } from '../lib/naming/index.ts';
 import { parseShowNfo } from '../lib/nfo/index.ts';
 import type { CatalogWriter } from './catalog-writer.ts';
 import { readText } from './read-text.ts';
@@ -26,6 +26,8 @@ interface ShowPlace {
 export class ShowCache {
   readonly ids = new Map<string, string>();
   readonly seasonNames = new Map<string, Map<number, string>>();
+  /** Identities of season rows written (or kept) in this scan without the season's own folder. */
+  readonly folderless = new Set<string>();
   readonly folders = new Map<string, Map<number, { show: ShowPlace; seasonId: string }>>();
 }
 
@@ -75,11 +77,32 @@ function showRow(w: WorkFile, parsed: ParsedEpisode, ctx: ShowScan): ShowPlace {
   return { id: row.id, identity, folder };
 }
 
+/** The id and folder of a season row from an earlier scan, or null. */
+function seasonPlacement(ctx: ShowScan, identity: string): { id: string; folder: string | null } | null {
+  return ctx.writer.db
+    .query<{ id: string; folder: string | null }, [string, string]>(
+      'SELECT id, folder FROM libraries_items WHERE library_id = ? AND identity = ?',
+    )
+    .get(ctx.libraryId, identity);
+}
+
 function seasonRow(show: ShowPlace, season: number, w: WorkFile, ctx: ShowScan): string {
   const identity = seasonIdentity(show.identity, season);
   const cached = ctx.cache.ids.get(identity);
-  if (cached) return cached;
-  const inOwnFolder = w.dir !== show.folder;
+  // The episode's folder is its season's own (the season's folder and art) unless it is the show's or names another
+  // season: an S01 file left in `Season 02` gives season 1 neither, and leaves a row that has its own folder as it is.
+  const folderSeason =
+    w.dir === show.folder ? undefined : seasonFromFolder(w.dir.slice(w.dir.lastIndexOf(sep) + 1));
+  const foreign = folderSeason !== undefined && folderSeason !== season;
+  const inOwnFolder = w.dir !== show.folder && !foreign;
+  // A row this scan wrote without its own folder is written again by the first episode met in that folder.
+  if (cached && !(inOwnFolder && ctx.cache.folderless.has(identity))) return cached;
+  const existing = foreign && !cached ? seasonPlacement(ctx, identity) : null;
+  if (existing?.folder) {
+    ctx.cache.ids.set(identity, existing.id);
+    ctx.cache.folderless.add(identity);
+    return existing.id;
+  }
   const artwork = {
     ...seasonArtworkIn(show.folder, ctx.listings.get(show.folder), season),
     ...(inOwnFolder ? artworkIn(w.dir, ctx.listings.get(w.dir), 'season') : {}),
@@ -111,6 +134,8 @@ function seasonRow(show: ShowPlace, season: number, w: WorkFile, ctx: ShowScan):
     ctx.now,
   );
   ctx.cache.ids.set(identity, row.id);
+  if (inOwnFolder) ctx.cache.folderless.delete(identity);
+  else ctx.cache.folderless.add(identity);
   return row.id;
 }
 
