@@ -164,6 +164,8 @@ export const ListQuery = t.Object({
   sort: t.Optional(Sort),
   order: t.Optional(t.Union([t.Literal('asc'), t.Literal('desc')])),
 });
+/** The query of the recently-added lists: the list's filters, always newest first (no `sort` or `order`). */
+export const RecentQuery = t.Omit(ListQuery, ['sort', 'order']);
 export const ItemPage = t.Object({ items: t.Array(ItemBrief), nextCursor: NullableString });
 export const Credit = t.Object({
   personId: t.String(),

@@ -1,7 +1,7 @@
 // Routes shared by movies, shows and episodes: the filtered list and recently added, detail, cast and crew,
 // file stats, watched on and off.
 import { HttpError, t } from '@bijou/sdk';
-import { Credit, FileStats, ItemDetail, ItemPage, ListQuery } from '../model.ts';
+import { Credit, FileStats, ItemDetail, ItemPage, ListQuery, RecentQuery } from '../model.ts';
 import type { Catalog } from '../services/catalog.ts';
 import type { Ctx } from '../services/types.ts';
 import type { WatchState } from '../services/watch-state.ts';
@@ -89,7 +89,7 @@ export function listRoutes(ctx: Ctx, catalog: Catalog, prefix: string, kind: 'mo
   const page = (
     user: { id: string; role: 'admin' | 'user' },
     request: Request,
-    query: typeof ListQuery.static,
+    query: typeof RecentQuery.static & Pick<typeof ListQuery.static, 'sort' | 'order'>,
     added: boolean,
   ) => {
     if (query.yearFrom !== undefined && query.yearTo !== undefined && query.yearFrom > query.yearTo) {
@@ -97,12 +97,11 @@ export function listRoutes(ctx: Ctx, catalog: Catalog, prefix: string, kind: 'mo
         { path: 'query.yearTo', message: `Expected a year from yearFrom (${query.yearFrom}) on` },
       ]);
     }
-    const q = added ? { ...query, sort: 'added', order: 'desc' as const } : query;
     const defaults = added
       ? { sort: 'added' as const, order: 'desc' as const }
       : { sort: 'title' as const, order: 'asc' as const };
     // A ready Response (cached JSON): Elysia skips response validation for it; the schema stays for OpenAPI.
-    return catalog.listResponse(catalog.viewers.viewerFor(user, request), kind, q, defaults);
+    return catalog.listResponse(catalog.viewers.viewerFor(user, request), kind, query, defaults);
   };
   ctx.http
     .get(prefix, ({ user, request, query }) => page(user, request, query, false), {
@@ -113,7 +112,7 @@ export function listRoutes(ctx: Ctx, catalog: Catalog, prefix: string, kind: 'mo
     })
     .get(`${prefix}/recently-added`, ({ user, request, query }) => page(user, request, query, true), {
       auth: 'user',
-      query: ListQuery,
+      query: RecentQuery,
       response: ItemPage,
       detail: { summary: `${noun}, newest first` },
     });

@@ -1,6 +1,6 @@
 // Catalog lists: filters, sorts and keyset pagination in one SQL query, with visibility filters inside the WHERE.
 import type { Database } from 'bun:sqlite';
-import { decodeCursor, encodeCursor } from '@bijou/sdk';
+import { decodeCursor, encodeCursor, HttpError } from '@bijou/sdk';
 import { sortTitleOf } from '../lib/identity.ts';
 
 export type SortKey = 'title' | 'year' | 'added' | 'rating' | 'runtime';
@@ -111,12 +111,42 @@ export function whereOf(f: Omit<ListFilters, 'sort' | 'order' | 'cursor' | 'limi
   return { text: parts.join(' AND '), params };
 }
 
+// A cursor names the sort and order it was made for: its key means nothing under another sort (a title compared
+// with years gives an empty or wrong page), so a cursor used with another is refused, as a tampered one is.
+const NUMERIC_KEY: Record<SortKey, boolean> = {
+  title: false,
+  year: true,
+  added: false,
+  rating: true,
+  runtime: true,
+};
+
+/** The cursor of the page after the row with sort key `key` and id `id`. */
+export function listCursor(f: Pick<ListFilters, 'sort' | 'order'>, key: string | number, id: string): string {
+  return encodeCursor([f.sort, f.order, key, id]);
+}
+
+/** The sort key and id a cursor continues after; a 400 for a cursor of another sort or order, or a tampered one. */
+function cursorOf(f: ListFilters): [string | number, string] | null {
+  const c = decodeCursor(f.cursor, 4);
+  if (!c) return null;
+  const [sort, order, key, id] = c;
+  if (sort !== f.sort || order !== f.order)
+    throw new HttpError(
+      400,
+      'Invalid cursor: it was made for another sort or order; start again without one',
+    );
+  const keyOk = NUMERIC_KEY[f.sort] ? Number.isFinite(key) : typeof key === 'string';
+  if (!keyOk || typeof id !== 'string') throw new HttpError(400, 'Invalid cursor');
+  return [key as string | number, id];
+}
+
 /** The SQL of one page (one row more than the limit tells whether there is a next page). */
 export function listSql(f: ListFilters): { text: string; params: unknown[] } {
   const where = whereOf(f);
   const expr = SORT_EXPR[f.sort];
   const cmp = f.order === 'asc' ? '>' : '<';
-  const c = decodeCursor(f.cursor, 2) as [string | number, string] | null;
+  const c = cursorOf(f);
   const keyset = c ? ` AND (${expr}, libraries_items.id) ${cmp} (?, ?)` : '';
   const dir = f.order === 'asc' ? 'ASC' : 'DESC';
   const text = `SELECT libraries_items.id AS id, ${expr} AS k FROM libraries_items WHERE ${where.text}${keyset}
@@ -131,5 +161,5 @@ export function listIds(db: Database, f: ListFilters): { ids: string[]; nextCurs
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
   const last = page[page.length - 1];
-  return { ids: page.map((r) => r.id), nextCursor: more && last ? encodeCursor([last.k, last.id]) : null };
+  return { ids: page.map((r) => r.id), nextCursor: more && last ? listCursor(f, last.k, last.id) : null };
 }

@@ -1,8 +1,7 @@
 // Query plans of the catalog lists: every sort of the movie and show lists walks its own index (per-kind partial
 // indexes) in both directions, with or without a cursor, and never sorts in a temp b-tree.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { encodeCursor } from '@bijou/sdk';
-import { type ListFilters, listSql, type SortKey } from '../services/catalog-query.ts';
+import { type ListFilters, listCursor, listSql, type SortKey } from '../services/catalog-query.ts';
 import { type Booted, boot } from './harness.ts';
 
 let b: Booted;
@@ -33,7 +32,7 @@ describe('catalog list query plans', () => {
       for (const order of ['asc', 'desc'] as const)
         for (const cursor of [
           undefined,
-          encodeCursor([sort === 'title' || sort === 'added' ? 'm' : 5, 'id']),
+          listCursor({ sort, order }, sort === 'title' || sort === 'added' ? 'm' : 5, 'id'),
         ])
           test(`${kind}s by ${sort} ${order}${cursor ? ' after a cursor' : ''}`, () => {
             const steps = plan({
