@@ -1,22 +1,8 @@
 // Manual metadata: edits lock the fields they touch against rescans; identify assigns provider ids; refresh re-reads.
 import { HttpError } from '@bijou/sdk';
 import { sortTitleOf } from '../lib/identity.ts';
+import { cleanEdit, type MetadataEdit, unlockProblems } from '../lib/metadata-edit.ts';
 import type { Ctx } from './types.ts';
-
-export interface MetadataEdit {
-  title?: string;
-  sortTitle?: string;
-  originalTitle?: string;
-  year?: number | null;
-  overview?: string | null;
-  tagline?: string | null;
-  contentRating?: string | null;
-  rating?: number | null;
-  genres?: string[];
-  studios?: string[];
-  tags?: string[];
-  providerIds?: Record<string, string>;
-}
 
 const COLUMN: Record<keyof MetadataEdit, string> = {
   title: 'title',
@@ -41,7 +27,8 @@ export function editItem(ctx: Ctx, itemId: string, edit: MetadataEdit): void {
     )
     .get(itemId);
   if (!row) throw new HttpError(404, 'Not found');
-  const e: MetadataEdit = { ...edit };
+  const { edit: e, problems } = cleanEdit(edit);
+  if (problems.length) throw new HttpError(422, 'Validation error', {}, problems);
   if (e.title !== undefined && e.sortTitle === undefined) e.sortTitle = sortTitleOf(e.title);
   else if (e.sortTitle !== undefined) e.sortTitle = sortTitleOf(e.sortTitle);
   const keys = Object.keys(e).filter(
@@ -65,7 +52,7 @@ export function editItem(ctx: Ctx, itemId: string, edit: MetadataEdit): void {
     const ins = ctx.sqlite.query(
       'INSERT OR IGNORE INTO libraries_item_genres (item_id, genre) VALUES (?, ?)',
     );
-    for (const g of e.genres) if (g.trim()) ins.run(itemId, g.trim().toLowerCase());
+    for (const g of e.genres) ins.run(itemId, g.toLowerCase());
   }
   const change = { libraryId: row.library_id, added: [], missing: [], restored: [], removed: [] };
   ctx.events.emit('libraries.items.changed', { ...change, updated: [itemId] }, 'all');
@@ -77,6 +64,8 @@ export function unlockItem(ctx: Ctx, itemId: string, fields: string[] | undefine
     .query<{ locked_fields: string }, [string]>('SELECT locked_fields FROM libraries_items WHERE id = ?')
     .get(itemId);
   if (!row) throw new HttpError(404, 'Not found');
+  const problems = unlockProblems(fields);
+  if (problems.length) throw new HttpError(422, 'Validation error', {}, problems);
   const left = fields ? (JSON.parse(row.locked_fields) as string[]).filter((f) => !fields.includes(f)) : [];
   ctx.sqlite
     .query('UPDATE libraries_items SET locked_fields = ? WHERE id = ?')
