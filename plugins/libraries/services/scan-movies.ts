@@ -1,8 +1,9 @@
 // Resolves one movie file in two steps: `prepareMovie` (name + NFO → item fields and identity, folder artwork;
 // pure, runs in the scan worker) and `applyMovie` (writes the item).
 import { movieFields } from '../lib/build-item.ts';
-import { movieIdentity, normaliseKey } from '../lib/identity.ts';
+import { movieIdentity } from '../lib/identity.ts';
 import { type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.ts';
+import { movieNfoNames } from '../lib/movie-nfo-names.ts';
 import { parseMovie } from '../lib/naming/index.ts';
 import { parseMovieNfo } from '../lib/nfo/index.ts';
 import type { CatalogWriter, FileRecord } from './catalog-writer.ts';
@@ -35,23 +36,17 @@ export interface MoviePlan {
   versionLabel?: string;
 }
 
-/** movie.nfo speaks for a folder only when every video in it is this movie (its versions or parts). */
-function aloneInFolder(mains: string[], title: string): boolean {
-  if (mains.length <= 1) return true;
-  if (mains.length > 8) return false;
-  const key = normaliseKey(title);
-  return mains.every((f) => normaliseKey(parseMovie(f).title) === key);
-}
-
 /** Parses the name and NFO of a movie file; `files` is the listing of its folder. */
 export function prepareMovie(w: WorkFile, libraryId: string, files: string[]): MoviePlan {
   const base = baseName(w.name);
   const parsed = parseMovie(w.rel);
   const mains = mainVideosOf(files);
   const videosHere = mains.length;
-  const nfoName =
-    findFile(files, `${base}.nfo`) ??
-    (aloneInFolder(mains, parsed.title) ? findFile(files, 'movie.nfo') : null);
+  let nfoName: string | null = null;
+  for (const wanted of movieNfoNames(w.rel, base, mains, parsed)) {
+    nfoName = findFile(files, wanted);
+    if (nfoName) break;
+  }
   const warnings: string[] = [];
   let nfo = null;
   if (nfoName) {

@@ -145,6 +145,15 @@ function parseMovieName(name: string): NameInfo {
   return { title, year: split.year, ids, edition, part, threeD };
 }
 
+/**
+ * The name the files of a multi-part stack share, without the part (`Heat (1995)` of `Heat (1995) - cd1`, the name
+ * Kodi gives the stack's NFO); undefined for a name that is no part.
+ */
+export function stackNameOf(base: string): string | undefined {
+  const stack = maybeStack(base) ? STACK.exec(base) : null;
+  return stack?.[1] ? stack[1] : undefined;
+}
+
 /** A stack name ends in a number or a–d, perhaps closed by `)` or `]` (a cheap test before STACK). */
 function maybeStack(text: string): boolean {
   let at = text.length - 1;
