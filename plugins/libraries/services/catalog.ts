@@ -4,7 +4,7 @@ import { changeStamp, HttpError } from '@bijou/sdk';
 import type { Viewer } from '../api.ts';
 import { PageCache } from '../lib/page-cache.ts';
 import { type ListFilters, listIds } from './catalog-query.ts';
-import { type FileColumns, fileView, loadBriefs, loadItems } from './item-view.ts';
+import { type FileColumns, fileView, loadBriefs, loadItems, MAIN_FILE_ORDER } from './item-view.ts';
 import { placeholders, renderCondition } from './sql.ts';
 import type { Ctx } from './types.ts';
 import type { Viewers } from './viewers.ts';
@@ -199,12 +199,13 @@ export class Catalog {
       .all(id);
   }
 
-  /** Files of an item (or of the episodes of a show or season) with probe facts and tracks. */
+  /** Main files of items with probe facts and tracks, in the detail's order (the default version first, parts by number). */
   fileStats(ids: string[]) {
     if (!ids.length) return [];
     const rows = this.ctx.sqlite
       .query<Record<string, any>, string[]>(
-        `SELECT * FROM libraries_files WHERE item_id IN (${placeholders(ids.length)}) AND role = 'main' ORDER BY path`,
+        `SELECT * FROM libraries_files WHERE item_id IN (${placeholders(ids.length)}) AND role = 'main'
+         ORDER BY ${MAIN_FILE_ORDER}`,
       )
       .all(...ids);
     return rows.map((f) => ({

@@ -1,5 +1,6 @@
 // The files of a movie as the API gives them: each main file says which version of the title it is
-// (`versionLabel`) and which part of a split title (`part`), in lists, details and file stats alike.
+// (`versionLabel`) and which part of a split title (`part`), in lists, details and file stats alike, and file stats
+// list them in the detail's order (the default version first, parts by number).
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { basename } from 'node:path';
 import { Value } from '@sinclair/typebox/value';
@@ -18,6 +19,10 @@ beforeAll(async () => {
     'Heat (1995)/Heat (1995) cd1.avi': '',
     'Heat (1995)/Heat (1995) cd2.avi': '',
     'Up (2009)/Up (2009).mkv': '',
+    'Dune (2021)/Dune (2021) - 1080p.mkv': '',
+    'Dune (2021)/Dune (2021) - 2160p.mkv': '',
+    'Dune (2021)/Dune (2021) - 720p.mkv': '',
+    ...Object.fromEntries([1, 2, 10].map((n) => [`Shoah (1985)/Shoah (1985) cd${n}.mkv`, ''])),
   });
   await scan(b, await createLibrary(b, 'movies', [root]));
   for (const m of await listAll(b, '/v1/movies')) ids[m.title] = m.id;
@@ -62,6 +67,28 @@ test('file stats carry the version label and part too', async () => {
     ['Heat (1995) cd1.avi', null, 1],
     ['Heat (1995) cd2.avi', null, 2],
   ]);
+});
+
+test.each([
+  [
+    'versions, highest resolution first',
+    'Dune',
+    ['Dune (2021) - 2160p.mkv', 'Dune (2021) - 1080p.mkv', 'Dune (2021) - 720p.mkv'],
+  ],
+  [
+    'versions, the plain one first',
+    'Blade Runner',
+    ['Blade Runner (1982).mkv', "Blade Runner (1982) - Director's Cut.mkv"],
+  ],
+  [
+    'parts by number, not by name',
+    'Shoah',
+    ['Shoah (1985) cd1.mkv', 'Shoah (1985) cd2.mkv', 'Shoah (1985) cd10.mkv'],
+  ],
+])('file stats list %s, as the detail does', async (_name, title, expected) => {
+  const names = (list: { path: string }[]) => list.map((f) => basename(f.path));
+  expect(names((await get(b, `/v1/movies/${ids[title]}`)).files)).toEqual(expected);
+  expect(names((await get(b, `/v1/movies/${ids[title]}/file-stats`)).items)).toEqual(expected);
 });
 
 test('list pages and details match the declared schemas, which name both fields', async () => {
