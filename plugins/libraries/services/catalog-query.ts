@@ -81,31 +81,35 @@ export function whereOf(f: Omit<ListFilters, 'sort' | 'order' | 'cursor' | 'limi
       ...f.contentRating,
     );
   if (f.resolution) add(fileCondition(f.kind, RES[f.resolution]));
-  if (f.codec) add(fileCondition(f.kind, 'lower(f.video_codec) = lower(?)'), f.codec);
-  if (f.hdr)
+  // Text filters count without the spaces around them (a search box's stray space); only spaces is no filter.
+  const codec = f.codec?.trim();
+  const hdr = f.hdr?.trim();
+  const text = f.text?.trim();
+  if (codec) add(fileCondition(f.kind, 'lower(f.video_codec) = lower(?)'), codec);
+  if (hdr)
     add(
       fileCondition(
         f.kind,
-        f.hdr.toLowerCase() === 'sdr'
+        hdr.toLowerCase() === 'sdr'
           ? 'f.hdr IS NULL AND f.video_codec IS NOT NULL'
           : 'lower(f.hdr) = lower(?)',
       ),
-      ...(f.hdr.toLowerCase() === 'sdr' ? [] : [f.hdr]),
+      ...(hdr.toLowerCase() === 'sdr' ? [] : [hdr]),
     );
   if (f.watched !== undefined) {
     const w = f.kind === 'movie' ? WATCHED : SHOW_WATCHED;
     add(f.watched ? w : `NOT ${w}`, f.profileId);
   }
-  if (f.text) {
+  if (text) {
     // sort_title is the title folded (lower case, accents and Unicode form gone, punctuation to spaces), so the
     // query folded the same way finds "Amélie" by "amelie" and an NFD-named folder by an NFC query; the raw
     // title and original title still match text that folding loses (a leading article, punctuation).
-    const like = likePattern(f.text);
-    const folded = sortTitleOf(f.text);
-    const text = ['title', 'original_title', ...(folded ? ['sort_title'] : [])]
+    const like = likePattern(text);
+    const folded = sortTitleOf(text);
+    const matches = ['title', 'original_title', ...(folded ? ['sort_title'] : [])]
       .map((c) => `libraries_items.${c} LIKE ? ESCAPE '\\'`)
       .join(' OR ');
-    add(`(${text})`, like, like, ...(folded ? [likePattern(folded)] : []));
+    add(`(${matches})`, like, like, ...(folded ? [likePattern(folded)] : []));
   }
   add(f.visibility.text, ...f.visibility.params);
   return { text: parts.join(' AND '), params };

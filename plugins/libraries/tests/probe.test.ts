@@ -148,6 +148,11 @@ describe('library statistics', () => {
     expect(hdr.items.map((m: any) => m.title)).toEqual(['Bright']);
     const sdr = await get(b, '/v1/movies?hdr=sdr');
     expect(sdr.items.map((m: any) => m.title).sort()).toEqual(['Subbed', 'Tiny', 'Two Tongues']);
+    const spaced = await get(
+      b,
+      `/v1/movies?codec=${encodeURIComponent(' hevc ')}&hdr=${encodeURIComponent(' HDR10')}`,
+    );
+    expect(spaced.items.map((m: any) => m.title)).toEqual(['Bright']);
   });
 });
 
