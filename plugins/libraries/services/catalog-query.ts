@@ -67,11 +67,16 @@ export function whereOf(f: Omit<ListFilters, 'sort' | 'order' | 'cursor' | 'limi
     parts.push(text);
     params.push(...p);
   };
+  // Text filters count without the spaces around them (a search box's stray space); only spaces is no filter.
+  const genre = f.genre?.trim().toLowerCase();
+  const codec = f.codec?.trim();
+  const hdr = f.hdr?.trim();
+  const text = f.text?.trim();
   if (f.libraryId) add('libraries_items.library_id = ?', f.libraryId);
-  if (f.genre)
+  if (genre)
     add(
       'EXISTS (SELECT 1 FROM libraries_item_genres g WHERE g.item_id = libraries_items.id AND g.genre = ?)',
-      f.genre.trim().toLowerCase(),
+      genre,
     );
   if (f.yearFrom !== undefined) add('libraries_items.year >= ?', f.yearFrom);
   if (f.yearTo !== undefined) add('libraries_items.year <= ?', f.yearTo);
@@ -81,10 +86,6 @@ export function whereOf(f: Omit<ListFilters, 'sort' | 'order' | 'cursor' | 'limi
       ...f.contentRating,
     );
   if (f.resolution) add(fileCondition(f.kind, RES[f.resolution]));
-  // Text filters count without the spaces around them (a search box's stray space); only spaces is no filter.
-  const codec = f.codec?.trim();
-  const hdr = f.hdr?.trim();
-  const text = f.text?.trim();
   if (codec) add(fileCondition(f.kind, 'lower(f.video_codec) = lower(?)'), codec);
   if (hdr)
     add(

@@ -72,10 +72,11 @@ describe('title search (q)', () => {
     expect(await search('shows', 'nine nine')).toEqual(['Brooklyn Nine-Nine']);
   });
 
-  test('spaces around a query do not count, and a query of spaces only filters nothing', async () => {
+  test('spaces around a query do not count, and a query (or genre) of spaces only filters nothing', async () => {
     expect(await search('movies', '  matrix ')).toEqual(['The Matrix']);
     expect(await search('movies', '   ')).toEqual(await titles('/v1/movies'));
     expect((await titles('/v1/movies')).length).toBe(7);
+    expect(await titles('/v1/movies?genre=%20%20')).toEqual(await titles('/v1/movies'));
   });
 
   test('a query of punctuation only is taken literally, not as match-all', async () => {
