@@ -146,8 +146,10 @@ const Sort = t.Union([
   t.Literal('rating'),
   t.Literal('runtime'),
 ]);
+// A list cursor holds the sort, the order, the last item's id and its sort key: a sort title is at most
+// SORT_TITLE_MAX (200) characters of up to 4 UTF-8 bytes, so a cursor the server makes is under 1,200 characters.
 export const ListQuery = t.Object({
-  cursor: t.Optional(t.String({ maxLength: 512 })),
+  cursor: t.Optional(t.String({ maxLength: 1536 })),
   limit: t.Optional(t.Integer({ minimum: 1, maximum: 100, default: 20 })),
   library: t.Optional(t.String({ maxLength: 64 })),
   genre: t.Optional(t.String({ maxLength: 80 })),

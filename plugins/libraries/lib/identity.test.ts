@@ -5,6 +5,7 @@ import {
   movieIdentity,
   normaliseKey,
   normaliseKeyFully,
+  SORT_TITLE_MAX,
   seasonIdentity,
   showIdentity,
   sortTitleOf,
@@ -62,6 +63,11 @@ describe('sortTitleOf', () => {
     ['Theory of Everything', 'theory of everything'],
     ['The', 'the'],
     ['Ångström', 'angstrom'],
+    ['x'.repeat(SORT_TITLE_MAX), 'x'.repeat(SORT_TITLE_MAX)],
+    [`The ${'x'.repeat(SORT_TITLE_MAX + 50)}`, 'x'.repeat(SORT_TITLE_MAX)],
+    ['長'.repeat(500), '長'.repeat(SORT_TITLE_MAX)],
+    [`${'a'.repeat(SORT_TITLE_MAX - 1)} bc`, 'a'.repeat(SORT_TITLE_MAX - 1)],
+    ['𠀀'.repeat(SORT_TITLE_MAX + 1), '𠀀'.repeat(SORT_TITLE_MAX)],
   ])('%p → %p', (input, out) => expect(sortTitleOf(input)).toBe(out));
 });
 

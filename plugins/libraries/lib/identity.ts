@@ -40,9 +40,17 @@ function asciiKey(text: string): string {
 
 const ARTICLES = /^(the|a|an)\s+/i;
 
-/** Sort title: leading English article dropped, normalised ("The Matrix" → "matrix"). */
+/**
+ * Sort titles keep this many characters at most: nothing sorts on beyond them, and a list cursor, which holds the
+ * sort title of a page's last item, stays short enough to be sent back (see `ListQuery.cursor`).
+ */
+export const SORT_TITLE_MAX = 200;
+
+/** Sort title: leading English article dropped, normalised ("The Matrix" → "matrix"), {@link SORT_TITLE_MAX} long at most. */
 export function sortTitleOf(title: string): string {
-  return normaliseKey(title.replace(ARTICLES, '')) || normaliseKey(title);
+  const key = normaliseKey(title.replace(ARTICLES, '')) || normaliseKey(title);
+  // Cut by code points, so no letter outside the Basic Multilingual Plane is split in two.
+  return key.length <= SORT_TITLE_MAX ? key : Array.from(key).slice(0, SORT_TITLE_MAX).join('').trimEnd();
 }
 
 export interface ProviderIdMap {
