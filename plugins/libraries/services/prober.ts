@@ -1,4 +1,5 @@
-// Probes files with ffprobe through the work queue; results cached by path + size + mtime (the probe key).
+// Probes files with ffprobe through the work queue; results cached by path + size + mtime (the probe key). Fills
+// the runtime of items that have none from their files' lengths.
 import type { Database } from 'bun:sqlite';
 import { parseProbe } from '../lib/probe.ts';
 import { sortableId } from '../lib/sortable-id.ts';
@@ -36,7 +37,11 @@ export async function probeFile(
     .get(fileId);
   if (!f) return 'gone';
   const key = probeKey(f);
-  if (f.probe_key === key) return 'cached';
+  if (f.probe_key === key) {
+    // A rescan that read the item again (an NFO or a subtitle changed beside it) wrote the runtime its NFO gives.
+    fillRuntime(db, f.id);
+    return 'cached';
+  }
   if (!ctx.exec) throw new Error('exec:ffmpeg permission not granted');
   const timeout = AbortSignal.timeout(timeoutMs);
   const proc = ctx.exec(
@@ -98,13 +103,37 @@ export async function probeFile(
       parsed.hdr,
       f.id,
     );
-    const runtime = parsed.durationSeconds ? Math.round(parsed.durationSeconds / 60) : null;
-    if (runtime) {
-      db.query(
-        `UPDATE libraries_items SET runtime_minutes = ? WHERE id = (SELECT item_id FROM libraries_files WHERE id = ? AND role = 'main')
-           AND runtime_minutes IS NULL`,
-      ).run(runtime, f.id);
-    }
+    fillRuntime(db, f.id);
   })();
   return 'probed';
+}
+
+/**
+ * Gives the item of a probed main file the file's length in minutes as its runtime when it has none (no NFO gave
+ * one); for a title split in parts, the length of all its present parts together, once each of them is probed.
+ */
+function fillRuntime(db: Database, fileId: string): void {
+  const f = db
+    .query<{ item_id: string | null; part: number | null; duration_seconds: number | null }, [string]>(
+      `SELECT item_id, part, duration_seconds FROM libraries_files WHERE id = ? AND role = 'main'`,
+    )
+    .get(fileId);
+  if (!f?.item_id || !f.duration_seconds) return;
+  let seconds = f.duration_seconds;
+  if (f.part !== null) {
+    const parts = db
+      .query<{ parts: number; timed: number; total: number | null }, [string]>(
+        `SELECT COUNT(*) AS parts, COUNT(duration_seconds) AS timed, SUM(duration_seconds) AS total FROM libraries_files
+         WHERE item_id = ? AND role = 'main' AND part IS NOT NULL AND missing_since IS NULL`,
+      )
+      .get(f.item_id);
+    if (!parts?.total || parts.timed < parts.parts) return;
+    seconds = parts.total;
+  }
+  const minutes = Math.round(seconds / 60);
+  if (minutes > 0)
+    db.query('UPDATE libraries_items SET runtime_minutes = ? WHERE id = ? AND runtime_minutes IS NULL').run(
+      minutes,
+      f.item_id,
+    );
 }
