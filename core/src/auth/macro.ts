@@ -2,6 +2,7 @@
 // Every route declares it, so it also gives every route the shared check for undeclared input.
 import { Elysia } from 'elysia';
 import { HttpError } from '../http/errors.ts';
+import { checkOptionalBody } from '../http/json-body.ts';
 import { type RouteOptions, rejectUnknownInput } from '../http/unknown-input.ts';
 import { csrfOk, readCredential } from './credentials.ts';
 import { type AuthService, type AuthUser, type Principal, toAuthUser } from './service.ts';
@@ -81,8 +82,12 @@ export function createAuthPlugin(auth: AuthService, queryTokenPaths: string[]) {
         // On 'public' routes `user` is null when the caller is anonymous; on 'user'/'admin' routes it is always set.
         return { principal, user: principal?.user as AuthUser };
       },
-      // As the route registers: its hooks for undeclared input go after the ones above, so 401/403 come first.
-      introspect: (options: RouteOptions) => rejectUnknownInput(options, tokenParam),
+      // As the route registers: its hooks for the shape of an optional body and undeclared input go after the ones
+      // above, so 401/403 come first.
+      introspect: (options: RouteOptions) => {
+        checkOptionalBody(options);
+        rejectUnknownInput(options, tokenParam);
+      },
     }),
   });
 }

@@ -1,5 +1,4 @@
-// HTTP error type, the JSON-body check every request body passes, and the one error handler that turns every
-// failure into `{ "error": ... }` JSON.
+// HTTP error type and the one error handler that turns every failure into `{ "error": ... }` JSON.
 import type { Logger } from '../log/logger.ts';
 
 /** Throw from any route, hook or service to answer `{ error: message }` with `status`. */
@@ -12,17 +11,6 @@ export class HttpError extends Error {
   ) {
     super(message);
   }
-}
-
-/**
- * Every route reads JSON: a body of another type (a form, as `curl -d` sends without a content type, or text) is a
- * 415 naming the type to send, rather than being read as odd keys. An empty body has nothing to read.
- */
-export function assertJsonBody(request: Request, contentType: string): void {
-  if (!contentType || request.headers.get('content-length') === '0') return;
-  const type = contentType.split(';')[0].trim().toLowerCase();
-  if (type === 'application/json' || type.endsWith('+json')) return;
-  throw new HttpError(415, 'Expected a JSON body (Content-Type: application/json)');
 }
 
 interface Choice {
@@ -113,7 +101,7 @@ export function handleError(
   log: Logger,
   request: Request,
 ): unknown {
-  // Elysia wraps what a parse hook throws (the JSON-body check's 415) in its own PARSE error.
+  // Elysia wraps what a parse hook throws (json-body.ts: a 415, a 400 for malformed JSON) in its own PARSE error.
   if (code === 'PARSE' && (error as { cause?: unknown }).cause instanceof HttpError)
     return handleError(code, (error as { cause: HttpError }).cause, set, log, request);
   if (error instanceof HttpError) {

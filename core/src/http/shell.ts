@@ -8,7 +8,8 @@ import { pathOf, requestPrincipal } from '../auth/macro.ts';
 import type { AuthService } from '../auth/service.ts';
 import { sha256 } from '../auth/tokens.ts';
 import type { CoreServices } from '../services.ts';
-import { assertJsonBody, handleError } from './errors.ts';
+import { handleError } from './errors.ts';
+import { readJsonBody } from './json-body.ts';
 
 const swaggerDir = dirname(require.resolve('swagger-ui-dist/package.json'));
 
@@ -89,7 +90,7 @@ export function createShell(core: CoreServices, version: string) {
     .onError({ as: 'global' }, ({ code, error, set, request }) =>
       handleError(code, error, set as never, core.log, request),
     )
-    .onParse({ as: 'global' }, ({ request }, contentType) => assertJsonBody(request, contentType))
+    .onParse({ as: 'global' }, ({ request }, contentType) => readJsonBody(request, contentType))
     .onRequest(async ({ request, server }) => {
       const over = bodyOverLimit(request, env.BIJOU_BODY_LIMIT);
       if (over === true || (over === 'count' && (await countsOverLimit(request, env.BIJOU_BODY_LIMIT)))) {

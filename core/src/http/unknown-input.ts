@@ -26,7 +26,8 @@ export function unknownInputNotes(notes: Readonly<Record<string, string>>): {
   return { [NOTES]: { ...notes } };
 }
 
-function append(options: RouteOptions, stage: 'transform' | 'beforeHandle', hook: Hook): void {
+/** Adds `hook` after the route's own hooks of that stage. */
+export function appendHook(options: RouteOptions, stage: 'transform' | 'beforeHandle', hook: Hook): void {
   const had = options[stage];
   options[stage] = had === undefined ? hook : [...(Array.isArray(had) ? had : [had]), hook];
 }
@@ -50,7 +51,7 @@ export function rejectUnknownInput(
   if (!queryShape && !bodyShape) return;
   const notes = options.detail?.[NOTES] ?? {};
   // Destructured, not the whole context: Elysia's inference reads the names and parses no headers or cookies for it.
-  append(
+  appendHook(
     options,
     'transform',
     ({ query, body, request }: { query: unknown; body: unknown; request: Request }) => {
@@ -63,7 +64,7 @@ export function rejectUnknownInput(
       if (inQuery.length || inBody.length) found.set(request, [...inQuery, ...inBody]);
     },
   );
-  append(options, 'beforeHandle', ({ request }: { request: Request }) => {
+  appendHook(options, 'beforeHandle', ({ request }: { request: Request }) => {
     const problems = found.get(request);
     if (problems) throw new HttpError(422, 'Validation error', {}, problems);
   });

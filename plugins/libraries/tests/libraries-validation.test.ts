@@ -1,9 +1,9 @@
 // /v1/libraries input the schema alone let through (blank or control-character names, relative folders, a change
-// of kind, a change of nothing) and the library list's cursor pages.
+// of kind, a change of nothing, a scan body that is malformed or not an object) and the library list's cursor pages.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { encodeCursor } from '@bijou/sdk';
 import { removeTemps, tempDir } from './fixtures.ts';
-import { type Booted, boot, createLibrary, get, listAll } from './harness.ts';
+import { type Booted, boot, createLibrary, get, listAll, waitForScan } from './harness.ts';
 
 let b: Booted;
 let lib: string;
@@ -62,6 +62,35 @@ describe('changes', () => {
     const r = await patch({});
     expect(r.status).toBe(422);
     expect(r.body.details).toEqual([{ path: 'body', message: 'Nothing to change; expected name or paths' }]);
+  });
+});
+
+describe('the scan body', () => {
+  const scanRuns = async () => (await get(b, '/v1/jobs/runs?pluginId=libraries&jobId=scan')).items.length;
+  const scanWith = (body: string) =>
+    b.h.request('POST', `/v1/libraries/${lib}/scan`, {
+      token: b.token,
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
+
+  test.each([
+    ['malformed JSON', 400, '{"force":', undefined],
+    ['a string', 422, '"str"', ['body']],
+    ['an array', 422, '[]', ['body']],
+    ['null', 422, 'null', ['body']],
+    ['a wrongly typed force', 422, '{"force":"yes"}', ['body.force']],
+  ])('%s is a %d and starts no scan', async (_what, status, body, paths) => {
+    const r = await scanWith(body);
+    expect([r.status, r.body.details?.map((d: { path: string }) => d.path)]).toEqual([status, paths]);
+    expect(await scanRuns()).toBe(0);
+  });
+
+  test('no bytes at all is no body: a scan starts', async () => {
+    const r = await scanWith('');
+    expect(r.status).toBe(202);
+    await waitForScan(b, lib, r.body.jobId);
+    expect(await scanRuns()).toBe(1);
   });
 });
 
