@@ -1,11 +1,11 @@
 // Artwork files for the images route: the item's recorded artwork with its validators and type (read from its first
 // bytes), resized variants via ffmpeg (a few renders at a time, one per variant, each with a time limit; a PNG when
-// the source may be transparent).
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+// the source may be transparent), kept in the bounded cache of image-cache.ts.
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileValidators, type Validators } from '../lib/http-cache.ts';
 import { IMAGE_HEAD_BYTES, imageTypeOf, mayBeTransparent } from '../lib/image-type.ts';
+import { type CopySource, ImageCache } from './image-cache.ts';
 import type { Ctx } from './types.ts';
 
 /** Widths we render; a request is rounded up to the next one so the cache stays small. */
@@ -15,7 +15,9 @@ export function snapWidth(w: number): number {
   return WIDTHS.find((x) => x >= w) ?? WIDTHS[WIDTHS.length - 1];
 }
 
-export interface ImageFile extends Validators {
+export interface ImageFile extends Validators, CopySource {
+  /** The artwork it is: `<item id>/<kind>`. */
+  owner: string;
   path: string;
   size: number;
   /** The media type of what the file holds (null when it is no image type we know). */
@@ -40,6 +42,7 @@ export function artworkPath(ctx: Ctx, itemId: string, kind: string): ImageFile |
     const head = new Uint8Array(IMAGE_HEAD_BYTES);
     const n = readSync(fd, head, 0, head.length, 0);
     return {
+      owner: `${itemId}/${kind}`,
       path,
       size: st.size,
       type: imageTypeOf(head.subarray(0, n)),
@@ -74,24 +77,34 @@ async function inRenderSlot<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The plugin's image cache, made (and counted) at the first resize. */
+const caches = new WeakMap<Ctx, ImageCache>();
+function cacheOf(ctx: Ctx): ImageCache {
+  let cache = caches.get(ctx);
+  if (!cache) {
+    cache = new ImageCache(join(ctx.paths.cache, 'images'));
+    caches.set(ctx, cache);
+  }
+  return cache;
+}
+
 /**
  * A resized copy of `src` at `width` — a PNG when the source may be transparent, else a JPEG — rendered once with
- * ffmpeg into the plugin cache (a few at a time, one per variant however many ask at once); the original when
- * rendering fails or takes too long.
+ * ffmpeg into the plugin's image cache (a few at a time, one per variant however many ask at once); the original
+ * when rendering fails or takes too long.
  */
-export function resized(ctx: Ctx, src: ImageFile, width: number): Promise<string> {
+export function resized(ctx: Ctx, src: ImageFile, width: number, given?: ImageCache): Promise<string> {
   const exec = ctx.exec;
   if (!exec) return Promise.resolve(src.path);
-  const dir = join(ctx.paths.cache, 'images');
-  const key = createHash('sha1').update(`${src.path}|${src.etag}|${width}`).digest('hex');
+  const cache = given ?? cacheOf(ctx);
   const png = mayBeTransparent(src.type);
-  const out = join(dir, `${key}.${png ? 'png' : 'jpg'}`);
-  if (existsSync(out)) return Promise.resolve(out);
+  const out = cache.pathOf(src, width, png);
+  if (cache.has(out)) return Promise.resolve(out);
   let render = rendering.get(out);
   if (!render) {
     render = inRenderSlot(async () => {
-      if (existsSync(out)) return out;
-      mkdirSync(dir, { recursive: true });
+      if (cache.has(out)) return out;
+      mkdirSync(dirname(out), { recursive: true });
       const tmp = `${out}.${process.pid}.tmp.${png ? 'png' : 'jpg'}`;
       const args = ['-v', 'error', '-y', '-i', src.path, '-vf', `scale='min(${width},iw)':-2`];
       const p = exec('ffmpeg', [...args, '-frames:v', '1', ...(png ? [] : ['-q:v', '4']), tmp], {
@@ -102,6 +115,7 @@ export function resized(ctx: Ctx, src: ImageFile, width: number): Promise<string
         return src.path;
       }
       renameSync(tmp, out);
+      cache.added(out);
       return out;
     })
       .catch(() => src.path)

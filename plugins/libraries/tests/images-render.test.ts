@@ -37,6 +37,7 @@ function fakeFfmpeg(o: { ms: number; code?: number }) {
 }
 
 const poster = (n: number): ImageFile => ({
+  owner: `film${n}/poster`,
   path: `/media/Film ${n}/poster.jpg`,
   etag: `"e${n}"`,
   lastModified: 'Tue, 24 Nov 2026 07:09:31 GMT',
