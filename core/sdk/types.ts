@@ -66,6 +66,8 @@ export interface PluginJobs<J extends string> {
 /** The persistent work queue, scoped to the plugin (queue names are prefixed with the plugin id). */
 export interface PluginQueue {
   define(name: string, opts: QueueOptions, handler: QueueHandler): void;
+  /** Changes a defined queue's concurrency while it runs (running items go on; waiting ones start when it rises). */
+  setConcurrency(name: string, concurrency: number): void;
   enqueue(name: string, payload: unknown, opts?: EnqueueOptions): string;
   cancel(itemId: string): boolean;
   stats(): Record<string, Record<QueueState, number>>;

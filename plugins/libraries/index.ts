@@ -78,6 +78,8 @@ export default definePlugin(manifest, {
     ctx.settings.onChange(() => {
       watcher.sync();
       schedule();
+      // Applies to the running queue: probes under way go on, waiting ones start at once when it rises.
+      ctx.queue.setConcurrency('probe', ctx.config.probeConcurrency);
     });
     ctx.signal.addEventListener('abort', () => watcher.stop());
     watcher.sync();

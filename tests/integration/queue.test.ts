@@ -1,5 +1,5 @@
 // The persistent work queue: survival of a real SIGKILL mid-item, retries with backoff, failure after maxAttempts,
-// the concurrency limit, cancellation of pending and running items, and dedupe keys.
+// the concurrency limit and changing it while items run, cancellation of pending and running items, and dedupe keys.
 import { expect, test } from 'bun:test';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,6 +99,60 @@ test('no more items run at once than the queue concurrency', async () => {
   await h.core.queue.idle('test.wide', 15_000);
   expect(ids.map((id) => item(h, id)?.state)).toEqual(Array(6).fill('done'));
   expect(most).toBe(2);
+});
+
+test('a changed concurrency applies at once: raising it starts waiting items, lowering it stops none', async () => {
+  const h = await boot();
+  const running = new Map<number, () => void>();
+  const aborted: number[] = [];
+  let mostAfterLowering = 0;
+  let lowered = false;
+  h.core.queue.define('test', 'tunable', { concurrency: 1 }, (p: { i: number }, ctx) => {
+    return new Promise<void>((resolve) => {
+      const release = () => {
+        running.delete(p.i);
+        resolve();
+      };
+      ctx.signal.addEventListener('abort', () => {
+        aborted.push(p.i);
+        release();
+      });
+      running.set(p.i, release);
+      if (lowered) mostAfterLowering = Math.max(mostAfterLowering, running.size);
+    });
+  });
+  const ids = Array.from({ length: 6 }, (_, i) => h.core.queue.enqueue('test', 'tunable', { i }));
+  await waitUntil('the first item to run', () => running.size === 1);
+  // Nothing ends while held, so one pass of the queue has claimed all it may.
+  expect(running.size).toBe(1);
+  const first = [...running.keys()][0];
+
+  h.core.queue.setConcurrency('test', 'tunable', 3);
+  await waitUntil('three items to run', () => running.size === 3);
+  expect(running.has(first)).toBe(true);
+
+  // Lowered to 1 with three running: they go on; new items start only once none runs, then one at a time.
+  lowered = true;
+  h.core.queue.setConcurrency('test', 'tunable', 1);
+  for (const release of [...running.values()]) release();
+  for (let left = 3; left > 0; left--) {
+    await waitUntil('the next item to run', () => running.size === 1);
+    [...running.values()][0]();
+  }
+  await h.core.queue.idle('test.tunable', 15_000);
+  expect(ids.map((id) => item(h, id)?.state)).toEqual(Array(6).fill('done'));
+  expect(ids.map((id) => item(h, id)?.attempts)).toEqual(Array(6).fill(1));
+  expect(aborted).toEqual([]);
+  expect(mostAfterLowering).toBe(1);
+});
+
+test('a concurrency that is not a whole number of at least 1, or of an undefined queue, is refused', async () => {
+  const h = await boot();
+  h.core.queue.define('test', 'fixed', { concurrency: 2 }, () => {});
+  for (const n of [0, -1, 1.5, Number.NaN]) {
+    expect(() => h.core.queue.setConcurrency('test', 'fixed', n)).toThrow('QUEUE_CONCURRENCY');
+  }
+  expect(() => h.core.queue.setConcurrency('test', 'nope', 2)).toThrow('QUEUE_UNKNOWN');
 });
 
 test('cancelling a pending item marks it cancelled and it never runs', async () => {

@@ -73,6 +73,7 @@ export function buildContext(
     },
     queue: {
       define: (name, opts, handler) => core.queue.define(id, name, opts, handler),
+      setConcurrency: (name, n) => core.queue.setConcurrency(id, name, n),
       enqueue: (name, payload, opts) => core.queue.enqueue(id, name, payload, opts),
       cancel: (itemId) => core.queue.cancel(itemId),
       stats: () => {

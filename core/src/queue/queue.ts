@@ -1,4 +1,5 @@
-// Persistent work queue in SQLite: per-queue concurrency, retry with exponential backoff, cancellation, restart recovery.
+// Persistent work queue in SQLite: per-queue concurrency (changeable while it runs), retry with exponential backoff,
+// cancellation, restart recovery.
 // The SQL on its rows is in items.ts, its public types in types.ts.
 import type { Database } from 'bun:sqlite';
 import type { Logger } from '../log/logger.ts';
@@ -50,6 +51,20 @@ export class WorkQueue {
       active: new Map(),
       opts: { concurrency: 1, maxAttempts: 5, backoffMs: 1000, maxBackoffMs: 300_000, ...opts },
     });
+    this.schedule(0);
+  }
+
+  /**
+   * Changes how many items of a defined queue run at once, as from its next claim: items already running go on
+   * (lowering it only holds back new claims until fewer run), and raising it starts waiting items at once.
+   */
+  setConcurrency(owner: string, name: string, concurrency: number): void {
+    const w = this.workers.get(`${owner}.${name}`);
+    if (!w) throw new Error(`QUEUE_UNKNOWN: ${owner}.${name} is not defined`);
+    if (!Number.isInteger(concurrency) || concurrency < 1)
+      throw new Error(`QUEUE_CONCURRENCY: expected an integer of at least 1, got ${concurrency}`);
+    if (w.opts.concurrency === concurrency) return;
+    w.opts.concurrency = concurrency;
     this.schedule(0);
   }
 
