@@ -14,6 +14,7 @@ import { registerNumberFormats } from './http/number-formats.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { createShell } from './http/shell.ts';
 import { staticRoutes } from './http/static.ts';
+import { settleGuardedQueries } from './http/unknown-input.ts';
 import { JobScheduler } from './jobs/scheduler.ts';
 import { createLogger, type LogSink, SecretRegistry } from './log/logger.ts';
 import { type Candidate, discover, discoverOne } from './plugin-host/discover.ts';
@@ -113,6 +114,7 @@ export async function createApp(opts: CreateAppOptions = {}) {
     .use(fsRoutes(core))
     .use(eventRoutes(core))
     .use(staticRoutes(core, opts.webDir ?? join(PROJECT_ROOT, 'web', 'dist')));
+  settleGuardedQueries(app.routes);
   const thirdParty = await discover(installer.root, 'third-party');
   await host.load([...candidates, ...thirdParty]);
   core.queue.start();

@@ -1,5 +1,6 @@
 // Contract suite over every plugin (plugins/* with a manifest.ts, plus the sample greeter): manifest validity,
-// side-effect-free manifest import, migration table names, and auth, tag, schema and prefix of every route.
+// side-effect-free manifest import, migration table names, and auth, tag, schema and prefix of every route, and
+// that every route refuses a query parameter it does not declare.
 import { Database } from 'bun:sqlite';
 import { afterAll, expect, test } from 'bun:test';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import type { Manifest } from '@bijou/sdk';
 import { SDK_VERSION } from '@bijou/sdk';
 import { createTestHost, type TestHost } from '@bijou/sdk/testing';
 import { ledgerTable, runMigrations } from '../../core/src/db/migrate.ts';
+import { declaredKeys } from '../../core/src/http/input-shape.ts';
 import { validateManifest } from '../../core/src/plugin-host/validate.ts';
 
 const ROOT = resolve(import.meta.dir, '../..');
@@ -171,4 +173,32 @@ test.each(cases)('%s: mounts no route outside its declared route prefixes', asyn
   const prefixes = p.manifest.routes ?? [];
   const outside = routes.filter((r) => !prefixes.some((prefix) => underPrefix(r.path, prefix)));
   expect(outside.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+});
+
+/** A path parameter's value that its schema takes, for the routes that restrict it. */
+const SAMPLE: Record<string, string> = { kind: 'poster' };
+
+test.each(cases)('%s: every route refuses a query parameter it does not declare', async (_id, p) => {
+  const { host, routes } = await mountedBy(p);
+  const prefixes = p.manifest.routes ?? [];
+  const token = await host.admin();
+  // Not asked: WebSockets, routes with a body (its validation answers first), routes open to any parameter.
+  const asked = routes.filter(
+    (r) =>
+      r.method !== 'WS' &&
+      prefixes.some((prefix) => underPrefix(r.path, prefix)) &&
+      !r.hooks?.body &&
+      (r.hooks?.query === undefined || declaredKeys(r.hooks.query) !== null),
+  );
+  const wrong: string[] = [];
+  for (const r of asked) {
+    const required: string[] = r.hooks?.query?.required ?? [];
+    const query = [...required.map((k) => `${k}=1`), 'bijouUndeclared=1'].join('&');
+    const path = r.path.replace(/:(\w+)/g, (_m, name: string) => SAMPLE[name] ?? '1');
+    const res = await host.request(r.method, `${path}?${query}`, { token });
+    const named = res.body?.details?.some((d: { path: string }) => d.path === 'query.bijouUndeclared');
+    if (res.status !== 422 || !named) wrong.push(`${r.method} ${r.path}: ${res.status}`);
+  }
+  expect(wrong).toEqual([]);
+  if (prefixes.length > 0) expect(asked.length).toBeGreaterThan(0);
 });

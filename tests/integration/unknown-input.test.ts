@@ -1,11 +1,14 @@
 // Query parameters and body fields a route does not declare are a 422 naming them, on core and plugin routes alike;
 // auth is answered first, a route's own 422 for an invalid value comes first, a schema that allows extra keys
-// still gets them, and keys misspelt inside arrays of objects and union bodies are named by their path.
+// still gets them, keys misspelt inside arrays of objects and union bodies are named by their path, and a route that
+// declares no query schema takes no query parameter (unless a guard around it declares one).
 import { afterAll, describe, expect, test } from 'bun:test';
 import { Elysia, t } from 'elysia';
 import { createTestHost } from '../../core/sdk/testing.ts';
 
-const h = await createTestHost({ plugins: ['tests/fixtures/plugins/greeter'] });
+const h = await createTestHost({
+  plugins: ['tests/fixtures/plugins/greeter', 'tests/fixtures/plugins/guarded'],
+});
 const adminToken = await h.admin();
 const userToken = (await h.user()).token;
 afterAll(() => h.stop());
@@ -164,4 +167,48 @@ describe('the query token', () => {
     const r = await h.request('GET', `/v1/greeter/hello?token=${userToken}`, { token: userToken });
     expect([r.status, paths(r.body)]).toEqual([422, ['query.token']]);
   });
+});
+
+describe('routes that declare no query schema', () => {
+  const none = (key: string) => [
+    { path: `query.${key}`, message: 'Unknown parameter; this route takes none' },
+  ];
+
+  test.each([
+    ['/v1/users/me?x=1', 'x'],
+    ['/api/auth/session?include=user', 'include'],
+    ['/v1/greeter/greeted?limit=5', 'limit'],
+    ['/v1/guarded/none?q=a', 'q'],
+  ])('GET %s is a 422 naming the parameter', async (path, key) => {
+    const r = await h.request('GET', path, { token: adminToken });
+    expect([r.status, r.body]).toEqual([422, { error: 'Validation error', details: none(key) }]);
+  });
+
+  test('an anonymous caller still gets 401 first', async () => {
+    expect((await h.request('GET', '/v1/users/me?x=1')).status).toBe(401);
+  });
+
+  test('the event stream takes ?token= and nothing else', async () => {
+    const open = await h.app.handle(new Request(`http://localhost/v1/events?token=${userToken}`));
+    await open.body?.cancel();
+    expect(open.status).toBe(200);
+    const r = await h.request('GET', `/v1/events?token=${userToken}&topic=scan`);
+    expect([r.status, r.body.details]).toEqual([
+      422,
+      [{ path: 'query.topic', message: 'Unknown parameter; expected token' }],
+    ]);
+  });
+
+  test.each(['callback', 'chained', 'standalone'])(
+    'a query a guard declares (%s form) is taken, and checked against it',
+    async (form) => {
+      const ok = await h.request('GET', `/v1/guarded/${form}?q=a`);
+      expect([ok.status, ok.body]).toEqual([200, { query: { q: 'a' } }]);
+      const r = await h.request('GET', `/v1/guarded/${form}?q=a&z=1`);
+      expect([r.status, r.body.details]).toEqual([
+        422,
+        [{ path: 'query.z', message: 'Unknown parameter; expected q' }],
+      ]);
+    },
+  );
 });

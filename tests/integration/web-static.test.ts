@@ -24,7 +24,16 @@ afterAll(async () => {
 
 const get = (path: string) => bijou.app.handle(new Request(`http://localhost${path}`));
 
-test.each(['/', '/movie/abc', '/library/x/y', '/setup'])('%s answers the app shell', async (path) => {
+test.each([
+  '/',
+  '/movie/abc',
+  '/library/x/y',
+  '/setup',
+  // The client reads its own query (filters, a start time): the shell takes any.
+  '/library/x?genre=Drama&sort=year',
+  '/play/abc?t=30&file=f1',
+  '/?utm_source=x&utm_source=y',
+])('%s answers the app shell', async (path) => {
   const r = await get(path);
   expect(r.status).toBe(200);
   expect(r.headers.get('content-type')).toContain('text/html');
@@ -60,6 +69,7 @@ test('paths cannot escape the web folder', async () => {
 test('API routes and the docs keep working next to the catch-all', async () => {
   expect((await get('/v1/setup')).status).toBe(200);
   expect((await get('/docs')).headers.get('content-type')).toContain('text/html');
+  expect((await get('/docs?urls.primaryName=x')).status).toBe(200);
   const spec = (await (await get('/v1/openapi.json')).json()) as { paths: Record<string, unknown> };
   expect(Object.keys(spec.paths).filter((p) => !p.startsWith('/v1/') && !p.startsWith('/api/'))).toEqual([]);
 });

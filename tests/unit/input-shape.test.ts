@@ -128,6 +128,15 @@ describe('inputShape', () => {
     expect(plain(inputShape(schema, 'body'))).toEqual(expected as Plain | null);
   });
 
+  test('no query schema is a query with no keys; no body schema checks nothing', () => {
+    const none = inputShape(undefined, 'query');
+    expect([plain(none), none?.message, inputShape(undefined, 'body')]).toEqual([
+      { keys: [] },
+      'Unknown parameter; this route takes none',
+      null,
+    ]);
+  });
+
   test('the message lists the keys of its level, or none when it has none', () => {
     const shape = inputShape(t.Object({ a: t.String(), n: t.Object({}) }), 'body');
     expect([shape?.message, shape?.children.get('n')?.message]).toEqual([

@@ -26,10 +26,22 @@ describe('rejectUnknownInput', () => {
     }
   };
 
-  test('a route without a closed query or body schema gets no hooks', () => {
-    const options: RouteOptions = { body: t.Record(t.String(), t.Unknown()), transform: own };
+  test('a route with an open query schema and no closed body schema gets no hooks', () => {
+    const open = t.Record(t.String(), t.Unknown());
+    const options: RouteOptions = { query: open, body: open, transform: own };
     rejectUnknownInput(options);
-    expect(options).toEqual({ body: options.body, transform: own });
+    expect(options).toEqual({ query: open, body: open, transform: own });
+  });
+
+  test('a route without a query schema takes no query parameter: any one is a 422', () => {
+    const options: RouteOptions = { transform: own };
+    rejectUnknownInput(options);
+    expect(caught(() => run(options, { query: {}, request: request() }))).toBeUndefined();
+    const e = caught(() => run(options, { query: { x: '1' }, request: request() }));
+    expect([e?.status, e?.details]).toEqual([
+      422,
+      [{ path: 'query.x', message: 'Unknown parameter; this route takes none' }],
+    ]);
   });
 
   test("the hooks come after the route's own", () => {

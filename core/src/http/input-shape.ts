@@ -92,12 +92,31 @@ function shapeOf(schemas: readonly unknown[], what: string): InputShape | null {
   return { keys: keys && new Set(keys), message: `Unknown ${what}${expected}`, children, items };
 }
 
+/** A route that declares no query schema takes no query parameters: every one is unknown. */
+const NO_QUERY: InputShape = Object.freeze({
+  keys: new Set<string>(),
+  message: 'Unknown parameter; this route takes none',
+  children: new Map<string, InputShape>(),
+  items: null,
+});
+
 /**
  * The shape of a route's query or body schema, or null when it has nothing to check: no closed object anywhere in
- * it (a string, a record, an open object without closed ones inside, a model name).
+ * it (a string, a record, an open object without closed ones inside, a model name), or no body schema. No query
+ * schema at all is a query that may have no keys (a route reading parameters it does not list declares them, or
+ * an open schema such as `t.Record`).
  */
 export function inputShape(schema: unknown, where: 'query' | 'body'): InputShape | null {
+  if (schema === undefined && where === 'query') return NO_QUERY;
   return shapeOf([schema], where === 'query' ? 'parameter' : 'field');
+}
+
+/**
+ * The shape of a query several schemas describe at once (a route's and the guards' around it): a key any of them
+ * declares is known, as in a union.
+ */
+export function queryShapeOfAll(schemas: readonly unknown[]): InputShape | null {
+  return schemas.length ? shapeOf(schemas, 'parameter') : NO_QUERY;
 }
 
 const NONE: Readonly<Record<string, string>> = {};

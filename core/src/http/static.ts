@@ -70,6 +70,8 @@ export function staticRoutes(core: CoreServices, dir: string) {
   };
   const options = {
     auth: 'public' as const,
+    // Any query: the web client reads its own (`/library/x?genre=…`, `/play/x?t=…`).
+    query: t.Record(t.String(), t.Unknown()),
     response: t.Any({ description: 'A file of the web client' }),
     detail: { hide: true },
   };

@@ -1,7 +1,14 @@
-// 422 for query parameters and body fields a route does not declare, nested ones included. Elysia drops them silently
-// before validating (`normalize`), so `additionalProperties: false` alone rejects nothing; every route gets this check.
+// 422 for query parameters and body fields a route does not declare, nested ones included, and for any query parameter
+// of a route that declares none. Elysia drops them silently before validating (`normalize`), so
+// `additionalProperties: false` alone rejects nothing; every route gets this check.
 import { HttpError } from './errors.ts';
-import { type FieldProblem, inputShape, unknownFields } from './input-shape.ts';
+import {
+  type FieldProblem,
+  type InputShape,
+  inputShape,
+  queryShapeOfAll,
+  unknownFields,
+} from './input-shape.ts';
 
 type Hook = (ctx: never) => unknown;
 
@@ -34,38 +41,68 @@ export function appendHook(options: RouteOptions, stage: 'transform' | 'beforeHa
 
 const found = new WeakMap<Request, FieldProblem[]>();
 
+/** The query check of each route that showed no query schema as it registered, by the hook that notes problems. */
+const undeclared = new WeakMap<Hook, { query: InputShape | null }>();
+
 /**
  * Given a route's options while it is registered (the auth macro's `introspect`, which every route passes through),
- * adds the check when its query or body schema has a closed object anywhere (see input-shape.ts): unknown keys are
- * noted in `transform`, before validation strips them, and reported in `beforeHandle`. So auth (an earlier transform)
- * answers 401/403 first, an invalid value its own 422 (validation, or the route's own beforeHandle), and only then
- * the unknown keys. `tolerated` names query parameters the shell itself reads on a request (`?token=` where it is
+ * adds the check when its query or body schema has a closed object anywhere, or it has no query schema (then it
+ * takes no query parameters unless a guard gives it some: settleGuardedQueries). Unknown keys are noted in
+ * `transform`, before validation strips them, and reported in `beforeHandle`. So auth (an earlier transform) answers
+ * 401/403 first, an invalid value its own 422 (validation, or the route's own beforeHandle), and only then the
+ * unknown keys. `tolerated` names query parameters the shell itself reads on a request (`?token=` where it is
  * accepted).
  */
 export function rejectUnknownInput(
   options: RouteOptions,
   tolerated: (request: Request) => readonly string[] = () => [],
 ): void {
-  const queryShape = inputShape(options.query, 'query');
+  const shapes = { query: inputShape(options.query, 'query') };
   const bodyShape = inputShape(options.body, 'body');
-  if (!queryShape && !bodyShape) return;
+  if (!shapes.query && !bodyShape) return;
   const notes = options.detail?.[NOTES] ?? {};
   // Destructured, not the whole context: Elysia's inference reads the names and parses no headers or cookies for it.
-  appendHook(
-    options,
-    'transform',
-    ({ query, body, request }: { query: unknown; body: unknown; request: Request }) => {
-      let inQuery = unknownFields(query, queryShape, 'query', notes);
-      const inBody = unknownFields(body, bodyShape, 'body', notes);
-      if (inQuery.length) {
-        const skip = tolerated(request).map((k) => `query.${k}`);
-        inQuery = inQuery.filter((p) => !skip.includes(p.path));
-      }
-      if (inQuery.length || inBody.length) found.set(request, [...inQuery, ...inBody]);
-    },
-  );
+  const note = ({ query, body, request }: { query: unknown; body: unknown; request: Request }) => {
+    let inQuery = unknownFields(query, shapes.query, 'query', notes);
+    const inBody = unknownFields(body, bodyShape, 'body', notes);
+    if (inQuery.length) {
+      const skip = tolerated(request).map((k) => `query.${k}`);
+      inQuery = inQuery.filter((p) => !skip.includes(p.path));
+    }
+    if (inQuery.length || inBody.length) found.set(request, [...inQuery, ...inBody]);
+  };
+  if (options.query === undefined) undeclared.set(note, shapes);
+  appendHook(options, 'transform', note);
   appendHook(options, 'beforeHandle', ({ request }: { request: Request }) => {
     const problems = found.get(request);
     if (problems) throw new HttpError(422, 'Validation error', {}, problems);
   });
+}
+
+/** A mounted route as `app.routes` lists it, as far as settleGuardedQueries reads it. */
+interface MountedRoute {
+  hooks?: {
+    query?: unknown;
+    standaloneValidator?: readonly { query?: unknown }[];
+    transform?: readonly (Hook | { fn: Hook })[];
+  };
+}
+
+/**
+ * A route's query schema may come from a `guard` around it, which its options do not show as it registers. Once
+ * routes are mounted, each that registered without one but carries some after all (the guard's, kept by Elysia in
+ * the route's hooks) is checked against them instead of taking no query parameters. Idempotent.
+ */
+export function settleGuardedQueries(routes: readonly MountedRoute[]): void {
+  for (const { hooks } of routes) {
+    if (!hooks?.transform) continue;
+    const schemas = [hooks.query, ...(hooks.standaloneValidator ?? []).map((v) => v.query)].filter(
+      (s) => s !== undefined,
+    );
+    if (!schemas.length) continue;
+    for (const entry of hooks.transform) {
+      const shapes = undeclared.get(typeof entry === 'function' ? entry : entry.fn);
+      if (shapes) shapes.query = queryShapeOfAll(schemas);
+    }
+  }
 }

@@ -5,6 +5,7 @@
 import type { Elysia } from 'elysia';
 import type { Manifest } from '../../sdk/manifest.ts';
 import { SDK_VERSION } from '../../sdk/version.ts';
+import { settleGuardedQueries } from '../http/unknown-input.ts';
 import type { CoreServices } from '../services.ts';
 import { resolveConfig, secretValues } from '../settings/config.ts';
 import type { Candidate } from './discover.ts';
@@ -195,6 +196,7 @@ export class PluginHost {
     const err = await setUpPlugin(e, config, { core: this.core, isActive: this.isActive, apis: this.apis });
     if (err) return this.settle(e, 'failed', err);
     this.app.use(e.handle!.ctx.http);
+    settleGuardedQueries(this.app.routes);
     e.mounted = true;
     this.mark(e, 'active', null);
     return true;

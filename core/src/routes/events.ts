@@ -124,6 +124,12 @@ export function eventRoutes(core: CoreServices) {
       },
       {
         auth: 'user',
+        // EventSource cannot send headers: the credential may come as ?token= (read by the auth macro).
+        query: t.Object({
+          token: t.Optional(
+            t.String({ description: 'Session token or API key, for clients without headers' }),
+          ),
+        }),
         response: t.Any(),
         detail: {
           summary: 'Server-sent events, filtered by role (?token= accepted)',
