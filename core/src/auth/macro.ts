@@ -1,6 +1,7 @@
 // The `auth` route option: 'public' | 'user' | 'admin'. Authenticates before validation; 401, 403 or CSRF 403.
 // Every route declares it, so it also gives every route the shared check for undeclared input.
 import { Elysia } from 'elysia';
+import { type CoercedOptions, nameCoercedParameters } from '../http/coerced-params.ts';
 import { HttpError } from '../http/errors.ts';
 import { checkOptionalBody } from '../http/json-body.ts';
 import { type RouteOptions, rejectUnknownInput } from '../http/unknown-input.ts';
@@ -83,10 +84,11 @@ export function createAuthPlugin(auth: AuthService, queryTokenPaths: string[]) {
         return { principal, user: principal?.user as AuthUser };
       },
       // As the route registers: its hooks for the shape of an optional body and undeclared input go after the ones
-      // above, so 401/403 come first.
-      introspect: (options: RouteOptions) => {
+      // above, so 401/403 come first; a number out of range in its path or query will name its parameter.
+      introspect: (options: RouteOptions & CoercedOptions) => {
         checkOptionalBody(options);
         rejectUnknownInput(options, tokenParam);
+        nameCoercedParameters(options);
       },
     }),
   });

@@ -69,7 +69,8 @@ function describe(i: ValidationIssue): string {
 
 /**
  * Elysia reports a coerced number that breaks its limits (`?limit=500`) as type "property" without saying which
- * parameter it was; the query parameter carrying exactly that value is named instead, when there is one.
+ * parameter it was. Routes name their own parameters (coerced-params.ts); for a schema they do not see (a guard's),
+ * the query parameter carrying exactly that value is named instead, when there is one.
  */
 export function coercedLocation(url: string, value: unknown): string | undefined {
   if (value === undefined || value === null || typeof value === 'object') return undefined;

@@ -146,6 +146,23 @@ describe('seasons and episodes', () => {
     expect((await get(b, `/v1/shows/${id}/seasons/01`)).seasonNumber).toBe(1);
   });
 
+  test('a number out of range in the path or query is a 422 naming it, in the words of any other bad value', async () => {
+    const id = shows['Doctor Who: The New Series'].id;
+    const number = 'Expected an integer from 0 to 100000';
+    const limit = 'Expected an integer from 1 to 100';
+    for (const [path, param, message] of [
+      [`/v1/shows/${id}/seasons/-1`, 'params.num', number],
+      [`/v1/shows/${id}/seasons/100001/episodes`, 'params.num', number],
+      [`/v1/shows/${id}/seasons/1/episodes/-5`, 'params.ep', number],
+      ['/v1/shows?limit=100000', 'query.limit', limit],
+      ['/v1/shows?limit=007000', 'query.limit', limit],
+      ['/v1/shows?limit=2000&yearFrom=2000', 'query.limit', limit],
+    ]) {
+      const r = await b.h.request('GET', path, { token: b.token });
+      expect([path, r.status, r.body.details]).toEqual([path, 422, [{ path: param, message }]]);
+    }
+  });
+
   test('GET /v1/metadata/:itemId returns an episode by id with its show and season ids, 404 for unknown', async () => {
     const show = shows['Doctor Who: The New Series'];
     const [season1] = (await seasons(show.title)).filter((s: any) => s.seasonNumber === 1);
