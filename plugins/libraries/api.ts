@@ -36,8 +36,9 @@ export interface LibrariesApi {
   /** Main files of a movie or episode, present ones first. */
   filesOf(itemId: string): { id: string; path: string; size: number; container: string | null }[];
   /**
-   * Records playback progress; `watched` becomes true at 90%. `fileId` is the main file (part or version) the
-   * position is in, so a later resume plays that file; null or omitted means the item's first file.
+   * Records playback progress; `watched` becomes true at 90%, which counts a play even when the item was watched
+   * already (a finished playback; report it once). `fileId` is the main file (part or version) the position is in,
+   * so a later resume plays that file; null or omitted means the item's first file.
    */
   setProgress(
     viewer: Viewer,
@@ -46,6 +47,7 @@ export interface LibrariesApi {
     durationSeconds: number | null,
     fileId?: string | null,
   ): void;
+  /** Marks watched or unwatched, idempotently: only an item not watched yet gains a play (see the README). */
   setWatched(viewer: Viewer, itemId: string, watched: boolean): void;
   /**
    * The next unwatched episode of each show the viewer's profile has watched an episode of (after the most

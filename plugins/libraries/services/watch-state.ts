@@ -1,5 +1,5 @@
-// Per-profile watch state: progress (with the file it is in), watched at 90%, play counts. Shows and seasons roll
-// up from their episodes.
+// Per-profile watch state: progress (with the file it is in), watched at 90%, play counts (a mark as watched of
+// what was not, or a playback that reached the end). Shows and seasons roll up from their episodes.
 import type { Database } from 'bun:sqlite';
 
 export const WATCHED_AT = 0.9;
@@ -20,19 +20,36 @@ export class WatchState {
       .map((r) => r.id);
   }
 
-  /** Marks an item (or every episode of a show or season) watched or unwatched for a profile. */
+  /**
+   * Marks an item (or every episode of a show or season) watched or unwatched for a profile; returns how many
+   * movies or episodes that covers. Idempotent, as PUT and DELETE are: marking watched changes only what is not
+   * watched yet (a play counted, the resume point cleared, the play dated now), so marking it again, or a show of
+   * which some episodes are watched, leaves their count and date alone. Unwatching clears the resume point and
+   * keeps the play count.
+   */
   setWatched(profileId: string, itemId: string, watched: boolean): number {
+    return this.mark(profileId, this.leafIds(itemId), watched ? 'watched' : 'unwatched');
+  }
+
+  /**
+   * One write of watch state for `ids`: `watched` and `unwatched` as above; `played`, a playback that reached the
+   * end, marks watched and counts a play even when the item was watched already (as Jellyfin counts every finished
+   * play), dating it now.
+   */
+  private mark(profileId: string, ids: string[], how: 'watched' | 'unwatched' | 'played'): number {
     const now = new Date().toISOString();
-    const ids = this.leafIds(itemId);
+    const on = how === 'unwatched' ? 0 : 1;
+    // ?3 watched or not, ?4 whether an item already watched counts the play again, ?5 now.
     const upsert = this.db.query(
       `INSERT INTO libraries_watch_state (profile_id, item_id, watched, position_seconds, play_count, last_played_at, updated_at)
-       VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6)
+       VALUES (?1, ?2, ?3, 0, ?3, CASE WHEN ?3 = 1 THEN ?5 END, ?5)
        ON CONFLICT (profile_id, item_id) DO UPDATE SET watched = ?3, position_seconds = 0, file_id = NULL,
-         play_count = play_count + ?4, last_played_at = COALESCE(?5, last_played_at), updated_at = ?6`,
+         play_count = play_count + ?3, last_played_at = CASE WHEN ?3 = 1 THEN ?5 ELSE last_played_at END,
+         updated_at = ?5
+       WHERE ?3 = 0 OR ?4 = 1 OR watched = 0`,
     );
     this.db.transaction(() => {
-      for (const id of ids)
-        upsert.run(profileId, id, watched ? 1 : 0, watched ? 1 : 0, watched ? now : null, now);
+      for (const id of ids) upsert.run(profileId, id, on, how === 'played' ? 1 : 0, now);
     })();
     return ids.length;
   }
@@ -47,7 +64,7 @@ export class WatchState {
   ): void {
     const done = duration !== null && duration > 0 && position / duration >= WATCHED_AT;
     if (done) {
-      this.setWatched(profileId, itemId, true);
+      this.mark(profileId, this.leafIds(itemId), 'played');
       return;
     }
     const now = new Date().toISOString();
