@@ -44,6 +44,7 @@ describe('itemRow', () => {
     ['folder', '/m/The Matrix (1999)'],
     ['title', 'The Matrix'],
     ['sort_title', 'matrix'],
+    ['sort_key', 'matrix'],
     ['year', 1999],
     ['rating', 8.7],
     ['overview', null],
@@ -62,6 +63,11 @@ describe('itemRow', () => {
     expect(row.genres).toEqual(['Action', 'Sci-Fi']);
     expect(row.people).toEqual(fields.people);
     expect(row.altIdentities).toEqual(['movie:title:matrix:1999']);
+  });
+
+  test('the sort key is the sort title with its numbers padded; the sort title stays as it is', () => {
+    const saw = itemRow({ libraryId: 'l', kind: 'movie', identity: 's' }, { ...fields, sortTitle: 'saw 2' });
+    expect([saw.values[COL.sort_title], saw.values[COL.sort_key]]).toEqual(['saw 2', 'saw 0000000002']);
   });
 
   test('an episode placement fills its numbers; no artwork is an empty object', () => {

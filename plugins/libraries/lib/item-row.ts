@@ -3,6 +3,7 @@
 // here is the writer's INSERT order (`ITEM_COLUMNS`).
 import type { ItemKind } from '../schema.ts';
 import type { ItemFields, PersonCredit } from './build-item.ts';
+import { sortKeyOf } from './sort-key.ts';
 
 export interface ItemPlacement {
   libraryId: string;
@@ -21,10 +22,14 @@ export interface ItemPlacement {
   artwork?: Record<string, string>;
 }
 
-/** Item columns an NFO or a name fills, with the ItemFields key each comes from (locks name the key). */
+/**
+ * Item columns an NFO or a name fills, with the ItemFields key each comes from (locks name the key). sort_key is
+ * the sort title's list key (`sortKeyOf`, set by {@link itemRow}): it is written, and locked, with the sort title.
+ */
 export const FIELD_COLUMNS = [
   ['title', 'title'],
   ['sort_title', 'sortTitle'],
+  ['sort_key', 'sortTitle'],
   ['original_title', 'originalTitle'],
   ['year', 'year'],
   ['overview', 'overview'],
@@ -107,6 +112,7 @@ export function itemRow(p: ItemPlacement, fields: ItemFields): ItemRow {
     p.folder ?? null,
   ];
   for (const [, key] of FIELD_COLUMNS) values.push(fieldValue(fields[key]));
+  values[COL.sort_key] = sortKeyOf(fields.sortTitle);
   values.push(JSON.stringify(p.artwork ?? {}), fields.matchMethod, fields.matchConfidence, null, null);
   return { values, altIdentities: p.altIdentities ?? [], genres: fields.genres, people: fields.people };
 }

@@ -35,7 +35,7 @@ const ROLES = (vis: string) =>
    JOIN libraries_items ON libraries_items.id = COALESCE(i.show_id, i.id)
    WHERE c.person_id = ? AND i.missing = 0 AND libraries_items.missing = 0
      AND i.kind IN ('movie', 'show', 'episode') AND ${vis}
-   ORDER BY COALESCE(i.year, libraries_items.year) DESC, libraries_items.sort_title, i.season_number, i.episode_number`;
+   ORDER BY COALESCE(i.year, libraries_items.year) DESC, libraries_items.sort_key, i.season_number, i.episode_number`;
 
 export function peopleRoutes(ctx: Ctx, catalog: Catalog) {
   ctx.http.get(

@@ -25,8 +25,9 @@ export interface ListFilters {
   limit: number;
 }
 
+// Titles sort by sort_key, the sort title with its numbers padded ("film 2" before "film 10", lib/sort-key.ts).
 const SORT_EXPR: Record<SortKey, string> = {
-  title: 'libraries_items.sort_title',
+  title: 'libraries_items.sort_key',
   year: 'COALESCE(libraries_items.year, 0)',
   added: 'libraries_items.added_at',
   rating: 'COALESCE(libraries_items.rating, -1)',

@@ -2,6 +2,7 @@
 import { HttpError } from '@bijou/sdk';
 import { sortTitleOf } from '../lib/identity.ts';
 import { cleanEdit, type MetadataEdit, unlockProblems } from '../lib/metadata-edit.ts';
+import { sortKeyOf } from '../lib/sort-key.ts';
 import type { Ctx } from './types.ts';
 
 const COLUMN: Record<keyof MetadataEdit, string> = {
@@ -37,13 +38,19 @@ export function editItem(ctx: Ctx, itemId: string, edit: MetadataEdit): void {
   if (!keys.length)
     throw new HttpError(422, 'Validation error', {}, [{ path: 'body', message: 'Nothing to change' }]);
   const locked = [...new Set([...(JSON.parse(row.locked_fields) as string[]), ...keys])];
+  const sets = keys.map((k) => `${COLUMN[k]} = ?`);
   const values = keys.map((k) => {
     const v = e[k];
     return v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
   });
+  // The list key goes with the sort title (lib/sort-key.ts).
+  if (e.sortTitle !== undefined) {
+    sets.push('sort_key = ?');
+    values.push(sortKeyOf(e.sortTitle));
+  }
   ctx.sqlite
     .query(
-      `UPDATE libraries_items SET ${keys.map((k) => `${COLUMN[k]} = ?`).join(', ')}, locked_fields = ?, match_method = 'manual',
+      `UPDATE libraries_items SET ${sets.join(', ')}, locked_fields = ?, match_method = 'manual',
          match_confidence = 1, updated_at = ? WHERE id = ?`,
     )
     .run(...(values as never[]), JSON.stringify(locked), new Date().toISOString(), itemId);
