@@ -2,12 +2,13 @@
 import { describe, expect, test } from 'bun:test';
 import {
   episodeIdentity,
+  legacyShowIdentity,
   movieIdentity,
   normaliseKey,
   normaliseKeyFully,
   SORT_TITLE_MAX,
   seasonIdentity,
-  showIdentity,
+  showIdentities,
   sortTitleOf,
 } from './identity.ts';
 
@@ -88,11 +89,52 @@ describe('movieIdentity', () => {
   ])('%o → %p', (input, out) => expect(movieIdentity(input)).toBe(out));
 });
 
+describe('show identities', () => {
+  test.each([
+    // A provider id when one is known (TheTVDB, then TMDb, then IMDb), the others and the folder's old key after it.
+    [
+      { title: 'Doctor Who', year: 2005, ids: { tvdb: '78804', tmdb: '57243', imdb: 'tt0436992' } },
+      'Doctor Who (2005)',
+      'show:tvdb:78804',
+      ['show:tmdb:57243', 'show:imdb:tt0436992', 'show:doctor who 2005'],
+    ],
+    [
+      { title: 'Doctor Who', year: 2005, ids: { imdb: 'tt0436992', tmdb: '57243' } },
+      'Doctor Who (2005)',
+      'show:tmdb:57243',
+      ['show:imdb:tt0436992', 'show:doctor who 2005'],
+    ],
+    [
+      { title: 'The Wire', ids: { tvdb: '79126' } },
+      'The Wire [tvdbid-79126]',
+      'show:tvdb:79126',
+      ['show:the wire tvdbid 79126'],
+    ],
+    // Else the normalised name and year.
+    [{ title: 'Breaking Bad', ids: {} }, 'Breaking Bad', 'show:title:breaking bad:', ['show:breaking bad']],
+    [
+      { title: 'Breaking Bad', year: 2008, ids: {} },
+      'Breaking Bad (2008)',
+      'show:title:breaking bad:2008',
+      ['show:breaking bad 2008'],
+    ],
+    [
+      { title: 'Pokémon', year: 1997, ids: {} },
+      'Pokémon (1997)',
+      'show:title:pokemon:1997',
+      ['show:pokemon 1997'],
+    ],
+  ])('%o in %p → %p, then %p', (show, folder, identity, alts) =>
+    expect(showIdentities(show, folder)).toEqual({ identity, alts }),
+  );
+  test('the identity of earlier versions is the folder name, normalised', () =>
+    expect(legacyShowIdentity('Doctor Who (2005)')).toBe('show:doctor who 2005'));
+});
+
 describe('episode identities', () => {
-  const show = showIdentity('Doctor Who (2005)');
-  test('show identity comes from the folder', () => expect(show).toBe('show:doctor who 2005'));
+  const show = 'show:tvdb:78804';
   test('season identity nests under the show', () =>
-    expect(seasonIdentity(show, 0)).toBe('show:doctor who 2005/season:0'));
+    expect(seasonIdentity(show, 0)).toBe('show:tvdb:78804/season:0'));
   test.each([
     [{ season: 1, episode: 2 }, `${show}/s1e2`],
     [{ episode: 5 }, `${show}/s1e5`],
@@ -103,4 +145,6 @@ describe('episode identities', () => {
     [{ season: 0 }, `${show}/s0/file:bonus clip`],
     [{ season: 2 }, `${show}/s2/file:bonus clip`],
   ])('%o → %p', (e, out) => expect(episodeIdentity(show, e, 'Bonus Clip')).toBe(out));
+  test('below an unknown show, the part a show identity goes in front of', () =>
+    expect(episodeIdentity('', { season: 1, episode: 2 }, 'x')).toBe('/s1e2'));
 });

@@ -78,9 +78,33 @@ export function movieIdentity(m: {
   return m.edition ? `movie:${base}:edition:${normaliseKey(m.edition)}` : `movie:${base}`;
 }
 
-/** Identity of a show: its folder (relative to the root) — the unit users rename least. */
-export function showIdentity(showFolder: string): string {
-  return `show:${normaliseKey(showFolder)}`;
+// A show's provider ids in the order its identity takes them: TheTVDB first, the id TV tools share (Sonarr, Kodi,
+// Jellyfin's `[tvdbid-…]` folders), then TMDb and IMDb.
+const SHOW_PROVIDERS = ['tvdb', 'tmdb', 'imdb'] as const;
+
+/**
+ * Identity of a show, with the identities it may have been written under before. A provider id when one is known
+ * (the first of TheTVDB, TMDb, IMDb; the others are alternatives, so gaining or losing one keeps the row), else the
+ * normalised name and year of its folder (`show:title:breaking bad:2008`). Rows written before shows had these carry
+ * their folder's normalised name (`show:breaking bad 2008`, {@link legacyShowIdentity}), the last alternative. Its
+ * seasons' and episodes' identities start with it and a `/`.
+ */
+export function showIdentities(
+  s: { title: string; year?: number; ids: ProviderIdMap },
+  folderName: string,
+): { identity: string; alts: string[] } {
+  const keys: string[] = [];
+  for (const p of SHOW_PROVIDERS) if (s.ids[p]) keys.push(`show:${p}:${s.ids[p]}`);
+  const title = `show:title:${normaliseKey(s.title)}:${s.year ?? ''}`;
+  const identity = keys.length ? keys[0] : title;
+  const alts = keys.slice(1);
+  alts.push(legacyShowIdentity(folderName));
+  return { identity, alts };
+}
+
+/** The identity earlier versions gave a show: its folder's name (relative to the root), normalised. */
+export function legacyShowIdentity(folderName: string): string {
+  return `show:${normaliseKey(folderName)}`;
 }
 
 export function seasonIdentity(show: string, season: number): string {

@@ -105,32 +105,64 @@ export class CatalogWriter {
     return true;
   }
 
-  private findExisting(row: ItemRow): { id: string; locked_fields: string; missing: number } | null {
+  /**
+   * The row of `row`'s identity, else of one of its alternatives, else the one `claim` names (asked only when the
+   * library may hold it); a row found so takes `row`'s identity, and so do the rows below it (below).
+   */
+  private findExisting(
+    row: ItemRow,
+    claim?: () => string | null,
+  ): { id: string; locked_fields: string; missing: number } | null {
     const libraryId = row.values[COL.library_id] as string;
     const identity = row.values[COL.identity] as string;
     if (this.surelyNew(libraryId, identity, row.altIdentities)) return null;
-    let existing = this.q.itemByIdentity.get(libraryId, identity);
+    const existing = this.q.itemByIdentity.get(libraryId, identity);
+    if (existing) return existing;
     for (const alt of row.altIdentities) {
-      if (existing) break;
-      existing = this.q.itemByIdentity.get(libraryId, alt);
-      if (existing)
-        this.db.query('UPDATE libraries_items SET identity = ? WHERE id = ?').run(identity, existing.id);
+      const found = this.q.itemByIdentity.get(libraryId, alt);
+      if (found) return this.migrate(libraryId, found, alt, identity);
     }
-    return existing;
+    const claimed = claim?.();
+    const found = claimed ? this.q.itemByIdentity.get(libraryId, claimed) : null;
+    return found && claimed ? this.migrate(libraryId, found, claimed, identity) : null;
   }
 
-  /** Inserts or updates the item with this identity; fields an admin locked stay as they are. Returns its id. */
+  /**
+   * Gives a row its new identity, and the rows below it theirs: a show's seasons and episodes have identities that
+   * start with the show's and a `/`, so a renamed show keeps them. One that would collide stays as it is.
+   */
+  private migrate<T extends { id: string }>(libraryId: string, row: T, from: string, to: string): T {
+    this.db.query('UPDATE libraries_items SET identity = ? WHERE id = ?').run(to, row.id);
+    // Every identity starting with `from/` sorts from `from/` to before `from0` ('0' follows '/').
+    this.db
+      .query(
+        `UPDATE OR IGNORE libraries_items SET identity = ? || substr(identity, ?)
+         WHERE library_id = ? AND identity >= ? AND identity < ?`,
+      )
+      .run(to, from.length + 1, libraryId, `${from}/`, `${from}0`);
+    return row;
+  }
+
+  /**
+   * Inserts or updates the item with this identity; fields an admin locked stay as they are. Returns its id.
+   * `claim` names the existing row to take when none has the identity or an alternative (see findExisting).
+   */
   upsertItem(
     p: ItemPlacement,
     fields: ItemFields,
     now: string,
+    claim?: () => string | null,
   ): { id: string; created: boolean; restored: boolean } {
-    return this.writeItem(itemRow(p, fields), now);
+    return this.writeItem(itemRow(p, fields), now, claim);
   }
 
   /** {@link upsertItem} for a row built beforehand (in the scan worker); the row's values are filled in place. */
-  writeItem(row: ItemRow, now: string): { id: string; created: boolean; restored: boolean } {
-    const existing = this.findExisting(row);
+  writeItem(
+    row: ItemRow,
+    now: string,
+    claim?: () => string | null,
+  ): { id: string; created: boolean; restored: boolean } {
+    const existing = this.findExisting(row, claim);
     const v = row.values;
     this.fresh?.identities.add(v[COL.identity] as string);
     if (!existing) {

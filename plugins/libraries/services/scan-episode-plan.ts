@@ -1,8 +1,8 @@
 // Plans one episode file without writing anything (it runs in the scan worker): its name, and its episode NFO for
-// what the name lacks, give the fields, numbers and identity of its row; `applyEpisode` (scan-shows.ts) writes it.
-import { sep } from 'node:path';
+// what the name lacks, give the fields, numbers and identity of its row (below its show's, known only when it is
+// written); `applyEpisode` (scan-shows.ts) writes it.
 import { episodeFields } from '../lib/build-item.ts';
-import { episodeIdentity, showIdentity } from '../lib/identity.ts';
+import { episodeIdentity } from '../lib/identity.ts';
 import { type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.ts';
 import { type ParsedEpisode, parseEpisode, parseUnnumberedEpisode } from '../lib/naming/index.ts';
 import { parseEpisodeNfo } from '../lib/nfo/index.ts';
@@ -15,7 +15,10 @@ export interface EpisodePlan {
   parsed: ParsedEpisode;
   season: number;
   warnings: string[];
-  /** The episode row (parent and show ids filled in when written), or why building it failed. */
+  /**
+   * The episode row, or why building it failed. Its identity is the part below its show's (`/s1e2`); the show's
+   * identity is put in front of it, and the parent and show ids filled in, when it is written.
+   */
   item: { row: ItemRow } | { error: string };
 }
 
@@ -29,8 +32,6 @@ function episodeItem(
   const base = baseName(w.name);
   const season = parsed.season ?? nfo?.season ?? 1;
   const episode = parsed.episode ?? nfo?.episode;
-  const top = w.rel.indexOf(sep);
-  const show = showIdentity(top !== -1 ? w.rel.slice(0, top) : parsed.series);
   const fields = episodeFields(parsed, nfo, base);
   const numbers = {
     season,
@@ -39,7 +40,7 @@ function episodeItem(
     absoluteEpisode: parsed.absoluteEpisode,
     part: parsed.part,
   };
-  const identity = episodeIdentity(show, numbers, base);
+  const identity = episodeIdentity('', numbers, base);
   const placement: ItemPlacement = {
     libraryId,
     kind: 'episode',

@@ -10,7 +10,7 @@ import {
 } from '../lib/naming/index.ts';
 import type { CatalogWriter } from './catalog-writer.ts';
 import { containerOf, type WorkFile } from './scan-context.ts';
-import { showFolderOf } from './scan-shows.ts';
+import { showFolderOf } from './scan-show-row.ts';
 import type { ScanResult } from './scanner.ts';
 
 /** Movies and shows of one library by folder, with their main files in that folder read on first need. */

@@ -29,7 +29,7 @@ export function nothingToReconcile(
 }
 
 /** True when nothing exists at `path` (a file that cannot be read, or lies in a folder that cannot, is not gone). */
-function isGone(path: string): boolean {
+export function isGone(path: string): boolean {
   try {
     statSync(path);
     return false;

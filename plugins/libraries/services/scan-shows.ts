@@ -1,80 +1,43 @@
-// Writes one planned episode (`prepareEpisode`, scan-episode-plan.ts): its show (tvshow.nfo, show artwork) and
-// season (season art, `<namedseason>` titles) rows the first time a scan meets them, then the episode row.
-import { join, sep } from 'node:path';
-import { showFields } from '../lib/build-item.ts';
-import { seasonIdentity, showIdentity } from '../lib/identity.ts';
+// Writes one planned episode (`prepareEpisode`, scan-episode-plan.ts): its show (scan-show-row.ts) and season (season
+// art, `<namedseason>` titles) rows the first time a scan meets them, then the episode row below them.
+import { sep } from 'node:path';
+import { seasonIdentity } from '../lib/identity.ts';
 import { COL } from '../lib/item-row.ts';
-import { type ParsedEpisode, seasonFromFolder } from '../lib/naming/index.ts';
-import { parseShowNfo } from '../lib/nfo/index.ts';
+import { seasonFromFolder } from '../lib/naming/index.ts';
+import type { ShowCandidate } from '../lib/show-match.ts';
 import type { CatalogWriter } from './catalog-writer.ts';
-import { readText } from './read-text.ts';
-import { artworkIn, findFile, type Listings, seasonArtworkIn, type WorkFile } from './scan-context.ts';
+import { artworkIn, type Listings, seasonArtworkIn, type WorkFile } from './scan-context.ts';
 import type { EpisodePlan } from './scan-episode-plan.ts';
 import type { Resolved } from './scan-movies.ts';
+import { showRow } from './scan-show-row.ts';
+
+export { showFolderOf } from './scan-show-row.ts';
 
 /** The show row an episode belongs to. */
-interface ShowPlace {
+export interface ShowPlace {
   id: string;
   identity: string;
   folder: string;
 }
 
 /**
- * Rows written in this scan: ids by identity, show identities by `name:<name>`, show and season by folder, and the
- * season titles a show's tvshow.nfo gives (`<namedseason number="1">`) by show identity.
+ * Rows written in this scan: shows by folder (and by identity, alternatives too), season ids by identity, show and
+ * season by episode folder, and the season titles a show's tvshow.nfo gives (`<namedseason number="1">`) by show
+ * identity.
  */
 export class ShowCache {
+  /** Show rows by show folder (`<root>//<series>` for files at the library root). */
+  readonly shows = new Map<string, ShowPlace>();
+  readonly showsByIdentity = new Map<string, ShowPlace>();
+  /** Ids of the show rows placed in this scan: no other folder takes them over. */
+  readonly placedShows = new Set<string>();
+  /** The library's show rows as the scan found them, read when a show folder first needs one to take over. */
+  candidates?: (ShowCandidate & { id: string })[];
   readonly ids = new Map<string, string>();
   readonly seasonNames = new Map<string, Map<number, string>>();
   /** Identities of season rows written (or kept) in this scan without the season's own folder. */
   readonly folderless = new Set<string>();
   readonly folders = new Map<string, Map<number, { show: ShowPlace; seasonId: string }>>();
-}
-
-/** The folder of the show an episode file belongs to: the library's top-level folder holding it, else the root. */
-export function showFolderOf(w: Pick<WorkFile, 'root' | 'rel'>): string {
-  return w.rel.includes(sep) ? join(w.root, w.rel.split(sep)[0]) : w.root;
-}
-
-function showRow(w: WorkFile, parsed: ParsedEpisode, ctx: ShowScan): ShowPlace {
-  const top = w.rel.split(sep)[0];
-  const nested = w.rel.includes(sep);
-  const folder = showFolderOf(w);
-  const name = nested ? top : parsed.series;
-  // Identities of show names already seen in this scan (normalising a name costs more than the lookup).
-  let identity = ctx.cache.ids.get(`name:${name}`);
-  if (identity === undefined) {
-    identity = showIdentity(name);
-    ctx.cache.ids.set(`name:${name}`, identity);
-  }
-  const cached = ctx.cache.ids.get(identity);
-  if (cached) return { id: cached, identity, folder };
-  const files = nested ? ctx.listings.get(folder) : [];
-  const nfoName = findFile(files, 'tvshow.nfo');
-  const text = nfoName ? readText(join(folder, nfoName)) : null;
-  const r = text === null ? null : parseShowNfo(text);
-  if (nfoName && !r?.ok)
-    ctx.warnings.push(`${join(top, nfoName)}: ${r && !r.ok ? r.error : 'unreadable'} (ignored)`);
-  else if (r?.ok) for (const m of r.warnings) ctx.warnings.push(`${join(top, nfoName!)}: ${m}`);
-  const fields = showFields(
-    { title: parsed.series, year: parsed.year, ids: parsed.providerIds as Record<string, string> },
-    r?.ok ? r.value : null,
-  );
-  const row = ctx.writer.upsertItem(
-    {
-      libraryId: ctx.libraryId,
-      kind: 'show',
-      identity,
-      folder,
-      artwork: nested ? artworkIn(folder, files, 'show') : {},
-    },
-    fields,
-    ctx.now,
-  );
-  ctx.cache.ids.set(identity, row.id);
-  if (r?.ok && r.value.namedSeasons.length)
-    ctx.cache.seasonNames.set(identity, new Map(r.value.namedSeasons.map((n) => [n.season, n.name])));
-  return { id: row.id, identity, folder };
 }
 
 /** The id and folder of a season row from an earlier scan, or null. */
@@ -173,8 +136,9 @@ function placeEpisode(plan: EpisodePlan, w: WorkFile, ctx: ShowScan): { show: Sh
 export function applyEpisode(plan: EpisodePlan, w: WorkFile, ctx: ShowScan): Resolved {
   const { show, seasonId } = placeEpisode(plan, w, ctx);
   if ('error' in plan.item) throw new Error(plan.item.error);
-  // A plan is written once, so its row takes the parent ids in place.
+  // A plan is written once, so its row takes its show's identity in front of its own, and the parent ids, in place.
   const row = plan.item.row;
+  row.values[COL.identity] = show.identity + (row.values[COL.identity] as string);
   row.values[COL.parent_id] = seasonId;
   row.values[COL.show_id] = show.id;
   const item = ctx.writer.writeItem(row, ctx.now);

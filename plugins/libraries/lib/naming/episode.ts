@@ -35,7 +35,7 @@ export interface ParsedEpisode {
   part?: number;
 }
 
-interface SeriesInfo {
+export interface SeriesInfo {
   title: string;
   year?: number;
   ids: ProviderIds;
@@ -157,7 +157,8 @@ function locateFolders(folders: string[]): { showFolder?: string; folderSeason?:
   return { showFolder: folders[0] };
 }
 
-function parseSeriesName(text: string): SeriesInfo {
+/** What a show folder's (or file's) name says: title, year and provider ids (`Doctor Who (2005) [tvdbid-78804]`). */
+export function parseSeriesName(text: string): SeriesInfo {
   const dotted = isDotted(text);
   const { ids, rest } = extractProviderIds(text);
   const cleaned = stripLeadingTags(rest);

@@ -1,6 +1,13 @@
 // Public surface of the libraries plugin's naming parsers (pure, IO-free path and file-name parsing).
 export { type ArtworkContext, type ArtworkInfo, type ArtworkKind, classifyArtwork } from './artwork';
-export { type ParsedEpisode, parseEpisode, parseUnnumberedEpisode, seasonFromFolder } from './episode';
+export {
+  type ParsedEpisode,
+  parseEpisode,
+  parseSeriesName,
+  parseUnnumberedEpisode,
+  type SeriesInfo,
+  seasonFromFolder,
+} from './episode';
 export { chooseExtraOwner, extraOwnerLevels, type OwnerCandidate } from './extra-owner';
 export { classifyExtra, classifyExtraIn, type ExtraInfo, type ExtraKind } from './extras';
 export { type FileKind, fileKindOf } from './file-types';
