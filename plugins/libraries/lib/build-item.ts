@@ -2,7 +2,15 @@
 
 import { sortTitleOf } from './identity.ts';
 import type { ParsedEpisode, ParsedMovie } from './naming/index.ts';
-import type { ContentRating, EpisodeNfo, MovieNfo, NfoCommon, NfoRating, ShowNfo } from './nfo/index.ts';
+import type {
+  ContentRating,
+  EpisodeNfo,
+  MovieNfo,
+  NfoCommon,
+  NfoRating,
+  SeasonNfo,
+  ShowNfo,
+} from './nfo/index.ts';
 
 export type MatchMethod = 'nfo' | 'provider-id' | 'filename' | 'manual';
 
@@ -175,6 +183,17 @@ export function showFields(
   nfo: ShowNfo | null,
 ): ItemFields {
   return titleFields(series, nfo, nfo?.title ?? nfo?.showTitle ?? series.title);
+}
+
+/**
+ * Fields of a season: its season.nfo's (Jellyfin) over the name tvshow.nfo gives it (`<namedseason>`), over
+ * `Season N` (`Specials` for 0). Seasons sort by number.
+ */
+export function seasonFields(season: number, nfo: SeasonNfo | null, named: string | undefined): ItemFields {
+  const title = nfo?.title ?? named ?? (season === 0 ? 'Specials' : `Season ${season}`);
+  const head = { title, sortTitle: String(season).padStart(4, '0'), year: nfo?.year };
+  const fromNfo = nfo !== null;
+  return fieldsOf(head, nfo, nfo ? cleanIds(nfo.ids) : {}, nfo?.premiered, fromNfo ? 'nfo' : 'filename', 1);
 }
 
 export function episodeFields(p: ParsedEpisode, nfo: EpisodeNfo | null, fallbackTitle: string): ItemFields {

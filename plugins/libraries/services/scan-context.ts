@@ -187,18 +187,27 @@ export function artworkIn(
   return out;
 }
 
-/** Season artwork from a show folder (`season02-poster.jpg`, `season-specials-poster.jpg`). */
+/**
+ * Season artwork from a show folder: the season's own (`season02-poster.jpg`, `season-specials-poster.jpg`), then
+ * Kodi's and Plex's `season-all-poster.jpg` (`-banner`, `-fanart` …) for each kind the season has none of. Art in
+ * the season's own folder goes over both (see seasonRow).
+ */
 export function seasonArtworkIn(
   dir: string,
   files: string[] | undefined,
   season: number,
 ): Record<string, string> {
   const out: Record<string, string> = {};
+  let all: Record<string, string> | undefined;
   for (const f of images(files)) {
     const a = classifyArtwork(f, 'show');
     if (a?.season === season) out[a.kind] ??= joinName(dir, f);
+    else if (a?.allSeasons) {
+      all ??= {};
+      all[a.kind] ??= joinName(dir, f);
+    }
   }
-  return out;
+  return all ? { ...all, ...out } : out;
 }
 
 /** Anything but printable ASCII (names made only of printable ASCII lower-case character by character). */

@@ -1,11 +1,14 @@
 // Writes one planned episode (`prepareEpisode`, scan-episode-plan.ts): its show (scan-show-row.ts) and season (season
-// art, `<namedseason>` titles) rows the first time a scan meets them, then the episode row below them.
+// art, season.nfo, `<namedseason>` titles) rows the first time a scan meets them, then the episode row below them.
 import { sep } from 'node:path';
+import { seasonFields } from '../lib/build-item.ts';
 import { seasonIdentity } from '../lib/identity.ts';
 import { COL } from '../lib/item-row.ts';
 import { seasonFromFolder } from '../lib/naming/index.ts';
+import { parseSeasonNfo, type SeasonNfo } from '../lib/nfo/index.ts';
 import type { ShowCandidate } from '../lib/show-match.ts';
 import type { CatalogWriter } from './catalog-writer.ts';
+import { readNfoIn } from './read-text.ts';
 import { artworkIn, type Listings, seasonArtworkIn, type WorkFile } from './scan-context.ts';
 import type { EpisodePlan } from './scan-episode-plan.ts';
 import type { Resolved } from './scan-movies.ts';
@@ -49,6 +52,25 @@ function seasonPlacement(ctx: ShowScan, identity: string): { id: string; folder:
     .get(ctx.libraryId, identity);
 }
 
+/**
+ * The season.nfo of a season's own folder (Jellyfin), or null; one whose `<seasonnumber>` names another season than
+ * the folder's episodes are in is not this season's (numbers come from names, as for episodes).
+ */
+function seasonNfo(
+  w: WorkFile,
+  files: string[] | undefined,
+  season: number,
+  warnings: string[],
+): SeasonNfo | null {
+  const label = w.rel.slice(0, w.rel.lastIndexOf(sep));
+  const nfo = readNfoIn(w.dir, files, 'season.nfo', label, parseSeasonNfo, warnings);
+  if (nfo?.seasonNumber === undefined || nfo.seasonNumber === season) return nfo;
+  warnings.push(
+    `${label}${sep}season.nfo: season ${nfo.seasonNumber} is not this folder's season ${season} (ignored)`,
+  );
+  return null;
+}
+
 function seasonRow(show: ShowPlace, season: number, w: WorkFile, ctx: ShowScan): string {
   const identity = seasonIdentity(show.identity, season);
   const cached = ctx.cache.ids.get(identity);
@@ -66,12 +88,13 @@ function seasonRow(show: ShowPlace, season: number, w: WorkFile, ctx: ShowScan):
     ctx.cache.folderless.add(identity);
     return existing.id;
   }
+  const listing = inOwnFolder ? ctx.listings.get(w.dir) : undefined;
   const artwork = {
     ...seasonArtworkIn(show.folder, ctx.listings.get(show.folder), season),
-    ...(inOwnFolder ? artworkIn(w.dir, ctx.listings.get(w.dir), 'season') : {}),
+    ...(inOwnFolder ? artworkIn(w.dir, listing, 'season') : {}),
   };
+  const nfo = inOwnFolder ? seasonNfo(w, listing, season, ctx.warnings) : null;
   const named = ctx.cache.seasonNames.get(show.identity)?.get(season);
-  const title = named ?? (season === 0 ? 'Specials' : `Season ${season}`);
   const row = ctx.writer.upsertItem(
     {
       libraryId: ctx.libraryId,
@@ -83,17 +106,7 @@ function seasonRow(show: ShowPlace, season: number, w: WorkFile, ctx: ShowScan):
       folder: inOwnFolder ? w.dir : null,
       artwork,
     },
-    {
-      title,
-      sortTitle: String(season).padStart(4, '0'),
-      genres: [],
-      studios: [],
-      tags: [],
-      providerIds: {},
-      matchMethod: 'filename',
-      matchConfidence: 1,
-      people: [],
-    },
+    seasonFields(season, nfo, named),
     ctx.now,
   );
   ctx.cache.ids.set(identity, row.id);

@@ -159,3 +159,24 @@ describe('a folder of many titles side by side', () => {
     expect(withFolderFacts(check)).toEqual(expected);
   });
 });
+
+describe('season artwork in a show folder', () => {
+  const show = [
+    'poster.jpg',
+    'season-all-poster.jpg',
+    'season-all-banner.png',
+    'season02-poster.jpg',
+    'season-specials-poster.jpg',
+    'season03-banner.jpg',
+  ];
+  test.each([
+    [1, { poster: '/s/season-all-poster.jpg', banner: '/s/season-all-banner.png' }],
+    [2, { poster: '/s/season02-poster.jpg', banner: '/s/season-all-banner.png' }],
+    [3, { poster: '/s/season-all-poster.jpg', banner: '/s/season03-banner.jpg' }],
+    [0, { poster: '/s/season-specials-poster.jpg', banner: '/s/season-all-banner.png' }],
+  ])('season %p: its own, else season-all-*', (season, art) =>
+    expect(seasonArtworkIn('/s', show, season)).toEqual(art),
+  );
+  test('no season art without season-all', () =>
+    expect(seasonArtworkIn('/s', ['poster.jpg', 'season02-poster.jpg'], 1)).toEqual({}));
+});

@@ -1,4 +1,4 @@
-// Result and value types produced by the Kodi/Jellyfin NFO parsers (movie, tvshow, episodedetails).
+// Result and value types produced by the Kodi/Jellyfin NFO parsers (movie, tvshow, season, episodedetails).
 // Every optional field is `undefined` when the NFO has no usable value (empty tags never become '').
 
 /** Why an NFO could not be used at all. */
@@ -154,6 +154,14 @@ export interface ShowNfo extends NfoCommon {
   /** `<status>` as written (`Continuing`, `Ended`, …). */
   status?: string;
   namedSeasons: NfoNamedSeason[];
+}
+
+/** Parsed Jellyfin `season.nfo` (`<season>`). */
+export interface SeasonNfo extends NfoCommon {
+  /** `YYYY-MM-DD` from `<premiered>` (or `<aired>`/`<releasedate>`). */
+  premiered?: string;
+  /** `<seasonnumber>`; a negative one becomes undefined. */
+  seasonNumber?: number;
 }
 
 /** One parsed `<episodedetails>` block. */

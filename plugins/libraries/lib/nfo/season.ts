@@ -1,0 +1,30 @@
+// `parseSeasonNfo`: Jellyfin's `season.nfo` (`<season>` root, in the season folder) → SeasonNfo.
+
+import { definedFields, mergeIds, readCommonFields, yearOr } from './common-fields.ts';
+import { readNfoDocument } from './document.ts';
+import type { NfoResult, SeasonNfo } from './types.ts';
+import { parseDate, parseInteger } from './values.ts';
+import { firstText } from './xml-tree.ts';
+
+/**
+ * Parses the text of a season.nfo as Jellyfin writes and reads it: the common fields (title, plot, year, ids …),
+ * `<premiered>` (or `<aired>`/`<releasedate>`) and `<seasonnumber>`. Never throws.
+ */
+export function parseSeasonNfo(xml: string): NfoResult<SeasonNfo> {
+  // Read as TV items below a show are: no TMDb TV or TheTVDB series URL (the show's ids) counts for the season.
+  const read = readNfoDocument(xml, 'season', 'episode');
+  if (!read.ok) return read;
+  const { nodes, urlIds, warnings } = read.doc;
+  if (nodes.length > 1) warnings.push(`found ${nodes.length} <season> elements; used the first`);
+  const node = nodes[0] ?? {};
+  const { fields, warnings: fieldWarnings } = readCommonFields(node, 'episode');
+  mergeIds(fields.ids, urlIds);
+  const premiered = parseDate(firstText(node, 'premiered', 'aired', 'releasedate'));
+  const number = parseInteger(firstText(node, 'seasonnumber'));
+  const season = definedFields<SeasonNfo>(fields, {
+    year: yearOr(fields.year, premiered),
+    premiered,
+    seasonNumber: number !== undefined && number >= 0 ? number : undefined,
+  });
+  return { ok: true, value: season, warnings: [...warnings, ...fieldWarnings] };
+}
