@@ -129,6 +129,20 @@ describe('a renamed show folder keeps its show', () => {
   });
 });
 
+describe('a show whose ids change', () => {
+  test('keeps its rows when a tvshow.nfo with ids is added, then through a rename to another title', async () => {
+    const t = await library(episodes('Mad Men', 'Mad Men'));
+    const [show] = await showsOf(t.lib);
+    const watched = await watchFirst(show.id);
+    const before = snapshot(t.lib);
+    await writeTree(t.root, { 'Mad Men/tvshow.nfo': tvshowNfo('Mad Men', { tvdb: '80337' }) });
+    expect((await scan(b, t.lib)).counts).toMatchObject({ added: 0, missing: 0, errors: 0 });
+    expect(snapshot(t.lib)).toEqual(before);
+    expect(rows(t.lib).find((r) => r.kind === 'show')?.identity).toBe('show:tvdb:80337');
+    await renameKeeps(t, 'Mad Men', 'MM (2007)', watched);
+  });
+});
+
 describe('shows of one name and different years', () => {
   test('stay two shows, also when one of them loses its year, and a new one of that name is a third', async () => {
     const t = await library({
