@@ -101,3 +101,13 @@ export function itemOfFile(b: Booted, path: string): string | null | undefined {
     .query<{ item_id: string | null }, [string]>('SELECT item_id FROM libraries_files WHERE path = ?')
     .get(path)?.item_id;
 }
+
+/** The poster each season of a show has, by season number: the image's bytes as text (test posters are text), or null. */
+export async function seasonPosters(b: Booted, showId: string): Promise<Record<number, string | null>> {
+  const out: Record<number, string | null> = {};
+  for (const s of (await get(b, `/v1/shows/${showId}/seasons`)).items) {
+    const r = await b.h.request('GET', `/v1/images/${s.id}/poster`, { token: b.token });
+    out[s.seasonNumber] = r.status === 200 ? String(r.body) : null;
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTemps, setMtime, tempDir, writeTree } from './fixtures.ts';
-import { type Booted, boot, createLibrary, get, listAll, scan } from './harness.ts';
+import { type Booted, boot, createLibrary, get, listAll, scan, seasonPosters } from './harness.ts';
 
 const seasonNfo = (title: string, plot: string, n?: number) =>
   `<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<season><title>${title}</title><plot>${plot}</plot>` +
@@ -81,14 +81,7 @@ describe('season.nfo', () => {
   });
 });
 
-const posters = async () => {
-  const out: Record<number, string | null> = {};
-  for (const s of (await get(b, `/v1/shows/${shows.Art}/seasons`)).items) {
-    const r = await b.h.request('GET', `/v1/images/${s.id}/poster`, { token: b.token });
-    out[s.seasonNumber] = r.status === 200 ? String(r.body) : null;
-  }
-  return out;
-};
+const posters = () => seasonPosters(b, shows.Art);
 
 describe('season-all-poster', () => {
   test('is the poster of every season without its own', async () => {

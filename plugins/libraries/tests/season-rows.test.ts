@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { join } from 'node:path';
 import { removeTemps, setMtime, tempDir, writeTree } from './fixtures.ts';
-import { type Booted, boot, createLibrary, get, listAll, scan } from './harness.ts';
+import { type Booted, boot, createLibrary, get, listAll, scan, seasonPosters } from './harness.ts';
 
 const showNfo = (named: Record<number, string>) =>
   `<tvshow><title>Dark</title>${Object.entries(named)
@@ -76,14 +76,7 @@ describe('named seasons', () => {
   });
 });
 
-const posters = async () => {
-  const out: Record<number, string | null> = {};
-  for (const s of (await get(b, `/v1/shows/${shows.Misfiled}/seasons`)).items) {
-    const r = await b.h.request('GET', `/v1/images/${s.id}/poster`, { token: b.token });
-    out[s.seasonNumber] = r.status === 200 ? String(r.body) : null;
-  }
-  return out;
-};
+const posters = () => seasonPosters(b, shows.Misfiled);
 
 describe('season artwork', () => {
   test('each season has the poster of its own folder', async () => {

@@ -3,6 +3,7 @@
 
 import { readArtwork } from './artwork.ts';
 import { pickContentRating } from './content-rating.ts';
+import { type NfoFailure, readNfoDocument } from './document.ts';
 import { readActors, readDirectors, readWriters } from './people.ts';
 import { addProviderId, readProviderIds } from './provider-ids.ts';
 import type { NfoKind } from './provider-urls.ts';
@@ -82,6 +83,27 @@ export function readCommonFields(node: XmlNode, kind: NfoKind): { fields: NfoCom
     fileInfo: readStreamDetails(node),
   };
   return { fields, warnings };
+}
+
+/**
+ * The first `<root>` element of an NFO (a note when there are several) with its common fields, ids found in scraper
+ * URLs outside the XML added, and every note; or why the NFO is unusable. `fieldsKind` reads the fields as that kind's.
+ */
+export function readFirstRoot(
+  xml: string,
+  root: string,
+  kind: NfoKind,
+  fieldsKind: NfoKind = kind,
+): { ok: true; node: XmlNode; fields: NfoCommon; warnings: string[] } | NfoFailure {
+  const read = readNfoDocument(xml, root, kind);
+  if (!read.ok) return read;
+  const { nodes, urlIds, warnings } = read.doc;
+  if (nodes.length > 1) warnings.push(`found ${nodes.length} <${root}> elements; used the first`);
+  const node = nodes[0] ?? {};
+  const { fields, warnings: fieldWarnings } = readCommonFields(node, fieldsKind);
+  mergeIds(fields.ids, urlIds);
+  warnings.push(...fieldWarnings);
+  return { ok: true, node, fields, warnings };
 }
 
 /** The year from `<year>` or, failing that, from a `YYYY-MM-DD` date. */

@@ -1,7 +1,6 @@
 // `parseMovieNfo`: Kodi/Jellyfin/tinyMediaManager/Ember `<movie>` NFO (or a bare TMDb/IMDb URL) → MovieNfo.
 
-import { definedFields, mergeIds, readCommonFields, withoutUndefined, yearOr } from './common-fields.ts';
-import { readNfoDocument } from './document.ts';
+import { definedFields, readFirstRoot, withoutUndefined, yearOr } from './common-fields.ts';
 import { addProviderId } from './provider-ids.ts';
 import type { MovieNfo, NfoMovieSet, NfoResult, ProviderIds } from './types.ts';
 import { parseDate } from './values.ts';
@@ -16,25 +15,17 @@ function readMovieSet(node: XmlNode, ids: ProviderIds): NfoMovieSet | undefined 
   return withoutUndefined({ name, overview: firstText(set, 'overview') });
 }
 
-function readMovie(node: XmlNode, urlIds: ProviderIds): { movie: MovieNfo; warnings: string[] } {
-  const { fields, warnings } = readCommonFields(node, 'movie');
-  mergeIds(fields.ids, urlIds);
-  const premiered = parseDate(firstText(node, 'premiered', 'releasedate', 'aired'));
-  const set = readMovieSet(node, fields.ids);
-  const movie = definedFields<MovieNfo>(fields, { premiered, set, year: yearOr(fields.year, premiered) });
-  return { movie, warnings };
-}
-
 /**
  * Parses the text of a movie NFO. Accepts a `<movie>` document (with leading junk, a BOM, a trailing
  * scraper URL, a missing closing tag, bare `&`, …) or a file that is only a TMDb/IMDb URL, in which
  * case just `ids` is filled. Never throws; unusable input gives `{ ok: false, code, error }`.
  */
 export function parseMovieNfo(xml: string): NfoResult<MovieNfo> {
-  const read = readNfoDocument(xml, 'movie', 'movie');
+  const read = readFirstRoot(xml, 'movie', 'movie');
   if (!read.ok) return read;
-  const { nodes, urlIds, warnings } = read.doc;
-  if (nodes.length > 1) warnings.push(`found ${nodes.length} <movie> elements; used the first`);
-  const { movie, warnings: fieldWarnings } = readMovie(nodes[0] ?? {}, urlIds);
-  return { ok: true, value: movie, warnings: [...warnings, ...fieldWarnings] };
+  const { node, fields, warnings } = read;
+  const premiered = parseDate(firstText(node, 'premiered', 'releasedate', 'aired'));
+  const set = readMovieSet(node, fields.ids);
+  const movie = definedFields<MovieNfo>(fields, { premiered, set, year: yearOr(fields.year, premiered) });
+  return { ok: true, value: movie, warnings };
 }

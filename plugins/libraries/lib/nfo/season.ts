@@ -1,7 +1,6 @@
 // `parseSeasonNfo`: Jellyfin's `season.nfo` (`<season>` root, in the season folder) → SeasonNfo.
 
-import { definedFields, mergeIds, readCommonFields, yearOr } from './common-fields.ts';
-import { readNfoDocument } from './document.ts';
+import { definedFields, readFirstRoot, yearOr } from './common-fields.ts';
 import type { NfoResult, SeasonNfo } from './types.ts';
 import { parseDate, parseInteger } from './values.ts';
 import { firstText } from './xml-tree.ts';
@@ -12,13 +11,9 @@ import { firstText } from './xml-tree.ts';
  */
 export function parseSeasonNfo(xml: string): NfoResult<SeasonNfo> {
   // Read as TV items below a show are: no TMDb TV or TheTVDB series URL (the show's ids) counts for the season.
-  const read = readNfoDocument(xml, 'season', 'episode');
+  const read = readFirstRoot(xml, 'season', 'episode');
   if (!read.ok) return read;
-  const { nodes, urlIds, warnings } = read.doc;
-  if (nodes.length > 1) warnings.push(`found ${nodes.length} <season> elements; used the first`);
-  const node = nodes[0] ?? {};
-  const { fields, warnings: fieldWarnings } = readCommonFields(node, 'episode');
-  mergeIds(fields.ids, urlIds);
+  const { node, fields, warnings } = read;
   const premiered = parseDate(firstText(node, 'premiered', 'aired', 'releasedate'));
   const number = parseInteger(firstText(node, 'seasonnumber'));
   const season = definedFields<SeasonNfo>(fields, {
@@ -26,5 +21,5 @@ export function parseSeasonNfo(xml: string): NfoResult<SeasonNfo> {
     premiered,
     seasonNumber: number !== undefined && number >= 0 ? number : undefined,
   });
-  return { ok: true, value: season, warnings: [...warnings, ...fieldWarnings] };
+  return { ok: true, value: season, warnings };
 }

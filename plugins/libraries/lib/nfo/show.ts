@@ -1,7 +1,6 @@
 // `parseShowNfo`: Kodi/Jellyfin/tinyMediaManager `tvshow.nfo` (`<tvshow>` or a bare TMDb/TVDb/IMDb URL) → ShowNfo.
 
-import { definedFields, mergeIds, readCommonFields, yearOr } from './common-fields.ts';
-import { readNfoDocument } from './document.ts';
+import { definedFields, readFirstRoot, yearOr } from './common-fields.ts';
 import type { NfoNamedSeason, NfoResult, ShowNfo } from './types.ts';
 import { parseDate, parseInteger } from './values.ts';
 import { attribute, elements, firstText, textOf, type XmlNode } from './xml-tree.ts';
@@ -20,13 +19,9 @@ function readNamedSeasons(node: XmlNode): NfoNamedSeason[] {
  * (alone or after the XML) also yields ids. Never throws.
  */
 export function parseShowNfo(xml: string): NfoResult<ShowNfo> {
-  const read = readNfoDocument(xml, 'tvshow', 'show');
+  const read = readFirstRoot(xml, 'tvshow', 'show');
   if (!read.ok) return read;
-  const { nodes, urlIds, warnings } = read.doc;
-  if (nodes.length > 1) warnings.push(`found ${nodes.length} <tvshow> elements; used the first`);
-  const node = nodes[0] ?? {};
-  const { fields, warnings: fieldWarnings } = readCommonFields(node, 'show');
-  mergeIds(fields.ids, urlIds);
+  const { node, fields, warnings } = read;
   const premiered = parseDate(firstText(node, 'premiered', 'aired', 'releasedate'));
   const show = definedFields<ShowNfo>(fields, {
     year: yearOr(fields.year, premiered),
@@ -35,5 +30,5 @@ export function parseShowNfo(xml: string): NfoResult<ShowNfo> {
     status: firstText(node, 'status'),
     namedSeasons: readNamedSeasons(node),
   });
-  return { ok: true, value: show, warnings: [...warnings, ...fieldWarnings] };
+  return { ok: true, value: show, warnings };
 }
