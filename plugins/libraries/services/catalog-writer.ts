@@ -15,6 +15,7 @@ import {
   updateSql,
 } from '../lib/item-row.ts';
 import { sortableId } from '../lib/sortable-id.ts';
+import { migrateIdentity } from './identity-migration.ts';
 
 export interface FileRecord {
   libraryId: string;
@@ -44,6 +45,11 @@ export interface ExternalTrack {
   externalPath: string;
 }
 
+type ExistingItem = { id: string; locked_fields: string; missing: number };
+type WrittenItem = { id: string; created: boolean; restored: boolean };
+/** Names the identity of an existing row an item takes over when none has its own (scan-show-row.ts). */
+type Claim = () => string | null;
+
 export class CatalogWriter {
   private readonly q;
   /** Person ids by name key seen in this writer's scan (people rows are never deleted while it runs). */
@@ -52,7 +58,7 @@ export class CatalogWriter {
   private fresh: { libraryId: string; identities: Set<string> } | null = null;
   constructor(readonly db: Database) {
     this.q = {
-      itemByIdentity: db.query<{ id: string; locked_fields: string; missing: number }, [string, string]>(
+      itemByIdentity: db.query<ExistingItem, [string, string]>(
         'SELECT id, locked_fields, missing FROM libraries_items WHERE library_id = ? AND identity = ?',
       ),
       insertItem: db.query(
@@ -107,61 +113,27 @@ export class CatalogWriter {
 
   /**
    * The row of `row`'s identity, else of one of its alternatives, else the one `claim` names (asked only when the
-   * library may hold it); a row found so takes `row`'s identity, and so do the rows below it (below).
+   * library may hold it); a row found so takes `row`'s identity, and so do the rows below it (identity-migration.ts).
    */
-  private findExisting(
-    row: ItemRow,
-    claim?: () => string | null,
-  ): { id: string; locked_fields: string; missing: number } | null {
+  private findExisting(row: ItemRow, claim?: Claim): ExistingItem | null {
     const libraryId = row.values[COL.library_id] as string;
     const identity = row.values[COL.identity] as string;
     if (this.surelyNew(libraryId, identity, row.altIdentities)) return null;
     const existing = this.q.itemByIdentity.get(libraryId, identity);
     if (existing) return existing;
-    for (const alt of row.altIdentities) {
-      const found = this.q.itemByIdentity.get(libraryId, alt);
-      if (found) return this.migrate(libraryId, found, alt, identity);
-    }
-    const claimed = claim?.();
+    const claimed = row.altIdentities.find((alt) => this.q.itemByIdentity.get(libraryId, alt)) ?? claim?.();
     const found = claimed ? this.q.itemByIdentity.get(libraryId, claimed) : null;
-    return found && claimed ? this.migrate(libraryId, found, claimed, identity) : null;
+    if (found) migrateIdentity(this.db, libraryId, found.id, claimed as string, identity);
+    return found;
   }
 
-  /**
-   * Gives a row its new identity, and the rows below it theirs: a show's seasons and episodes have identities that
-   * start with the show's and a `/`, so a renamed show keeps them. One that would collide stays as it is.
-   */
-  private migrate<T extends { id: string }>(libraryId: string, row: T, from: string, to: string): T {
-    this.db.query('UPDATE libraries_items SET identity = ? WHERE id = ?').run(to, row.id);
-    // Every identity starting with `from/` sorts from `from/` to before `from0` ('0' follows '/').
-    this.db
-      .query(
-        `UPDATE OR IGNORE libraries_items SET identity = ? || substr(identity, ?)
-         WHERE library_id = ? AND identity >= ? AND identity < ?`,
-      )
-      .run(to, from.length + 1, libraryId, `${from}/`, `${from}0`);
-    return row;
-  }
-
-  /**
-   * Inserts or updates the item with this identity; fields an admin locked stay as they are. Returns its id.
-   * `claim` names the existing row to take when none has the identity or an alternative (see findExisting).
-   */
-  upsertItem(
-    p: ItemPlacement,
-    fields: ItemFields,
-    now: string,
-    claim?: () => string | null,
-  ): { id: string; created: boolean; restored: boolean } {
+  /** Inserts or updates the item with this identity (fields an admin locked kept; `claim`: see findExisting). */
+  upsertItem(p: ItemPlacement, fields: ItemFields, now: string, claim?: Claim): WrittenItem {
     return this.writeItem(itemRow(p, fields), now, claim);
   }
 
   /** {@link upsertItem} for a row built beforehand (in the scan worker); the row's values are filled in place. */
-  writeItem(
-    row: ItemRow,
-    now: string,
-    claim?: () => string | null,
-  ): { id: string; created: boolean; restored: boolean } {
+  writeItem(row: ItemRow, now: string, claim?: Claim): WrittenItem {
     const existing = this.findExisting(row, claim);
     const v = row.values;
     this.fresh?.identities.add(v[COL.identity] as string);
