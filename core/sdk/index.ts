@@ -2,6 +2,12 @@
 export { Elysia, t } from 'elysia';
 export { changeStamp } from '../src/db/change-stamp.ts';
 export { HttpError } from '../src/http/errors.ts';
+export {
+  fileValidators,
+  notModified,
+  type Validators,
+  variantValidators,
+} from '../src/http/file-validators.ts';
 export type { FieldProblem } from '../src/http/input-shape.ts';
 export { decodeCursor, encodeCursor, PageOf, PageQuery, toPage } from '../src/http/pagination.ts';
 export { unknownInputNotes } from '../src/http/unknown-input.ts';

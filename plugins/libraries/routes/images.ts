@@ -1,7 +1,6 @@
 // /v1/images/:itemId/:kind: local artwork with validators (ETag, Last-Modified) answering conditional requests, a
 // revalidating cache policy, and resized variants (?width=); not rate limited.
-import { HttpError, t } from '@bijou/sdk';
-import { notModified, variantValidators } from '../lib/http-cache.ts';
+import { HttpError, notModified, t, variantValidators } from '@bijou/sdk';
 import type { Catalog } from '../services/catalog.ts';
 import { artworkPath, resized, snapWidth } from '../services/images.ts';
 import type { Ctx } from '../services/types.ts';

@@ -1,9 +1,10 @@
 // Artwork files for the images route: the item's recorded artwork with its validators and type (read from its first
 // bytes), resized variants via ffmpeg (a few renders at a time, one per variant, each with a time limit; a PNG when
 // the source may be transparent), kept in the bounded cache of image-cache.ts.
+
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileValidators, type Validators } from '../lib/http-cache.ts';
+import { fileValidators, type Validators } from '@bijou/sdk';
 import { IMAGE_HEAD_BYTES, imageTypeOf, mayBeTransparent } from '../lib/image-type.ts';
 import { type CopySource, ImageCache } from './image-cache.ts';
 import type { Ctx } from './types.ts';

@@ -4,9 +4,8 @@
 import { afterAll, describe, expect, test } from 'bun:test';
 import { copyFileSync, existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { mediaToolPath } from '@bijou/sdk';
+import { fileValidators, mediaToolPath } from '@bijou/sdk';
 import { makeMedia } from '@bijou/sdk/testing';
-import { fileValidators } from '../lib/http-cache.ts';
 import { ImageCache } from '../services/image-cache.ts';
 import { type ImageFile, resized } from '../services/images.ts';
 import type { Ctx } from '../services/types.ts';

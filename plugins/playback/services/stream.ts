@@ -2,7 +2,7 @@
 // direct-play file with HTTP Range, and WebVTT made from sidecar or embedded text subtitles (cached).
 import { mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { HttpError } from '@bijou/sdk';
+import { fileValidators, HttpError } from '@bijou/sdk';
 import type { TranscoderApi } from '../../transcoder/api.ts';
 import { normContainer } from '../lib/codecs.ts';
 import { masterPlaylist, mediaPlaylist, subtitlePlaylist } from '../lib/playlists.ts';
@@ -106,8 +106,7 @@ export class Streams {
     } catch {
       throw new HttpError(404, 'The file is missing from disk');
     }
-    const lastModified = new Date(Math.floor(st.mtimeMs / 1000) * 1000).toUTCString();
-    const etag = `"${st.size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}"`;
+    const { etag, lastModified } = fileValidators(st.size, st.mtimeMs);
     const headers: Record<string, string> = {
       'accept-ranges': 'bytes',
       'content-type': contentTypeOf(normContainer(s.source.container)),

@@ -1,7 +1,7 @@
 // Table tests for file validators and conditional GETs: ETag and Last-Modified shapes, weak comparison, lists, `*`,
 // dates, and If-None-Match deciding over If-Modified-Since.
 import { describe, expect, test } from 'bun:test';
-import { fileValidators, notModified, variantValidators } from './http-cache.ts';
+import { fileValidators, notModified, variantValidators } from '../../core/src/http/file-validators.ts';
 
 const v = fileValidators(1649, Date.UTC(2026, 10, 24, 7, 9, 31, 750));
 

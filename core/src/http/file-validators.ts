@@ -1,5 +1,6 @@
-// HTTP validators of a file and conditional GETs (RFC 9110 §8.8, §13.1.2–13.1.3): a strong ETag from size and
-// mtime, Last-Modified in whole seconds, and whether If-None-Match or If-Modified-Since allows a 304.
+// HTTP validators of a file and conditional GETs (RFC 9110 §8.8, §13.1.2–13.1.3), for every route that serves
+// files (artwork, direct play): a strong ETag from size and mtime, Last-Modified in whole seconds, and whether
+// If-None-Match or If-Modified-Since allows a 304.
 
 export interface Validators {
   etag: string;
