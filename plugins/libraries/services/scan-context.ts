@@ -1,5 +1,5 @@
 // What the per-kind resolvers share during one scan: folder listings, artwork and sidecars (NFO text: read-text.ts).
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { type PrefixIndex, prefixIndex, startingWith } from '../lib/name-index.ts';
 import {
   type ArtworkContext,
@@ -8,6 +8,7 @@ import {
   fileKindOf,
   parseSidecar,
 } from '../lib/naming/index.ts';
+import { baseName } from '../lib/naming/path-parts.ts';
 import type { ExternalTrack } from './catalog-writer.ts';
 
 export interface WorkFile {
@@ -24,30 +25,6 @@ export interface WorkFile {
 
 /** Folder listings gathered by the walk: absolute folder → file names. */
 export type Listings = Map<string, string[]>;
-
-/**
- * Where `extname`'s extension starts in `name` (its dot), or -1 when it has none. For a bare name, worked out here
- * (the last dot, unless that is the first character) rather than crossing into native code for every file.
- */
-function extensionStart(name: string): number {
-  if (name.includes('/')) {
-    const ext = extname(name);
-    return ext ? name.length - ext.length : -1;
-  }
-  const dot = name.lastIndexOf('.');
-  return dot > 0 && name !== '..' ? dot : -1;
-}
-
-export function baseName(name: string): string {
-  const at = extensionStart(name);
-  return at < 0 ? name : name.slice(0, at);
-}
-
-/** The lower-cased extension of a file name without its dot (extname's), or null: the container a file row keeps. */
-export function containerOf(name: string): string | null {
-  const at = extensionStart(name);
-  return at < 0 ? null : name.slice(at + 1).toLowerCase() || null;
-}
 
 /** What planning asks about one folder listing, worked out on first use. */
 interface FolderFacts {

@@ -5,9 +5,10 @@ import { episodeFields } from '../lib/build-item.ts';
 import { episodeIdentity } from '../lib/identity.ts';
 import { type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.ts';
 import { type ParsedEpisode, parseEpisode, parseUnnumberedEpisode } from '../lib/naming/index.ts';
+import { baseName } from '../lib/naming/path-parts.ts';
 import { parseEpisodeNfo } from '../lib/nfo/index.ts';
 import { readText } from './read-text.ts';
-import { artworkIn, baseName, findFile, joinName, type WorkFile } from './scan-context.ts';
+import { artworkIn, findFile, joinName, type WorkFile } from './scan-context.ts';
 
 /** What an episode file says about its item, before anything is written. */
 export interface EpisodePlan {

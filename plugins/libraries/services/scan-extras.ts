@@ -8,8 +8,9 @@ import {
   extraOwnerLevels,
   type OwnerCandidate,
 } from '../lib/naming/index.ts';
+import { containerOf } from '../lib/naming/path-parts.ts';
 import type { CatalogWriter } from './catalog-writer.ts';
-import { containerOf, type WorkFile } from './scan-context.ts';
+import type { WorkFile } from './scan-context.ts';
 import { showFolderOf } from './scan-show-row.ts';
 import type { ScanResult } from './scanner.ts';
 

@@ -5,18 +5,11 @@ import { movieIdentity } from '../lib/identity.ts';
 import { type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.ts';
 import { movieNfoNames } from '../lib/movie-nfo-names.ts';
 import { parseMovie } from '../lib/naming/index.ts';
+import { baseName, containerOf } from '../lib/naming/path-parts.ts';
 import { parseMovieNfo } from '../lib/nfo/index.ts';
 import type { CatalogWriter, FileRecord } from './catalog-writer.ts';
 import { readText } from './read-text.ts';
-import {
-  artworkIn,
-  baseName,
-  containerOf,
-  findFile,
-  joinName,
-  mainVideosOf,
-  type WorkFile,
-} from './scan-context.ts';
+import { artworkIn, findFile, joinName, mainVideosOf, type WorkFile } from './scan-context.ts';
 
 export interface Resolved {
   itemId: string;

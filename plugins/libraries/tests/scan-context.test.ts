@@ -1,11 +1,11 @@
-// Table tests for the scan-context helpers planning leans on: base names, and the folder facts kept while one unit
-// is planned (each folder examined once) giving the answers the helpers give outside a unit.
+// Table tests for the scan-context helpers planning leans on: base names and containers (lib/naming/path-parts.ts),
+// and the folder facts kept while one unit is planned (each folder examined once) giving the answers the helpers give
+// outside a unit.
 import { describe, expect, test } from 'bun:test';
 import { extname, join } from 'node:path';
+import { baseName, containerOf } from '../lib/naming/path-parts.ts';
 import {
   artworkIn,
-  baseName,
-  containerOf,
   findFile,
   joinName,
   mainVideosOf,

@@ -1,4 +1,6 @@
-// Path helpers shared by the naming parsers: splitting library-relative paths, extensions, base names.
+// Path helpers shared by the naming parsers and the scan: splitting library-relative paths, extensions, base names
+// (the naming rule, and `extname`'s rule for the base name and container a file row keeps).
+import { extname } from 'node:path';
 
 /** Splits a library-relative path on `/` or `\` into its non-empty segments. */
 export function splitPath(path: string): string[] {
@@ -37,4 +39,28 @@ export function omitUndefined<T extends object>(value: T): T {
     if (field !== undefined) out[key] = field;
   }
   return out as T;
+}
+
+/**
+ * Where `extname`'s extension starts in `name` (its dot), or -1 when it has none. For a bare name, worked out here
+ * (the last dot, unless that is the first character) rather than crossing into native code for every file.
+ */
+function extensionStart(name: string): number {
+  if (name.includes('/')) {
+    const ext = extname(name);
+    return ext ? name.length - ext.length : -1;
+  }
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && name !== '..' ? dot : -1;
+}
+
+export function baseName(name: string): string {
+  const at = extensionStart(name);
+  return at < 0 ? name : name.slice(0, at);
+}
+
+/** The lower-cased extension of a file name without its dot (extname's), or null: the container a file row keeps. */
+export function containerOf(name: string): string | null {
+  const at = extensionStart(name);
+  return at < 0 ? null : name.slice(at + 1).toLowerCase() || null;
 }
