@@ -33,7 +33,7 @@ export function normaliseKeyFully(text: string): string {
 }
 
 // The same steps for plain ASCII, where NFKD changes nothing and letters and digits are [a-z0-9].
-function asciiKey(text: string): string {
+export function asciiKey(text: string): string {
   const lower = text.toLowerCase();
   return (lower.includes('&') ? lower.replace(/&/g, ' and ') : lower).replace(/[^a-z0-9]+/g, ' ').trim();
 }

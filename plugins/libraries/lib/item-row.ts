@@ -88,7 +88,7 @@ export interface ItemRow {
   people: PersonCredit[];
 }
 
-function fieldValue(v: unknown): BindValue {
+export function fieldValue(v: unknown): BindValue {
   if (v === undefined || v === null) return null;
   if (typeof v === 'string' || typeof v === 'number') return v;
   if (Array.isArray(v) && v.length === 0) return '[]';

@@ -11,7 +11,7 @@ export interface SidecarEntry {
 }
 
 /** 32-bit FNV-1a of a string's UTF-16 code units. */
-function fnv1a(s: string, seed = 0x811c9dc5): number {
+export function fnv1a(s: string, seed = 0x811c9dc5): number {
   let h = seed;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

@@ -5,7 +5,7 @@
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const RANDOM_CHARS = 10;
 
-function base62(n: number, width: number): string {
+export function base62(n: number, width: number): string {
   let out = '';
   let v = n;
   for (let i = 0; i < width; i++) {
@@ -21,7 +21,7 @@ let counter = 0;
 const pool = new Uint8Array(1024);
 let poolAt = pool.length;
 
-function randomChars(): string {
+export function randomChars(): string {
   let out = '';
   // 248 = 62 * 4: bytes at or above it are skipped so every character is equally likely.
   while (out.length < RANDOM_CHARS) {

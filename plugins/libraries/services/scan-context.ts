@@ -64,7 +64,7 @@ export function withFolderFacts<T>(plan: () => T, kept?: FactsStore): T {
   }
 }
 
-function factsOf(files: string[]): FolderFacts {
+export function factsOf(files: string[]): FolderFacts {
   if (unitFacts === null) return {};
   let facts = unitFacts.get(files);
   if (facts === undefined) {
@@ -130,7 +130,7 @@ export function joinName(dir: string, name: string): string {
 const IMAGE = /\.(?:jpe?g|png|webp|gif|bmp|tbn|avif)$/i;
 
 /** Image file names of a folder in a stable order (cheap extension check before the full classifier). */
-function images(files: string[] | undefined): string[] {
+export function images(files: string[] | undefined): string[] {
   if (!files) return [];
   const facts = factsOf(files);
   facts.images ??= files.filter((f) => IMAGE.test(f)).sort();

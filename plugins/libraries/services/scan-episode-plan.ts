@@ -23,7 +23,7 @@ export interface EpisodePlan {
   item: { row: ItemRow } | { error: string };
 }
 
-function episodeItem(
+export function episodeItem(
   w: WorkFile,
   parsed: ParsedEpisode,
   nfo: ReturnType<typeof episodeNfo>['nfo'],
@@ -58,7 +58,7 @@ function episodeItem(
   return { row: itemRow(placement, fields) };
 }
 
-function episodeNfo(w: WorkFile, files: string[]) {
+export function episodeNfo(w: WorkFile, files: string[]) {
   const nfoName = findFile(files, `${baseName(w.name)}.nfo`);
   const warnings: string[] = [];
   let nfo = null;

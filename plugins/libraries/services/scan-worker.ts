@@ -3,11 +3,14 @@
 // for the walk's end, so planning never slows the walk down and starts the moment it is over. The listings a walk
 // met or a unit brought are kept for its lease: later units of those folders arrive without them.
 import { type PlanMemory, planFiles } from './scan-plans.ts';
+import { keepScanCodeBelowTopTier } from './scan-tiering.ts';
 import type { FromWorker, ToWorker, WalkError } from './scan-worker-pool.ts';
 import { packFolders } from './walk-batch.ts';
 import { type StattedFolder, statVideos, walk } from './walker.ts';
 
 declare const self: Worker;
+
+keepScanCodeBelowTopTier();
 
 /** A batch goes back once it holds this many files (or at the end of a root). */
 const BATCH_FILES = 100;

@@ -14,6 +14,7 @@ import { PlanPipeline } from './scan-pipeline.ts';
 import type { FilePlan } from './scan-plans.ts';
 import { nothingToReconcile, reconcileMissing } from './scan-reconcile.ts';
 import { applyEpisode, ShowCache } from './scan-shows.ts';
+import { keepScanCodeBelowTopTier } from './scan-tiering.ts';
 
 export interface ScanCounts {
   files: number;
@@ -68,6 +69,7 @@ export async function scanLibrary(
   lib: { id: string; kind: 'movies' | 'shows'; paths: string[] },
   o: ScanOptions,
 ): Promise<ScanResult> {
+  keepScanCodeBelowTopTier();
   const counts = emptyCounts();
   // Before anything is read or written: a vanished root must fail the scan, not empty the catalog.
   assertRootsScannable(sqlite, lib.id, lib.paths);

@@ -99,13 +99,13 @@ export function statVideos(root: string, folder: Folder, classify: boolean): Sta
   return { dir: folder.dir, files: folder.files, videos, sig: folderSignature(others) };
 }
 
-function isNfo(name: string): boolean {
+export function isNfo(name: string): boolean {
   const n = name.length;
   return n > 4 && name.charCodeAt(n - 4) === 46 && name.slice(n - 3).toLowerCase() === 'nfo';
 }
 
 /** An NFO with its size and mtime; an NFO that cannot be statted is signed by name alone. */
-function nfoEntry(name: string, place: Place | null, dir: string): SidecarEntry {
+export function nfoEntry(name: string, place: Place | null, dir: string): SidecarEntry {
   try {
     const st = statSync(place && !name.includes('/') ? place.path + name : join(dir, name));
     return { name, size: st.size, mtimeMs: Math.floor(st.mtimeMs) };

@@ -49,11 +49,11 @@ const MATCHERS: Matcher[] = [
   matchLeadingNumber,
 ];
 
-function around(base: string, match: RegExpExecArray): { before: string; after: string } {
+export function around(base: string, match: RegExpExecArray): { before: string; after: string } {
   return { before: base.slice(0, match.index), after: base.slice(match.index + match[0].length) };
 }
 
-function ending(episode: number, candidates: (string | undefined)[]): number | undefined {
+export function ending(episode: number, candidates: (string | undefined)[]): number | undefined {
   const last = candidates.filter((value): value is string => value !== undefined).pop();
   const number = last === undefined ? undefined : Number(last);
   return number !== undefined && number > episode ? number : undefined;
@@ -64,7 +64,7 @@ function continuationNumbers(text: string): string[] {
   return [...text.matchAll(CONTINUATION_NUMBER)].map((m) => m[1]);
 }
 
-function matchSeasonEpisode(base: string): EpisodeMatch | null {
+export function matchSeasonEpisode(base: string): EpisodeMatch | null {
   const m = SEASON_EPISODE.exec(base);
   if (!m) return null;
   const episode = Number(m[2]);

@@ -125,7 +125,7 @@ interface FolderInfo {
 // What the folders of a path say, by folder path: every episode of a season shares it. Bounded, then started over.
 const folderMemo = new Map<string, FolderInfo>();
 
-function foldersOf(folders: string[]): FolderInfo {
+export function foldersOf(folders: string[]): FolderInfo {
   const key = folders.join('/');
   let info = folderMemo.get(key);
   if (info === undefined) {
@@ -173,7 +173,7 @@ function seasonOf(match: EpisodeMatch, folderSeason: number | undefined): number
   return match.style === 'episode' || match.style === 'absolute' ? 1 : undefined;
 }
 
-function titleAndPart(after: string, dotted: boolean): { title?: string; part?: number } {
+export function titleAndPart(after: string, dotted: boolean): { title?: string; part?: number } {
   let text = after.replace(/^[\s._-]+/, '');
   let part: number | undefined;
   const leading = PART_AT_START.exec(text);

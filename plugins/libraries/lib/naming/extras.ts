@@ -100,7 +100,7 @@ export function isExtrasFolder(name: string): boolean {
   return FOLDER_KINDS.has(name.toLowerCase());
 }
 
-function byFileName(base: string, audio: boolean): ExtraInfo | null {
+export function byFileName(base: string, audio: boolean): ExtraInfo | null {
   const lower = base.toLowerCase();
   if (lower === 'trailer') return { kind: 'trailer', rule: 'filename', title: base };
   if (lower === 'sample') return { kind: 'sample', rule: 'filename', title: base };

@@ -60,7 +60,7 @@ function skipsFolder(name: string): boolean {
   return lower.startsWith('.') || SKIPPED_FOLDERS.has(lower) || lower.endsWith('.trickplay');
 }
 
-function skipsFile(name: string): boolean {
+export function skipsFile(name: string): boolean {
   const lower = name.toLowerCase();
   if (lower.startsWith('.') || SKIPPED_FILES.has(lower)) return true;
   const ext = extensionOf(lower);

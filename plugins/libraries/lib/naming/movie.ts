@@ -155,7 +155,7 @@ export function stackNameOf(base: string): string | undefined {
 }
 
 /** A stack name ends in a number or a–d, perhaps closed by `)` or `]` (a cheap test before STACK). */
-function maybeStack(text: string): boolean {
+export function maybeStack(text: string): boolean {
   let at = text.length - 1;
   const last = text.charCodeAt(at);
   if (last === 41 || last === 93) at -= 1;

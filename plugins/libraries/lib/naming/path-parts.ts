@@ -45,7 +45,7 @@ export function omitUndefined<T extends object>(value: T): T {
  * Where `extname`'s extension starts in `name` (its dot), or -1 when it has none. For a bare name, worked out here
  * (the last dot, unless that is the first character) rather than crossing into native code for every file.
  */
-function extensionStart(name: string): number {
+export function extensionStart(name: string): number {
   if (name.includes('/')) {
     const ext = extname(name);
     return ext ? name.length - ext.length : -1;

@@ -187,7 +187,7 @@ export function splitTitleYear(raw: string, dotted = isDotted(raw)): TitleYear {
   };
 }
 
-function lastYear(text: string): { year: number; start: number; end: number } | undefined {
+export function lastYear(text: string): { year: number; start: number; end: number } | undefined {
   let found: { year: number; start: number; end: number } | undefined;
   // A year counts after some title text: the first letter or digit lies before it (years start in ASCII).
   let first = -2;

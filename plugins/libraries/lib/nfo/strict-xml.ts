@@ -23,7 +23,7 @@ interface Frame {
 const keys = new Map<string, string>();
 
 /** The tree key of a tag name (remembered: NFOs repeat a few dozen names). */
-function key(name: string): string {
+export function key(name: string): string {
   let k = keys.get(name);
   if (k === undefined) {
     const lower = name.toLowerCase();
@@ -33,14 +33,14 @@ function key(name: string): string {
   return k;
 }
 
-function append(parent: StrictNode, name: string, value: StrictNode): void {
+export function append(parent: StrictNode, name: string, value: StrictNode): void {
   const k = key(name);
   if (Object.hasOwn(parent, k)) (parent[k] as StrictNode[]).push(value);
   else parent[k] = [value];
 }
 
 /** True when every `&` starts a character or entity reference. */
-function referencesOk(text: string): boolean {
+export function referencesOk(text: string): boolean {
   for (let at = text.indexOf('&'); at !== -1; at = text.indexOf('&', at + 1)) {
     REFERENCE.lastIndex = at;
     if (!REFERENCE.test(text)) return false;
@@ -48,14 +48,14 @@ function referencesOk(text: string): boolean {
   return true;
 }
 
-function skipSpace(xml: string, at: number): number {
+export function skipSpace(xml: string, at: number): number {
   let i = at;
   for (let c = xml.charCodeAt(i); c === 32 || c === 10 || c === 9 || c === 13; c = xml.charCodeAt(++i));
   return i;
 }
 
 /** A name: an ASCII letter or `_`, then letters, digits, `_`, `.`, `:` or `-`. */
-function readName(xml: string, at: number): string | null {
+export function readName(xml: string, at: number): string | null {
   const first = xml.charCodeAt(at) | 0x20;
   if (!((first >= 97 && first <= 122) || xml.charCodeAt(at) === 95)) return null;
   let i = at + 1;
@@ -69,7 +69,7 @@ function readName(xml: string, at: number): string | null {
 }
 
 /** Reads `<name attr="…" …>` or `…/>` from `at` (just after `<`). */
-function readOpenTag(
+export function readOpenTag(
   xml: string,
   at: number,
 ): { tag: string; attrs: Record<string, string> | null; end: number; selfClosing: boolean } | null {
@@ -105,7 +105,7 @@ function readOpenTag(
   }
 }
 
-function finish(frame: Frame): StrictNode {
+export function finish(frame: Frame): StrictNode {
   if (!frame.children || frame.text !== '') frame.node['#text'] = frame.text;
   return frame.node;
 }

@@ -136,7 +136,7 @@ export function firstText(
   return textIn(node, alt) ?? (alt2 === undefined ? undefined : textIn(node, alt2));
 }
 
-function textIn(node: XmlNode, name: string): string | undefined {
+export function textIn(node: XmlNode, name: string): string | undefined {
   if (!Object.hasOwn(node, name)) return undefined;
   for (const child of elements(node, name)) {
     const text = textOf(child);
