@@ -2,7 +2,7 @@
 // revalidating cache policy, and resized variants (?width=); not rate limited.
 import { HttpError, notModified, t, variantValidators } from '@bijou/sdk';
 import type { Catalog } from '../services/catalog.ts';
-import { artworkPath, resized, snapWidth } from '../services/images.ts';
+import { artworkPath, snapWidth, variantBytes } from '../services/images.ts';
 import type { Ctx } from '../services/types.ts';
 
 export function imageRoutes(ctx: Ctx, catalog: Catalog) {
@@ -24,10 +24,15 @@ export function imageRoutes(ctx: Ctx, catalog: Catalog) {
         set.status = 304;
         return '';
       }
-      const path = width ? await resized(ctx, img, width) : img.path;
-      const file = Bun.file(path);
-      // The original's type is what it holds (a `.tbn` is a JPEG); a rendered variant's is its extension's.
-      set.headers['content-type'] = (path === img.path ? img.type : null) ?? file.type;
+      const variant = width ? await variantBytes(ctx, img, width) : null;
+      if (variant?.bytes) {
+        // A rendered variant's type is its extension's.
+        set.headers['content-type'] = Bun.file(variant.path).type;
+        return variant.bytes;
+      }
+      const file = Bun.file(img.path);
+      // The original's type is what it holds (a `.tbn` is a JPEG).
+      set.headers['content-type'] = img.type ?? file.type;
       return file;
     },
     {

@@ -1,8 +1,17 @@
 // Artwork files for the images route: the item's recorded artwork with its validators and type (read from its first
 // bytes), resized variants via ffmpeg (a few renders at a time, one per variant, each with a time limit; a PNG when
-// the source may be transparent), kept in the bounded cache of image-cache.ts.
+// the source may be transparent), kept in the bounded cache of image-cache.ts and read whole before they are served.
 
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileValidators, type Validators } from '@bijou/sdk';
 import { IMAGE_HEAD_BYTES, imageTypeOf, mayBeTransparent } from '../lib/image-type.ts';
@@ -124,4 +133,27 @@ export function resized(ctx: Ctx, src: ImageFile, width: number, given?: ImageCa
     rendering.set(out, render);
   }
   return render;
+}
+
+/**
+ * A resized copy's path and bytes, read at once: the cache may remove any copy the moment another request's copy
+ * pushes it over its bound, so a copy found in the cache can be gone before it is read — it is then rendered again
+ * (once). `bytes` is null when the original is to be served (rendering failed or there is no ffmpeg).
+ */
+export async function variantBytes(
+  ctx: Ctx,
+  src: ImageFile,
+  width: number,
+  given?: ImageCache,
+): Promise<{ path: string; bytes: Uint8Array | null }> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const path = await resized(ctx, src, width, given);
+    if (path === src.path) break;
+    try {
+      return { path, bytes: readFileSync(path) };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') break;
+    }
+  }
+  return { path: src.path, bytes: null };
 }

@@ -2,10 +2,11 @@
 // variant (the others wait for it and get the same file), and a render that fails serves the original; and one
 // real render through the images route.
 import { afterAll, expect, test } from 'bun:test';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeMedia } from '@bijou/sdk/testing';
-import { type ImageFile, resized } from '../services/images.ts';
+import { ImageCache } from '../services/image-cache.ts';
+import { type ImageFile, resized, variantBytes } from '../services/images.ts';
 import type { Ctx } from '../services/types.ts';
 import { removeTemps, tempDir } from './fixtures.ts';
 import { boot, createLibrary, movieTitled, scan } from './harness.ts';
@@ -65,6 +66,33 @@ test('one variant asked for by many at once renders once, and later from the cac
 test('a render that fails serves the original', async () => {
   const { ctx } = fakeFfmpeg({ ms: 5, code: 1 });
   expect(await resized(ctx, poster(2), 240)).toBe(poster(2).path);
+});
+
+test('a cached copy a sweep removes before it is read is rendered again, not lost', async () => {
+  const { ctx, seen } = fakeFfmpeg({ ms: 5 });
+  const first = await variantBytes(ctx, poster(3), 240);
+  expect(seen.runs).toBe(1);
+  expect(Buffer.from(first.bytes ?? []).toString()).toBe('jpeg');
+  // Another request's copy pushes the cache over its bound right after this one was found there: it is swept
+  // between the check and the read.
+  class SweptAfterCheck extends ImageCache {
+    override has(path: string): boolean {
+      const found = super.has(path);
+      if (found) rmSync(path);
+      return found;
+    }
+  }
+  const cache = new SweptAfterCheck(join(ctx.paths.cache, 'images'));
+  const again = await variantBytes(ctx, poster(3), 240, cache);
+  expect(again.path).toBe(first.path);
+  expect(Buffer.from(again.bytes ?? []).toString()).toBe('jpeg');
+  expect(seen.runs).toBe(2);
+  expect(readFileSync(again.path, 'utf8')).toBe('jpeg');
+});
+
+test('a variant whose render fails is the original, unread', async () => {
+  const { ctx } = fakeFfmpeg({ ms: 5, code: 1 });
+  expect(await variantBytes(ctx, poster(4), 240)).toEqual({ path: poster(4).path, bytes: null });
 });
 
 /** Width and height from a baseline or progressive JPEG's start-of-frame marker. */
