@@ -2,10 +2,13 @@
 import { describe, expect, test } from 'bun:test';
 import {
   episodeIdentity,
+  idsConflict,
   legacyShowIdentity,
+  movieIdentities,
   movieIdentity,
   normaliseKey,
   normaliseKeyFully,
+  providerIdsOf,
   SORT_TITLE_MAX,
   seasonIdentity,
   showIdentities,
@@ -87,6 +90,81 @@ describe('movieIdentity', () => {
       'movie:tmdb:78:edition:final cut',
     ],
   ])('%o → %p', (input, out) => expect(movieIdentity(input)).toBe(out));
+});
+
+describe('movie identities', () => {
+  const heat = { title: 'Heat', year: 1995 };
+  test.each([
+    // Every provider id the movie has (in rank order), then title and year, then the file name's: an NFO that gains,
+    // loses or changes ids keeps the row written under any of them.
+    [
+      { ...heat, ids: { tmdb: '949', imdb: 'tt0113277' } },
+      heat,
+      'movie:tmdb:949',
+      ['movie:imdb:tt0113277', 'movie:title:heat:1995'],
+    ],
+    [
+      { ...heat, ids: { imdb: 'tt0113277', tvdb: '1' } },
+      heat,
+      'movie:imdb:tt0113277',
+      ['movie:tvdb:1', 'movie:title:heat:1995'],
+    ],
+    [
+      { ...heat, ids: { tmdb: '949' } },
+      { title: 'Heat 1995 1080p', year: undefined },
+      'movie:tmdb:949',
+      ['movie:title:heat:1995', 'movie:title:heat 1995 1080p:'],
+    ],
+    // No ids: title and year, else the name's when the NFO gives others.
+    [{ ...heat, ids: {} }, heat, 'movie:title:heat:1995', []],
+    [
+      { title: 'Heat (Theatrical)', year: 1995, ids: {} },
+      heat,
+      'movie:title:heat theatrical:1995',
+      ['movie:title:heat:1995'],
+    ],
+    // An edition stays its own title under every alternative.
+    [
+      { ...heat, edition: 'Director’s Cut', ids: { tmdb: '949', imdb: 'tt0113277' } },
+      heat,
+      'movie:tmdb:949:edition:director s cut',
+      ['movie:imdb:tt0113277:edition:director s cut', 'movie:title:heat:1995:edition:director s cut'],
+    ],
+    // Ids other than the three ranked ones name no identity.
+    [
+      { ...heat, ids: { tmdb: '949', tmdbcollection: '5' } as never },
+      heat,
+      'movie:tmdb:949',
+      ['movie:title:heat:1995'],
+    ],
+  ])('%o named %o → %p, then %p', (movie, name, identity, alts) =>
+    expect(movieIdentities(movie, name)).toEqual({ identity, alts }),
+  );
+});
+
+describe('idsConflict', () => {
+  test.each([
+    [{ tmdb: '1' }, { tmdb: '2' }, true],
+    [{ tmdb: '1', imdb: 'tt1' }, { imdb: 'tt2' }, true],
+    [{ tvdb: '3' }, { tvdb: '4', tmdb: '1' }, true],
+    [{ tmdb: '1' }, { tmdb: '1' }, false],
+    [{ tmdb: '1' }, { imdb: 'tt1' }, false],
+    [{ tmdb: '1', imdb: 'tt1' }, { imdb: 'tt1' }, false],
+    [{}, { tmdb: '1' }, false],
+    [{}, {}, false],
+  ])('%o and %o → %p', (a, b, out) => {
+    expect(idsConflict(a, b)).toBe(out);
+    expect(idsConflict(b, a)).toBe(out);
+  });
+});
+
+describe('providerIdsOf', () => {
+  test.each([
+    ['{"tmdb":"949","imdb":"tt0113277"}', { tmdb: '949', imdb: 'tt0113277' }],
+    ['{}', {}],
+    ['not json', {}],
+    ['', {}],
+  ])('%p → %o', (json, out) => expect(providerIdsOf(json)).toEqual(out));
 });
 
 describe('show identities', () => {

@@ -67,15 +67,53 @@ export function providerIdentity(ids: ProviderIdMap): string | null {
   return null;
 }
 
+/** A title's provider ids, in the order of {@link providerIdentity}. */
+const PROVIDERS = ['tmdb', 'imdb', 'tvdb'] as const;
+
+/** Both name an id of one provider, and the ids differ: two different titles. */
+export function idsConflict(a: ProviderIdMap, b: ProviderIdMap): boolean {
+  return PROVIDERS.some((p) => a[p] !== undefined && b[p] !== undefined && a[p] !== b[p]);
+}
+
+/** The provider ids of an item row's `provider_ids` JSON; none when it cannot be read. */
+export function providerIdsOf(json: string): ProviderIdMap {
+  try {
+    return JSON.parse(json) as ProviderIdMap;
+  } catch {
+    return {};
+  }
+}
+
+type MovieKey = { title: string; year?: number; edition?: string; ids: ProviderIdMap };
+
 /** Identity of a movie: provider id when known, else normalised title and year; editions stay separate titles. */
-export function movieIdentity(m: {
-  title: string;
-  year?: number;
-  edition?: string;
-  ids: ProviderIdMap;
-}): string {
+export function movieIdentity(m: MovieKey): string {
   const base = providerIdentity(m.ids) ?? `title:${normaliseKey(m.title)}:${m.year ?? ''}`;
   return m.edition ? `movie:${base}:edition:${normaliseKey(m.edition)}` : `movie:${base}`;
+}
+
+/**
+ * Identity of a movie, with every identity it may have been written under before: one for each of its provider ids
+ * (an NFO that gains a higher-ranked id, or loses one, keeps the row), then its title and year, then those of its
+ * file name (`name`: an NFO added or retitled). Alternatives come in that order, none twice or equal to the identity.
+ */
+export function movieIdentities(
+  m: MovieKey,
+  name: { title: string; year?: number },
+): { identity: string; alts: string[] } {
+  const identity = movieIdentity(m);
+  const alts: string[] = [];
+  const add = (alt: string) => {
+    if (alt !== identity && !alts.includes(alt)) alts.push(alt);
+  };
+  const { edition } = m;
+  for (const p of PROVIDERS) {
+    const id = m.ids[p];
+    if (id) add(movieIdentity({ title: m.title, edition, ids: { [p]: id } }));
+  }
+  add(movieIdentity({ title: m.title, year: m.year, edition, ids: {} }));
+  add(movieIdentity({ title: name.title, year: name.year, edition, ids: {} }));
+  return { identity, alts };
 }
 
 // A show's provider ids in the order its identity takes them: TheTVDB first, the id TV tools share (Sonarr, Kodi,

@@ -1,6 +1,6 @@
 // Which existing show row a show folder takes over when no row has its identity or one of its alternatives (a folder
 // renamed, or one whose tvshow.nfo gained or lost ids): pure, the disk asked through `isGone`.
-import { normaliseKey, type ProviderIdMap } from './identity.ts';
+import { idsConflict, normaliseKey, type ProviderIdMap } from './identity.ts';
 
 const PROVIDERS = ['tvdb', 'tmdb', 'imdb'] as const;
 
@@ -25,11 +25,6 @@ function sharesId(a: ProviderIdMap, b: ProviderIdMap): boolean {
   return PROVIDERS.some((p) => a[p] !== undefined && a[p] === b[p]);
 }
 
-/** Both name an id of one provider, and the ids differ: two different shows. */
-function conflicts(a: ProviderIdMap, b: ProviderIdMap): boolean {
-  return PROVIDERS.some((p) => a[p] !== undefined && b[p] !== undefined && a[p] !== b[p]);
-}
-
 /**
  * The identity of the row a show folder takes over, or null for a new show:
  * 1. the row of this very folder (`sameFolder`: a show folder, not the library root shared by loose episodes);
@@ -49,14 +44,14 @@ export function matchShow(
     const own = candidates.find((c) => c.folder === show.folder);
     if (own) return own.identity;
   }
-  const byId = candidates.filter((c) => sharesId(show.ids, c.ids) && !conflicts(show.ids, c.ids));
+  const byId = candidates.filter((c) => sharesId(show.ids, c.ids) && !idsConflict(show.ids, c.ids));
   if (byId.length === 1) return byId[0].identity;
   const key = normaliseKey(show.title);
   const byName = candidates.filter(
     (c) =>
       c.folder !== show.folder &&
       (show.year === undefined || c.year === undefined || show.year === c.year) &&
-      !conflicts(show.ids, c.ids) &&
+      !idsConflict(show.ids, c.ids) &&
       c.key === key &&
       isGone(c.folder),
   );

@@ -70,6 +70,12 @@ export class WorkCollector {
     return this.seen.size === this.known.size;
   }
 
+  /** The item of the main file at `path` when the scan began, else null. */
+  formerItemOf(path: string): string | null {
+    const k = this.known.get(path);
+    return k?.role === 'main' ? k.item_id : null;
+  }
+
   /** Whether the walk already handed over this folder. */
   has(dir: string): boolean {
     return this.listings.has(dir);

@@ -1,8 +1,9 @@
 // Resolves one movie file in two steps: `prepareMovie` (name + NFO → item fields and identity, folder artwork;
 // pure, runs in the scan worker) and `applyMovie` (writes the item).
 import { movieFields } from '../lib/build-item.ts';
-import { movieIdentity } from '../lib/identity.ts';
-import { type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.ts';
+import { movieIdentities, providerIdsOf } from '../lib/identity.ts';
+import { COL, type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.ts';
+import { keepsFormerMovie } from '../lib/movie-match.ts';
 import { movieNfoNames } from '../lib/movie-nfo-names.ts';
 import { parseMovie } from '../lib/naming/index.ts';
 import { baseName, containerOf } from '../lib/naming/path-parts.ts';
@@ -51,18 +52,10 @@ export function prepareMovie(w: WorkFile, libraryId: string, files: string[]): M
     } else warnings.push(`${nfoName}: ${r ? r.error : 'unreadable'} (ignored)`);
   }
   const fields = movieFields(parsed, nfo);
-  const edition = parsed.edition;
-  const titleIdentity = movieIdentity({ title: fields.title, year: fields.year, edition, ids: {} });
-  const identity = movieIdentity({
-    title: fields.title,
-    year: fields.year,
-    edition,
-    ids: fields.providerIds,
-  });
-  const nameIdentity = movieIdentity({ title: parsed.title, year: parsed.year, edition, ids: {} });
-  const alts: string[] = [];
-  if (titleIdentity !== identity) alts.push(titleIdentity);
-  if (nameIdentity !== identity && nameIdentity !== titleIdentity) alts.push(nameIdentity);
+  const { identity, alts } = movieIdentities(
+    { title: fields.title, year: fields.year, edition: parsed.edition, ids: fields.providerIds },
+    parsed,
+  );
   const shared = videosHere > 1 && !parsed.part && !parsed.versionLabel;
   const placement: ItemPlacement = {
     libraryId,
@@ -82,9 +75,23 @@ export function prepareMovie(w: WorkFile, libraryId: string, files: string[]): M
   };
 }
 
-/** Writes a prepared movie's item. */
-export function applyMovie(plan: MoviePlan, writer: CatalogWriter, now: string): Resolved {
-  const item = writer.writeItem(plan.row, now);
+/** The item a rescanned file's row had when the scan began, and the items this scan has written so far. */
+export interface FormerItem {
+  itemId: string;
+  written: ReadonlySet<string>;
+}
+
+/**
+ * Writes a prepared movie's item. A file read again whose identity and alternatives name no row keeps the item its
+ * row had (`former`), unless that is now another title (lib/movie-match.ts): ids changed as no alternative covers.
+ */
+export function applyMovie(
+  plan: MoviePlan,
+  writer: CatalogWriter,
+  now: string,
+  former?: FormerItem,
+): Resolved {
+  const item = writer.writeItem(plan.row, now, former && (() => formerIdentity(writer, plan.row, former)));
   return {
     itemId: item.id,
     created: item.created,
@@ -93,6 +100,31 @@ export function applyMovie(plan: MoviePlan, writer: CatalogWriter, now: string):
     part: plan.part,
     versionLabel: plan.versionLabel,
   };
+}
+
+/** The identity of the item a movie file had, when the file keeps it; else null. */
+function formerIdentity(writer: CatalogWriter, row: ItemRow, former: FormerItem): string | null {
+  const had = writer.db
+    .query<
+      { identity: string; kind: string; edition: string | null; provider_ids: string; locked_fields: string },
+      [string]
+    >('SELECT identity, kind, edition, provider_ids, locked_fields FROM libraries_items WHERE id = ?')
+    .get(former.itemId);
+  if (!had) return null;
+  const keeps = keepsFormerMovie(
+    {
+      edition: row.values[COL.edition] as string | null,
+      ids: providerIdsOf(row.values[COL.provider_ids] as string),
+    },
+    {
+      kind: had.kind,
+      edition: had.edition,
+      ids: providerIdsOf(had.provider_ids),
+      idsLocked: (JSON.parse(had.locked_fields) as string[]).includes('providerIds'),
+      taken: former.written.has(former.itemId),
+    },
+  );
+  return keeps ? had.identity : null;
 }
 
 /** The file row of a main video (movie or episode). */

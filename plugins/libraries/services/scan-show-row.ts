@@ -3,7 +3,7 @@
 // or an alternative of it, the row of the same show it takes over (renamed folder, ids gained: lib/show-match.ts).
 import { basename, join, sep } from 'node:path';
 import { showFields } from '../lib/build-item.ts';
-import { normaliseKey, type ProviderIdMap, showIdentities } from '../lib/identity.ts';
+import { normaliseKey, type ProviderIdMap, providerIdsOf, showIdentities } from '../lib/identity.ts';
 import { type ParsedEpisode, parseSeriesName } from '../lib/naming/index.ts';
 import { parseShowNfo } from '../lib/nfo/index.ts';
 import { matchShow, type ShowCandidate, type ShowKey } from '../lib/show-match.ts';
@@ -96,12 +96,4 @@ function showCandidates(ctx: ShowScan): ShowCandidate[] {
       };
     });
   return cache.candidates.filter((c) => !cache.placedShows.has(c.id));
-}
-
-function providerIdsOf(json: string): ProviderIdMap {
-  try {
-    return JSON.parse(json) as ProviderIdMap;
-  } catch {
-    return {};
-  }
 }

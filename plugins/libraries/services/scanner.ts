@@ -98,6 +98,7 @@ export async function scanLibrary(
   const { extras, seen } = collector;
   const c: WriteCtx = {
     lib,
+    collector,
     listings: collector.listings,
     writer,
     cache: new ShowCache(),
@@ -174,6 +175,7 @@ export async function scanLibrary(
 
 interface WriteCtx {
   lib: { id: string; kind: 'movies' | 'shows' };
+  collector: Pick<WorkCollector, 'formerItemOf'>;
   listings: Listings;
   writer: CatalogWriter;
   cache: ShowCache;
@@ -198,9 +200,11 @@ function processMain(w: WorkFile, plan: FilePlan, c: WriteCtx): void {
     if (!plan.ok) throw new Error(plan.error);
     const warnings: string[] = [];
     const item = plan.item;
+    // A file read again may keep its item when its ids changed (scan-movies.ts); a first scan knows no file.
+    const had = item.kind === 'movie' ? c.collector.formerItemOf(w.path) : null;
     const res =
       item.kind === 'movie'
-        ? applyMovie(item, writer, now)
+        ? applyMovie(item, writer, now, had ? { itemId: had, written: c.counted } : undefined)
         : applyEpisode(item, w, {
             libraryId: lib.id,
             listings: c.listings,

@@ -1,0 +1,39 @@
+// Table tests for whether a rescanned movie file keeps the item its file row had (lib/movie-match.ts).
+import { describe, expect, test } from 'bun:test';
+import { type FormerMovie, keepsFormerMovie, type MovieNow } from './movie-match.ts';
+
+const former = (o: Partial<FormerMovie> = {}): FormerMovie => ({
+  kind: 'movie',
+  edition: null,
+  ids: {},
+  idsLocked: false,
+  taken: false,
+  ...o,
+});
+const now = (ids: MovieNow['ids'] = {}, edition: string | null = null): MovieNow => ({ ids, edition });
+
+describe('keepsFormerMovie', () => {
+  test.each<[string, MovieNow, FormerMovie, boolean]>([
+    ['an id removed', now({ imdb: 'tt1' }), former({ ids: { tmdb: '1', imdb: 'tt1' } }), true],
+    ['every id removed (the NFO deleted)', now(), former({ ids: { tmdb: '1' } }), true],
+    ['an id gained', now({ tmdb: '1', imdb: 'tt1' }), former({ ids: { imdb: 'tt1' } }), true],
+    ['one provider swapped for another', now({ tmdb: '1' }), former({ ids: { imdb: 'tt1' } }), true],
+    ['the same edition', now({}, 'Final Cut'), former({ edition: 'Final Cut', ids: { tmdb: '1' } }), true],
+    ['another tmdb id: another movie', now({ tmdb: '2' }), former({ ids: { tmdb: '1' } }), false],
+    [
+      'another imdb id beside the same tmdb id',
+      now({ tmdb: '1', imdb: 'tt2' }),
+      former({ ids: { tmdb: '1', imdb: 'tt1' } }),
+      false,
+    ],
+    [
+      'ids an admin set say nothing against the file',
+      now({ tmdb: '2' }),
+      former({ ids: { tmdb: '1' }, idsLocked: true }),
+      true,
+    ],
+    ['taken by another file of this scan', now(), former({ taken: true }), false],
+    ['another edition', now({}, 'Final Cut'), former({ edition: null }), false],
+    ['not a movie', now(), former({ kind: 'episode' }), false],
+  ])('%s → %p', (_, n, f, out) => expect(keepsFormerMovie(n, f)).toBe(out));
+});

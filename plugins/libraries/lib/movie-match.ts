@@ -1,0 +1,30 @@
+// Whether a rescanned movie file keeps the item its file row had when neither its identity nor an alternative names a
+// row (lib/identity.ts `movieIdentities`): ids its NFO or name gave changed in a way no alternative covers. Pure.
+import { idsConflict, type ProviderIdMap } from './identity.ts';
+
+/** What the file now says about its movie: its edition (as the name gives it) and provider ids. */
+export interface MovieNow {
+  edition: string | null;
+  ids: ProviderIdMap;
+}
+
+/** The item the file's row had: as stored, and whether another file of this scan has written it already. */
+export interface FormerMovie {
+  kind: string;
+  edition: string | null;
+  ids: ProviderIdMap;
+  /** An admin set the ids (identify, an edit): they are not the files' and tell nothing against them. */
+  idsLocked: boolean;
+  /** Written by another file of this scan, under an identity this file no longer has: another title now. */
+  taken: boolean;
+}
+
+/**
+ * True when the file keeps its former item: a movie of the same edition, not taken by another file of this scan,
+ * naming no id that differs from one the file now names for the same provider (a file whose NFO now names another
+ * tmdb id is another movie; one that only gained or lost ids is the same).
+ */
+export function keepsFormerMovie(now: MovieNow, former: FormerMovie): boolean {
+  if (former.kind !== 'movie' || former.taken || former.edition !== now.edition) return false;
+  return former.idsLocked || !idsConflict(now.ids, former.ids);
+}
