@@ -149,17 +149,76 @@ export function seasonIdentity(show: string, season: number): string {
   return `${show}/season:${season}`;
 }
 
-/** Identity of an episode inside a show: season+episode, air date, absolute number, else season and file name. */
+/**
+ * Identity of an episode inside a show: season+episode, air date, absolute number, else season and file name. A
+ * date-named episode whose day has other titles in its folder (`dayTitle`, see {@link dayTitleOf}) adds its title's
+ * key to the date (`/date:2024-01-05:title:guest a`); one alone on its day has the date alone, as it always had.
+ */
 export function episodeIdentity(
   show: string,
-  e: { season?: number; episode?: number; airDate?: string; absoluteEpisode?: number; part?: number },
+  e: {
+    season?: number;
+    episode?: number;
+    airDate?: string;
+    dayTitle?: string;
+    absoluteEpisode?: number;
+    part?: number;
+  },
   fallback: string,
 ): string {
   const part = e.part ? `:part${e.part}` : '';
   if (e.episode !== undefined) return `${show}/s${e.season ?? 1}e${e.episode}${part}`;
-  if (e.airDate) return `${show}/date:${e.airDate}${part}`;
+  if (e.airDate) return `${show}/date:${e.airDate}${e.dayTitle ? `:title:${e.dayTitle}` : ''}${part}`;
   if (e.absoluteEpisode !== undefined) return `${show}/abs:${e.absoluteEpisode}${part}`;
   // An episode numbered by nothing but its name (`Season 00/Some Special.mkv`): its season and name.
   const season = e.season === undefined ? '' : `/s${e.season}`;
   return `${show}${season}/file:${normaliseKey(fallback)}`;
+}
+
+/** By air date, the keys (normalised, '' for none) of the titles a folder's date-named episodes give that day. */
+export function titlesByDay(
+  episodes: Iterable<{ airDate: string; title?: string }>,
+): Map<string, Set<string>> {
+  const days = new Map<string, Set<string>>();
+  for (const e of episodes) {
+    const titles = days.get(e.airDate) ?? new Set<string>();
+    titles.add(normaliseKey(e.title ?? ''));
+    days.set(e.airDate, titles);
+  }
+  return days;
+}
+
+/**
+ * What sets a date-named episode apart from the others of its day ({@link titlesByDay}): its title's key when the
+ * day has more than one title, so each is an episode of its own; else undefined — alone on its day, or one title's
+ * files (versions of one episode). An episode without a title keeps the date alone.
+ */
+export function dayTitleOf(
+  days: Map<string, Set<string>>,
+  airDate: string,
+  title?: string,
+): string | undefined {
+  const titles = days.get(airDate);
+  return titles && titles.size > 1 ? normaliseKey(title ?? '') || undefined : undefined;
+}
+
+/** The identities (below the show's, parts left out) the titles of a day take ({@link dayTitleOf}). */
+export function dayIdentities(days: Map<string, Set<string>>, airDate: string): string[] {
+  return [...(days.get(airDate) ?? [''])].map((title) =>
+    episodeIdentity('', { airDate, dayTitle: dayTitleOf(days, airDate, title) }, ''),
+  );
+}
+
+/**
+ * The part below `show`'s, without the part suffix, of an episode identity of `show` on `airDate` (date alone, or
+ * with a title) and of `part`; null for any other identity.
+ */
+export function dayIdentityOf(identity: string, show: string, airDate: string, part?: number): string | null {
+  const head = `${show}/date:${airDate}`;
+  const suffix = part ? `:part${part}` : '';
+  if (!identity.startsWith(head) || !identity.endsWith(suffix)) return null;
+  const rest = identity.slice(head.length, identity.length - suffix.length);
+  return rest === '' || /^:title:[^:]+$/.test(rest)
+    ? identity.slice(show.length, identity.length - suffix.length)
+    : null;
 }

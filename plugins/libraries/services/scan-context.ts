@@ -1,10 +1,12 @@
 // What the per-kind resolvers share during one scan: folder listings, artwork and sidecars (NFO text: read-text.ts).
 import { join } from 'node:path';
+import { titlesByDay } from '../lib/identity.ts';
 import { type PrefixIndex, prefixIndex, startingWith } from '../lib/name-index.ts';
 import {
   type ArtworkContext,
   classifyArtwork,
   classifyExtra,
+  datedEpisodeOf,
   fileKindOf,
   parseSidecar,
 } from '../lib/naming/index.ts';
@@ -42,6 +44,8 @@ interface FolderFacts {
   sidecarOthers?: number[];
   /** Videos that are not extras. */
   mains?: string[];
+  /** Title keys of the date-named main videos, by air date. */
+  days?: Map<string, Set<string>>;
 }
 
 // Facts per listing while units are planned (a listing does not change while it is planned); null otherwise.
@@ -109,6 +113,13 @@ export function mainVideosOf(files: string[]): string[] {
     facts.mains = (facts.videos as string[]).filter((f) => !classifyExtra(f));
   }
   return facts.mains;
+}
+
+/** By air date, the title keys a listing's date-named episodes give that day (lib/identity.ts `titlesByDay`). */
+export function daysOf(files: string[]): Map<string, Set<string>> {
+  const facts = factsOf(files);
+  facts.days ??= titlesByDay(mainVideosOf(files).flatMap((name) => datedEpisodeOf(name) ?? []));
+  return facts.days;
 }
 
 // A path `join` would change: empty, with `//`, a `.` or `..` segment, or a trailing `/` (but the root itself).

@@ -2,13 +2,13 @@
 // what the name lacks, give the fields, numbers and identity of its row (below its show's, known only when it is
 // written); `applyEpisode` (scan-shows.ts) writes it.
 import { episodeFields } from '../lib/build-item.ts';
-import { episodeIdentity } from '../lib/identity.ts';
+import { dayIdentities, dayTitleOf, episodeIdentity } from '../lib/identity.ts';
 import { type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.ts';
 import { type ParsedEpisode, parseEpisode, parseUnnumberedEpisode } from '../lib/naming/index.ts';
 import { baseName } from '../lib/naming/path-parts.ts';
 import { parseEpisodeNfo } from '../lib/nfo/index.ts';
 import { readText } from './read-text.ts';
-import { artworkIn, findFile, joinName, type WorkFile } from './scan-context.ts';
+import { artworkIn, daysOf, findFile, joinName, type WorkFile } from './scan-context.ts';
 
 /** What an episode file says about its item, before anything is written. */
 export interface EpisodePlan {
@@ -20,7 +20,18 @@ export interface EpisodePlan {
    * The episode row, or why building it failed. Its identity is the part below its show's (`/s1e2`); the show's
    * identity is put in front of it, and the parent and show ids filled in, when it is written.
    */
-  item: { row: ItemRow } | { error: string };
+  item: { row: ItemRow; day?: DayPlan } | { error: string };
+}
+
+/**
+ * A date-named episode's day: the identities (below the show's, parts left out) its folder's titles of that day take
+ * now, by which the row it had before its day gained or lost a title, or its title part was renamed, is found
+ * (scan-day-claim.ts).
+ */
+export interface DayPlan {
+  airDate: string;
+  part?: number;
+  taken: string[];
 }
 
 export function episodeItem(
@@ -34,10 +45,14 @@ export function episodeItem(
   const season = parsed.season ?? nfo?.season ?? 1;
   const episode = parsed.episode ?? nfo?.episode;
   const fields = episodeFields(parsed, nfo, base);
+  // A date-named episode's day may have other titles in its folder, each an episode of its own.
+  const airDate = episode === undefined ? parsed.airDate : undefined;
+  const days = airDate === undefined ? undefined : daysOf(files);
   const numbers = {
     season,
     episode,
     airDate: parsed.airDate,
+    dayTitle: days && dayTitleOf(days, airDate as string, parsed.title),
     absoluteEpisode: parsed.absoluteEpisode,
     part: parsed.part,
   };
@@ -55,7 +70,12 @@ export function episodeItem(
     folder: w.dir,
     artwork: artworkIn(w.dir, files, 'episode', base),
   };
-  return { row: itemRow(placement, fields) };
+  const row = itemRow(placement, fields);
+  if (!days) return { row };
+  return {
+    row,
+    day: { airDate: airDate as string, part: parsed.part, taken: dayIdentities(days, airDate as string) },
+  };
 }
 
 export function episodeNfo(w: WorkFile, files: string[]) {

@@ -10,6 +10,7 @@ import type { ShowCandidate } from '../lib/show-match.ts';
 import type { CatalogWriter } from './catalog-writer.ts';
 import { readNfoIn } from './read-text.ts';
 import { artworkIn, type Listings, seasonArtworkIn, type WorkFile } from './scan-context.ts';
+import { dayClaim } from './scan-day-claim.ts';
 import type { EpisodePlan } from './scan-episode-plan.ts';
 import type { Resolved } from './scan-movies.ts';
 import { showRow } from './scan-show-row.ts';
@@ -41,6 +42,8 @@ export class ShowCache {
   /** Identities of season rows written (or kept) in this scan without the season's own folder. */
   readonly folderless = new Set<string>();
   readonly folders = new Map<string, Map<number, { show: ShowPlace; seasonId: string }>>();
+  /** Identities of the date-named episode rows this scan created (scan-day-claim.ts). */
+  readonly dayRowsCreated = new Set<string>();
 }
 
 /** The id and folder of a season row from an earlier scan, or null. */
@@ -154,7 +157,9 @@ export function applyEpisode(plan: EpisodePlan, w: WorkFile, ctx: ShowScan): Res
   row.values[COL.identity] = show.identity + (row.values[COL.identity] as string);
   row.values[COL.parent_id] = seasonId;
   row.values[COL.show_id] = show.id;
-  const item = ctx.writer.writeItem(row, ctx.now);
+  const day = plan.item.day;
+  const item = ctx.writer.writeItem(row, ctx.now, day && (() => dayClaim(ctx, w.path, show.identity, day)));
+  if (day && item.created) ctx.cache.dayRowsCreated.add(row.values[COL.identity] as string);
   const warnings = ctx.warnings.length ? [...plan.warnings, ...ctx.warnings.splice(0)] : plan.warnings;
   return {
     itemId: item.id,

@@ -1,7 +1,7 @@
 // Table tests for parseEpisode: air dates, absolute and episode-only numbering, titles, parts and
 // the names that must not be read as episodes.
 import { describe, expect, test } from 'bun:test';
-import { parseEpisode } from './episode';
+import { datedEpisodeOf, parseEpisode } from './episode';
 
 type DateCase = [path: string, airDate: string, title: string | undefined];
 
@@ -48,6 +48,20 @@ describe('parseEpisode air dates', () => {
   ])('rejects the impossible or partial date in %s', (path) => {
     expect(parseEpisode(path)).toBeNull();
   });
+});
+
+describe('datedEpisodeOf', () => {
+  test.each(dateCases)('reads %s as parseEpisode does: %s, %p', (path, airDate, title) => {
+    expect(datedEpisodeOf(path.slice(path.lastIndexOf('/') + 1))).toEqual({ airDate, title });
+  });
+
+  test.each([
+    'Show S01E02 2011-11-15.mkv',
+    'Show 1x02 - 2011-11-15.mkv',
+    'Show - 105.mkv',
+    'Show 2023-02-30.mkv',
+    'Some Special.mkv',
+  ])('is null for %s, numbered otherwise or not at all', (name) => expect(datedEpisodeOf(name)).toBeNull());
 });
 
 type AbsoluteCase = [path: string, absolute: number, season: number, series: string];

@@ -117,6 +117,17 @@ export function parseUnnumberedEpisode(pathRelativeToRoot: string): ParsedEpisod
   return parsed;
 }
 
+/**
+ * The air date and title the name of a date-named episode file gives (`Show - 2024-01-05 - Guest.mkv`: 2024-01-05,
+ * `Guest`), as {@link parseEpisode} reads them; null for a name numbered otherwise or not at all.
+ */
+export function datedEpisodeOf(fileName: string): { airDate: string; title?: string } | null {
+  const base = stripVideoExtension(fileName);
+  const match = matchEpisode(base);
+  if (match?.style !== 'date' || match.airDate === undefined) return null;
+  return { airDate: match.airDate, title: titleAndPart(match.after, isDotted(base)).title };
+}
+
 interface FolderInfo {
   layout: { showFolder?: string; folderSeason?: number };
   fromFolder?: SeriesInfo;

@@ -1,6 +1,7 @@
 // Public surface of the libraries plugin's naming parsers (pure, IO-free path and file-name parsing).
 export { type ArtworkContext, type ArtworkInfo, type ArtworkKind, classifyArtwork } from './artwork';
 export {
+  datedEpisodeOf,
   type ParsedEpisode,
   parseEpisode,
   parseSeriesName,
