@@ -166,6 +166,14 @@ export const ListQuery = t.Object({
   sort: t.Optional(Sort),
   order: t.Optional(t.Union([t.Literal('asc'), t.Literal('desc')])),
 });
+/**
+ * `?cursor=&limit=` of a show's seasons and a season's episodes: the lists' bounds, but without a limit every item in
+ * one page (these lists were one page before they took a limit, and clients read them whole).
+ */
+export const ChildQuery = t.Object({
+  cursor: t.Optional(t.String({ maxLength: 1536 })),
+  limit: t.Optional(t.Integer({ minimum: 1, maximum: 100 })),
+});
 /** The query of the recently-added lists: the list's filters, always newest first (no `sort` or `order`). */
 export const RecentQuery = t.Omit(ListQuery, ['sort', 'order']);
 export const ItemPage = t.Object({ items: t.Array(ItemBrief), nextCursor: NullableString });

@@ -2,9 +2,9 @@
 // season, one episode, watched on/off for a show, a season or an episode.
 import { HttpError, t } from '@bijou/sdk';
 import type { Viewer } from '../api.ts';
-import { ItemBrief, ItemDetail } from '../model.ts';
+import { ChildQuery, ItemDetail, ItemPage } from '../model.ts';
 import type { Catalog } from '../services/catalog.ts';
-import { brief, loadItems } from '../services/item-view.ts';
+import { childPage } from '../services/children.ts';
 import type { Ctx } from '../services/types.ts';
 import type { WatchState } from '../services/watch-state.ts';
 import { itemRoutes, listRoutes } from './item-routes.ts';
@@ -21,19 +21,8 @@ export function showRoutes(ctx: Ctx, catalog: Catalog, watch: WatchState) {
     v: Viewer,
     parentId: string,
     kind: 'season' | 'episode',
-    col: 'parent_id' | 'show_id',
-    extra = '',
-    params: unknown[] = [],
-  ) => {
-    const ids = ctx.sqlite
-      .query<{ id: string }, any[]>(
-        `SELECT id FROM libraries_items WHERE ${col} = ? AND kind = ? AND missing = 0 ${extra}
-         ORDER BY season_number, episode_number, absolute_number, air_date, sort_title`,
-      )
-      .all(parentId, kind, ...params)
-      .map((r) => r.id);
-    return loadItems(ctx.sqlite, ids, v.profileId).map(brief);
-  };
+    query: typeof ChildQuery.static,
+  ) => childPage(ctx.sqlite, { parentId, kind, profileId: v.profileId }, query);
   const season = (v: Viewer, showId: string, num: number) => {
     catalog.get(v, showId, ['show']);
     const row = ctx.sqlite
@@ -82,16 +71,17 @@ export function showRoutes(ctx: Ctx, catalog: Catalog, watch: WatchState) {
     )
     .get(
       '/v1/shows/:id/seasons',
-      ({ user, request, params }) => {
+      ({ user, request, params, query }) => {
         const v = viewer(user, request);
         catalog.get(v, params.id, ['show']);
-        return { items: children(v, params.id, 'season', 'parent_id'), nextCursor: null };
+        return children(v, params.id, 'season', query);
       },
       {
         auth: 'user',
         params: t.Object({ id: Id }),
-        response: t.Object({ items: t.Array(ItemBrief), nextCursor: t.Null() }),
-        detail: { summary: 'Seasons of a show' },
+        query: ChildQuery,
+        response: ItemPage,
+        detail: { summary: 'Seasons of a show (every one without a limit)' },
       },
     )
     .get(
@@ -109,18 +99,16 @@ export function showRoutes(ctx: Ctx, catalog: Catalog, watch: WatchState) {
     )
     .get(
       '/v1/shows/:id/seasons/:num/episodes',
-      ({ user, request, params }) => {
+      ({ user, request, params, query }) => {
         const v = viewer(user, request);
-        return {
-          items: children(v, season(v, params.id, params.num), 'episode', 'parent_id'),
-          nextCursor: null,
-        };
+        return children(v, season(v, params.id, params.num), 'episode', query);
       },
       {
         auth: 'user',
         params: t.Object({ id: Id, num: Num }),
-        response: t.Object({ items: t.Array(ItemBrief), nextCursor: t.Null() }),
-        detail: { summary: 'Episodes of a season' },
+        query: ChildQuery,
+        response: ItemPage,
+        detail: { summary: 'Episodes of a season (every one without a limit)' },
       },
     )
     .get(
