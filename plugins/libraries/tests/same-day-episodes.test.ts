@@ -50,6 +50,9 @@ async function season(show: string, num: number) {
   };
 }
 
+/** The titles a season lists on `day`, in list order. */
+const titlesOn = (s: { rows: any[] }, day: string) => s.rows.filter((r) => r[0] === day).map((r) => r[1]);
+
 const watch = async (id: string) =>
   expect((await b.h.request('PUT', `/v1/episodes/${id}/watched`, { token: b.token })).status).toBe(200);
 
@@ -135,11 +138,7 @@ describe('episodes that share an air date', () => {
     await writeTree(root, { [`${DAILY}/The Daily Show - 2024-01-05 - Guest New.mkv`]: 'new' });
     await scan(b, lib);
     const after = await season('The Daily Show', 2024);
-    expect(after.rows.filter((r: any) => r[0] === '2024-01-05').map((r: any) => r[1])).toEqual([
-      'Guest A',
-      'Guest B',
-      'Guest New',
-    ]);
+    expect(titlesOn(after, '2024-01-05')).toEqual(['Guest A', 'Guest B', 'Guest New']);
     expect(after.ids['Guest A']).toBe(before.ids['Guest A']);
     expect(after.ids['Guest B']).not.toBe(before.ids['Guest Bee']);
     expect(after.ids['Guest New']).not.toBe(before.ids['Guest Bee']);
@@ -155,10 +154,7 @@ describe('episodes that share an air date', () => {
     await writeTree(root, { [`${DAILY}/The Daily Show - 2024-01-06 - Guest D.mkv`]: 'd' });
     await scan(b, lib);
     const added = await season('The Daily Show', 2024);
-    expect(added.rows.filter((r: any) => r[0] === '2024-01-06').map((r: any) => r[1])).toEqual([
-      'Guest C',
-      'Guest D',
-    ]);
+    expect(titlesOn(added, '2024-01-06')).toEqual(['Guest C', 'Guest D']);
     expect([added.ids['Guest C'], added.watched['Guest C'], added.watched['Guest D']]).toEqual([
       c,
       true,
