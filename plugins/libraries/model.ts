@@ -139,13 +139,7 @@ export const ItemBrief = t.Object({
   files: t.Array(FileBrief),
 });
 
-const Sort = t.Union([
-  t.Literal('title'),
-  t.Literal('year'),
-  t.Literal('added'),
-  t.Literal('rating'),
-  t.Literal('runtime'),
-]);
+const Sort = t.Union((['title', 'year', 'added', 'rating', 'runtime'] as const).map((s) => t.Literal(s)));
 // A list cursor holds the sort, the order, the last item's id and its sort key: a sort title is at most
 // SORT_TITLE_MAX (200) characters of up to 4 UTF-8 bytes, so a cursor the server makes is under 1,200 characters.
 export const ListQuery = t.Object({
@@ -166,10 +160,8 @@ export const ListQuery = t.Object({
   sort: t.Optional(Sort),
   order: t.Optional(t.Union([t.Literal('asc'), t.Literal('desc')])),
 });
-/**
- * `?cursor=&limit=` of a show's seasons and a season's episodes: the lists' bounds, but without a limit every item in
- * one page (these lists were one page before they took a limit, and clients read them whole).
- */
+// `?cursor=&limit=` of a show's seasons and a season's episodes: the lists' bounds, but without a limit every item in
+// one page (these lists were one page before they took a limit, and clients read them whole).
 export const ChildQuery = t.Object({
   cursor: t.Optional(t.String({ maxLength: 1536 })),
   limit: t.Optional(t.Integer({ minimum: 1, maximum: 100 })),
