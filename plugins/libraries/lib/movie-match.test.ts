@@ -8,6 +8,7 @@ const former = (o: Partial<FormerMovie> = {}): FormerMovie => ({
   ids: {},
   idsLocked: false,
   taken: false,
+  filesElsewhere: false,
   ...o,
 });
 const now = (ids: MovieNow['ids'] = {}, edition: string | null = null): MovieNow => ({ ids, edition });
@@ -19,12 +20,41 @@ describe('keepsFormerMovie', () => {
     ['an id gained', now({ tmdb: '1', imdb: 'tt1' }), former({ ids: { imdb: 'tt1' } }), true],
     ['one provider swapped for another', now({ tmdb: '1' }), former({ ids: { imdb: 'tt1' } }), true],
     ['the same edition', now({}, 'Final Cut'), former({ edition: 'Final Cut', ids: { tmdb: '1' } }), true],
-    ['another tmdb id: another movie', now({ tmdb: '2' }), former({ ids: { tmdb: '1' } }), false],
+    [
+      'another tmdb id: matched again, the same item',
+      now({ tmdb: '2' }),
+      former({ ids: { tmdb: '1' } }),
+      true,
+    ],
     [
       'another imdb id beside the same tmdb id',
       now({ tmdb: '1', imdb: 'tt2' }),
       former({ ids: { tmdb: '1', imdb: 'tt1' } }),
+      true,
+    ],
+    [
+      'every id another, the edition the same',
+      now({ tmdb: '2', imdb: 'tt2' }, 'Final Cut'),
+      former({ edition: 'Final Cut', ids: { tmdb: '1', imdb: 'tt1' } }),
+      true,
+    ],
+    [
+      'another tmdb id, the item has files in another folder: another movie',
+      now({ tmdb: '2' }),
+      former({ ids: { tmdb: '1' }, filesElsewhere: true }),
       false,
+    ],
+    [
+      'an id gained, the item has files in another folder',
+      now({ tmdb: '1', imdb: 'tt1' }),
+      former({ ids: { tmdb: '1' }, filesElsewhere: true }),
+      true,
+    ],
+    [
+      'every id removed, the item has files in another folder',
+      now(),
+      former({ ids: { tmdb: '1' }, filesElsewhere: true }),
+      true,
     ],
     [
       'ids an admin set say nothing against the file',
@@ -32,8 +62,26 @@ describe('keepsFormerMovie', () => {
       former({ ids: { tmdb: '1' }, idsLocked: true }),
       true,
     ],
+    [
+      'ids an admin set, files in another folder',
+      now({ tmdb: '2' }),
+      former({ ids: { tmdb: '1' }, idsLocked: true, filesElsewhere: true }),
+      true,
+    ],
+    [
+      'another tmdb id, taken by another file of this scan',
+      now({ tmdb: '2' }),
+      former({ ids: { tmdb: '1' }, taken: true }),
+      false,
+    ],
     ['taken by another file of this scan', now(), former({ taken: true }), false],
     ['another edition', now({}, 'Final Cut'), former({ edition: null }), false],
+    [
+      'another tmdb id and another edition',
+      now({ tmdb: '2' }, 'Final Cut'),
+      former({ ids: { tmdb: '1' } }),
+      false,
+    ],
     ['not a movie', now(), former({ kind: 'episode' }), false],
   ])('%s → %p', (_, n, f, out) => expect(keepsFormerMovie(n, f)).toBe(out));
 });

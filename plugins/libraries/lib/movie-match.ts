@@ -17,14 +17,21 @@ export interface FormerMovie {
   idsLocked: boolean;
   /** Written by another file of this scan, under an identity this file no longer has: another title now. */
   taken: boolean;
+  /**
+   * The item has a present main file outside this file's folder: a folder this scan may not read again, whose NFO
+   * still names the item's ids.
+   */
+  filesElsewhere: boolean;
 }
 
 /**
- * True when the file keeps its former item: a movie of the same edition, not taken by another file of this scan,
- * naming no id that differs from one the file now names for the same provider (a file whose NFO now names another
- * tmdb id is another movie; one that only gained or lost ids is the same).
+ * True when the file keeps its former item: a movie of the same edition, not taken by another file of this scan.
+ * A file whose ids only were gained or lost is the same movie. One whose NFO now names another id of a provider was
+ * matched again (a metadata manager corrected it) and keeps its item as Jellyfin and Plex do, with the other files of
+ * its folder (parts, versions: they read the same NFO, so they follow it) — unless the item also has files in another
+ * folder, which still name its ids: those keep it, and this file is another movie.
  */
 export function keepsFormerMovie(now: MovieNow, former: FormerMovie): boolean {
   if (former.kind !== 'movie' || former.taken || former.edition !== now.edition) return false;
-  return former.idsLocked || !idsConflict(now.ids, former.ids);
+  return former.idsLocked || !former.filesElsewhere || !idsConflict(now.ids, former.ids);
 }

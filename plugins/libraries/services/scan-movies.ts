@@ -83,7 +83,7 @@ export interface FormerItem {
 
 /**
  * Writes a prepared movie's item. A file read again whose identity and alternatives name no row keeps the item its
- * row had (`former`), unless that is now another title (lib/movie-match.ts): ids changed as no alternative covers.
+ * row had (`former`), its ids changed or matched again, unless that is now another title (lib/movie-match.ts).
  */
 export function applyMovie(
   plan: MoviePlan,
@@ -104,12 +104,27 @@ export function applyMovie(
 
 /** The identity of the item a movie file had, when the file keeps it; else null. */
 function formerIdentity(writer: CatalogWriter, row: ItemRow, former: FormerItem): string | null {
+  // The file's folder, ending in one slash: a file lies in it when its path starts so and goes no deeper.
+  const folder = row.values[COL.folder] as string;
+  const inFolder = folder.endsWith('/') ? folder : `${folder}/`;
   const had = writer.db
     .query<
-      { identity: string; kind: string; edition: string | null; provider_ids: string; locked_fields: string },
-      [string]
-    >('SELECT identity, kind, edition, provider_ids, locked_fields FROM libraries_items WHERE id = ?')
-    .get(former.itemId);
+      {
+        identity: string;
+        kind: string;
+        edition: string | null;
+        provider_ids: string;
+        locked_fields: string;
+        elsewhere: number;
+      },
+      [string, string]
+    >(
+      `SELECT identity, kind, edition, provider_ids, locked_fields, EXISTS (SELECT 1 FROM libraries_files f
+         WHERE f.item_id = i.id AND f.role = 'main' AND f.missing_since IS NULL
+           AND NOT (substr(f.path, 1, length(?2)) = ?2 AND instr(substr(f.path, length(?2) + 1), '/') = 0)) AS elsewhere
+       FROM libraries_items i WHERE i.id = ?1`,
+    )
+    .get(former.itemId, inFolder);
   if (!had) return null;
   const keeps = keepsFormerMovie(
     {
@@ -122,6 +137,7 @@ function formerIdentity(writer: CatalogWriter, row: ItemRow, former: FormerItem)
       ids: providerIdsOf(had.provider_ids),
       idsLocked: (JSON.parse(had.locked_fields) as string[]).includes('providerIds'),
       taken: former.written.has(former.itemId),
+      filesElsewhere: had.elsewhere === 1,
     },
   );
   return keeps ? had.identity : null;

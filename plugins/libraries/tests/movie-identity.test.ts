@@ -1,11 +1,12 @@
 // A movie keeps its item when the ids its NFO or name give change: scanned, watched and edited, then its NFO gains,
 // loses or changes ids (or appears, or goes) and it is rescanned — the same id, still watched, the edit kept, not
-// missing, no second movie. Two different movies never become one.
+// missing, no second movie. Two different movies never become one. An NFO matched again to another id: movie-rematch.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { movieNfo, removeTemps, setMtime, tempDir, writeTree } from './fixtures.ts';
+import { movieNfo, removeTemps, tempDir, writeTree } from './fixtures.ts';
 import { type Booted, boot, createLibrary, get, listAll, scan } from './harness.ts';
+import { expectKept, HEAT, IMDB, movieRows, rewrite, TMDB, watchedAndEdited } from './movie-identity-kit.ts';
 
 let b: Booted;
 beforeAll(async () => {
@@ -16,80 +17,29 @@ afterAll(async () => {
   removeTemps();
 });
 
-const HEAT = { title: 'Heat', year: 1995 };
-const TMDB = '949';
-const IMDB = 'tt0113277';
-
-/** Every movie row of a library, missing ones too: id, title, whether missing. */
-const movieRows = (libraryId: string) =>
-  b.h.core.sqlite
-    .query<{ id: string; title: string; missing: number }, [string]>(
-      `SELECT id, title, missing FROM libraries_items WHERE library_id = ? AND kind = 'movie' ORDER BY title, id`,
-    )
-    .all(libraryId);
-
-/** Writes `path` (relative to `root`) anew with a later mtime, so a rescan reads it again. */
-function rewrite(root: string, rel: string, text: string): void {
-  writeFileSync(join(root, rel), text);
-  setMtime(join(root, rel), 1_800_000_000);
-}
-
-/** A library of `files` scanned once, its one movie watched and its tagline edited; the movie as it then was. */
-async function watchedAndEdited(
-  files: Record<string, string>,
-): Promise<{ root: string; lib: string; movie: any }> {
-  const root = await writeTree(tempDir(), files);
-  const lib = await createLibrary(b, 'movies', [root], `Movies ${root}`);
-  await scan(b, lib);
-  const [movie] = await listAll(b, `/v1/movies?library=${lib}`);
-  expect((await b.h.request('PUT', `/v1/movies/${movie.id}/watched`, { token: b.token })).status).toBe(200);
-  const edit = await b.h.request('PATCH', `/v1/metadata/${movie.id}`, {
-    token: b.token,
-    body: { tagline: 'Edited by hand' },
-  });
-  expect(edit.status).toBe(200);
-  return { root, lib, movie: await get(b, `/v1/movies/${movie.id}`) };
-}
-
-/** After the rescan: one movie, the same id, watched, the edit kept, added when it was, present. */
-async function expectKept(lib: string, before: any, ids: Record<string, string>): Promise<void> {
-  expect(movieRows(lib).map((r) => [r.id, r.missing])).toEqual([[before.id, 0]]);
-  const after = await get(b, `/v1/movies/${before.id}`);
-  expect(after).toMatchObject({
-    id: before.id,
-    watched: true,
-    tagline: 'Edited by hand',
-    addedAt: before.addedAt,
-    missing: false,
-    providerIds: ids,
-  });
-  expect(after.lockedFields).toContain('tagline');
-  expect(after.files.map((f: any) => f.missing)).toEqual(before.files.map(() => false));
-}
-
 describe('a movie keeps its item when its ids change', () => {
   test('an imdb-only NFO that gains a tmdb id', async () => {
-    const { root, lib, movie } = await watchedAndEdited({
+    const { root, lib, movie } = await watchedAndEdited(b, {
       'Heat (1995)/Heat (1995).mkv': 'heat',
       'Heat (1995)/movie.nfo': movieNfo({ ...HEAT, imdb: IMDB }),
     });
     rewrite(root, 'Heat (1995)/movie.nfo', movieNfo({ ...HEAT, tmdb: TMDB, imdb: IMDB }));
     expect((await scan(b, lib)).counts).toMatchObject({ added: 0, updated: 1, missing: 0 });
-    await expectKept(lib, movie, { tmdb: TMDB, imdb: IMDB });
+    await expectKept(b, lib, movie, { tmdb: TMDB, imdb: IMDB });
   });
 
   test('an NFO that loses its tmdb id', async () => {
-    const { root, lib, movie } = await watchedAndEdited({
+    const { root, lib, movie } = await watchedAndEdited(b, {
       'Heat (1995)/Heat (1995).mkv': 'heat',
       'Heat (1995)/movie.nfo': movieNfo({ ...HEAT, tmdb: TMDB, imdb: IMDB }),
     });
     rewrite(root, 'Heat (1995)/movie.nfo', movieNfo({ ...HEAT, imdb: IMDB }));
     expect((await scan(b, lib)).counts).toMatchObject({ added: 0, updated: 1, missing: 0 });
-    await expectKept(lib, movie, { imdb: IMDB });
+    await expectKept(b, lib, movie, { imdb: IMDB });
   });
 
   test('an NFO that loses every id, the movie in two parts', async () => {
-    const { root, lib, movie } = await watchedAndEdited({
+    const { root, lib, movie } = await watchedAndEdited(b, {
       'Heat (1995)/Heat (1995) cd1.mkv': 'heat 1',
       'Heat (1995)/Heat (1995) cd2.mkv': 'heat 2',
       'Heat (1995)/movie.nfo': movieNfo({ ...HEAT, tmdb: TMDB, imdb: IMDB }),
@@ -97,38 +47,38 @@ describe('a movie keeps its item when its ids change', () => {
     expect(movie.files).toHaveLength(2);
     rewrite(root, 'Heat (1995)/movie.nfo', movieNfo({ title: 'Heat', year: 1995 }));
     expect((await scan(b, lib)).counts).toMatchObject({ added: 0, updated: 1, missing: 0 });
-    await expectKept(lib, movie, {});
+    await expectKept(b, lib, movie, {});
   });
 
   test('a deleted NFO', async () => {
-    const { root, lib, movie } = await watchedAndEdited({
+    const { root, lib, movie } = await watchedAndEdited(b, {
       'Heat (1995)/Heat (1995).mkv': 'heat',
       'Heat (1995)/movie.nfo': movieNfo({ title: 'Heat (Theatrical)', year: 1995, tmdb: TMDB }),
     });
     rmSync(join(root, 'Heat (1995)/movie.nfo'));
     expect((await scan(b, lib)).counts).toMatchObject({ added: 0, updated: 1, missing: 0 });
-    await expectKept(lib, movie, {});
+    await expectKept(b, lib, movie, {});
   });
 
   test('an NFO added to a movie that had none', async () => {
-    const { root, lib, movie } = await watchedAndEdited({ 'Heat (1995)/Heat (1995).mkv': 'heat' });
+    const { root, lib, movie } = await watchedAndEdited(b, { 'Heat (1995)/Heat (1995).mkv': 'heat' });
     rewrite(root, 'Heat (1995)/movie.nfo', movieNfo({ title: 'Heat (Theatrical)', year: 1995, tmdb: TMDB }));
     expect((await scan(b, lib)).counts).toMatchObject({ added: 0, updated: 1, missing: 0 });
-    await expectKept(lib, movie, { tmdb: TMDB });
+    await expectKept(b, lib, movie, { tmdb: TMDB });
   });
 
   test('an imdb name tag, then an NFO with a tmdb id', async () => {
-    const { root, lib, movie } = await watchedAndEdited({
+    const { root, lib, movie } = await watchedAndEdited(b, {
       [`Heat (1995)/Heat (1995) [imdbid-${IMDB}].mkv`]: 'heat',
     });
     expect(movie.providerIds).toEqual({ imdb: IMDB });
     rewrite(root, 'Heat (1995)/movie.nfo', movieNfo({ ...HEAT, tmdb: TMDB }));
     expect((await scan(b, lib)).counts).toMatchObject({ added: 0, updated: 1, missing: 0 });
-    await expectKept(lib, movie, { tmdb: TMDB, imdb: IMDB });
+    await expectKept(b, lib, movie, { tmdb: TMDB, imdb: IMDB });
   });
 
   test('a file renamed with a tmdb tag beside an imdb-only NFO', async () => {
-    const { root, lib, movie } = await watchedAndEdited({
+    const { root, lib, movie } = await watchedAndEdited(b, {
       'Heat (1995)/Heat (1995).mkv': 'heat',
       'Heat (1995)/movie.nfo': movieNfo({ ...HEAT, imdb: IMDB }),
     });
@@ -138,17 +88,17 @@ describe('a movie keeps its item when its ids change', () => {
       join(root, `Heat (1995)/Heat (1995) [tmdbid-${TMDB}].mkv`),
     );
     expect((await scan(b, lib)).counts).toMatchObject({ added: 0, updated: 1, missing: 0 });
-    await expectKept(lib, movie, { tmdb: TMDB, imdb: IMDB });
+    await expectKept(b, lib, movie, { tmdb: TMDB, imdb: IMDB });
   });
 
   test('a tmdb name tag, then an NFO with only the imdb id', async () => {
-    const { root, lib, movie } = await watchedAndEdited({
+    const { root, lib, movie } = await watchedAndEdited(b, {
       [`Heat (1995)/Heat (1995) [tmdbid-${TMDB}].mkv`]: 'heat',
     });
     // The NFO's ids are kept over the name's for providers both name; tmdb comes from the name still.
     rewrite(root, 'Heat (1995)/movie.nfo', movieNfo({ ...HEAT, imdb: IMDB }));
     expect((await scan(b, lib)).counts).toMatchObject({ added: 0, updated: 1, missing: 0 });
-    await expectKept(lib, movie, { tmdb: TMDB, imdb: IMDB });
+    await expectKept(b, lib, movie, { tmdb: TMDB, imdb: IMDB });
   });
 });
 
@@ -162,7 +112,7 @@ describe('two different movies stay two', () => {
     });
     const lib = await createLibrary(b, 'movies', [root], 'Two Solaris');
     await scan(b, lib);
-    const first = movieRows(lib);
+    const first = movieRows(b, lib);
     expect(first).toHaveLength(2);
     const old = (await listAll(b, `/v1/movies?library=${lib}`)).find(
       (m) => m.providerIds.imdb === 'tt0069293',
@@ -175,7 +125,7 @@ describe('two different movies stay two', () => {
       movieNfo({ title: 'Solaris', tmdb: '2103', imdb: 'tt0307479' }),
     );
     expect((await scan(b, lib)).counts).toMatchObject({ added: 0, updated: 2, missing: 0 });
-    expect(movieRows(lib)).toEqual(first);
+    expect(movieRows(b, lib)).toEqual(first);
     const listed = await listAll(b, `/v1/movies?library=${lib}`);
     const byTmdb = Object.fromEntries(
       listed.map((m) => [m.providerIds.tmdb, [m.id, m.watched, m.files.length]]),
@@ -191,8 +141,8 @@ describe('two different movies stay two', () => {
     });
     const lib = await createLibrary(b, 'movies', [root], 'Solaris by name');
     await scan(b, lib);
-    const [one] = movieRows(lib);
-    expect(movieRows(lib)).toHaveLength(1);
+    const [one] = movieRows(b, lib);
+    expect(movieRows(b, lib)).toHaveLength(1);
     expect((await get(b, `/v1/movies/${one.id}`)).files).toHaveLength(2);
     rewrite(root, 'Solaris A/movie.nfo', movieNfo({ title: 'Solaris', year: 1972, tmdb: '593' }));
     // No id of one provider differs, but the two files no longer share an identity: the second is not merged back.
@@ -205,19 +155,6 @@ describe('two different movies stay two', () => {
       [join(root, 'Solaris B/Solaris.mkv')]: { imdb: 'tt0307479' },
     });
     expect(listed.map((m) => m.id)).toContain(one.id);
-    expect(movieRows(lib).map((r) => r.missing)).toEqual([0, 0]);
-  });
-
-  test('a file whose NFO now names another tmdb id is another movie; the old one goes missing', async () => {
-    const { root, lib, movie } = await watchedAndEdited({
-      'Heat (1995)/Heat (1995).mkv': 'heat',
-      'Heat (1995)/movie.nfo': movieNfo({ ...HEAT, tmdb: TMDB }),
-    });
-    rewrite(root, 'Heat (1995)/movie.nfo', movieNfo({ title: 'Heat', year: 1986, tmdb: '31674' }));
-    expect((await scan(b, lib)).counts).toMatchObject({ added: 1, missing: 1 });
-    const [now] = await listAll(b, `/v1/movies?library=${lib}`);
-    expect(now).toMatchObject({ providerIds: { tmdb: '31674' }, watched: false });
-    expect(now.id).not.toBe(movie.id);
-    expect(await get(b, `/v1/movies/${movie.id}`)).toMatchObject({ missing: true, watched: true });
+    expect(movieRows(b, lib).map((r) => r.missing)).toEqual([0, 0]);
   });
 });
