@@ -3,6 +3,7 @@
 import type { Database } from 'bun:sqlite';
 import { accessSync, constants, opendirSync, realpathSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
+import { isWithin } from '../lib/within.ts';
 
 /** Why a folder could not be opened, in words (`does not exist`, `is not readable` …). */
 function reasonOf(err: unknown): string {
@@ -24,10 +25,8 @@ export function openFolder(path: string): { real: string } | { problem: string }
   }
 }
 
-/** Whether `inner` is `outer` or a path under it (both real, absolute). */
-export function isWithin(inner: string, outer: string): boolean {
-  return inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
-}
+/** Whether a path lies in a folder (lib/within.ts; the walker and folder changes use it from here). */
+export { isWithin };
 
 /** Checks paths: absolute after resolving, existing, readable folders, not overlapping each other or `others`. */
 export function checkPaths(
