@@ -102,7 +102,10 @@ declare module '@bijou/sdk' {
       updated: string[];
       missing: string[];
       restored: string[];
-      /** Deleted from the catalog (their library was deleted); ids no longer resolve. */
+      /**
+       * Deleted from the catalog (their library was deleted, or a scan found every file they had now belongs to another
+       * item); ids no longer resolve.
+       */
       removed: string[];
     };
   }

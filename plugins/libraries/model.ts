@@ -14,6 +14,7 @@ export const ScanCounts = t.Object({
   unmatched: t.Number(),
   missing: t.Number(),
   restored: t.Number(),
+  removed: t.Number({ description: 'Items removed: every file they had now belongs to another item' }),
   errors: t.Number(),
 });
 export const ScanStatus = t.Object({

@@ -6,7 +6,7 @@ import type { ScanStatus } from '../api.ts';
 import * as schema from '../schema.ts';
 import { dropFilesOutside } from './folders-changed.ts';
 import { checkPaths } from './library-folders.ts';
-import { type ScanPhase, scanLibrary } from './scanner.ts';
+import { emptyCounts, type ScanPhase, scanLibrary } from './scanner.ts';
 import type { Ctx } from './types.ts';
 
 export type LibraryRow = typeof schema.libraries.$inferSelect;
@@ -135,8 +135,10 @@ export class LibrariesService {
     const running = this.status.get(id);
     if (running) return running;
     const last = (this.get(id).lastScan as Partial<ScanStatus> | null) ?? {};
-    // Only a running scan is 'scanning'; a stored summary saying so is from a scan that never finished.
-    return { ...idle(), ...last, state: last.state === 'scanning' ? 'idle' : (last.state ?? 'idle') };
+    // Only a running scan is 'scanning'; a stored summary saying so is from a scan that never finished. Counts an
+    // earlier version stored lack the newer ones (`removed`): those are 0.
+    const counts = last.counts ? { ...emptyCounts(), ...last.counts } : null;
+    return { ...idle(), ...last, counts, state: last.state === 'scanning' ? 'idle' : (last.state ?? 'idle') };
   }
 
   /** Starts a scan job; 409 while that library is already scanning. */
@@ -193,11 +195,11 @@ export class LibrariesService {
       if (ctx.config.probe)
         for (const fileId of result.changedFileIds)
           ctx.queue.enqueue('probe', { fileId }, { dedupeKey: fileId });
-      const { added, updated, missing, restored } = result;
-      if (added.length + updated.length + missing.length + restored.length) {
+      const { added, updated, missing, restored, removed } = result;
+      if (added.length + updated.length + missing.length + restored.length + removed.length) {
         ctx.events.emit(
           'libraries.items.changed',
-          { libraryId: lib.id, added, updated, missing, restored, removed: [] },
+          { libraryId: lib.id, added, updated, missing, restored, removed },
           'all',
         );
       }

@@ -1,10 +1,47 @@
 // The last step of a scan: files not seen are marked missing, items are missing exactly when none of their main files
 // is present, seasons and shows when none of their episodes is; a vanished file of a present item (renamed, moved)
-// is removed — and when that step can be skipped.
+// is removed, and so are items no file can bring back (lib/ghost-items.ts) — and when that step can be skipped.
 import type { Database } from 'bun:sqlite';
 import { statSync } from 'node:fs';
+import { type FilelessTitle, removableTitles } from '../lib/ghost-items.ts';
+import { assertRootsScannable } from './library-folders.ts';
 import type { WorkCollector } from './scan-collect.ts';
 import type { ScanResult } from './scanner.ts';
+
+/** What a reconcile changed: items it flagged missing, flagged present again, and removed. */
+export interface Reconciled {
+  missing: string[];
+  restored: string[];
+  removed: string[];
+}
+
+/** Where a scan's reconcile may remove items: under the library's folders, and not written since the scan began. */
+export interface GhostScope {
+  roots: string[];
+  startedAt: string;
+}
+
+/**
+ * The reconcile of a scan that has written its files (one transaction), unless {@link nothingToReconcile} says it
+ * cannot change anything; `seen` gains the files the scan wrote.
+ */
+export function reconcileScan(
+  sqlite: Database,
+  lib: { id: string; paths: string[] },
+  collector: WorkCollector,
+  result: Pick<ScanResult, 'counts' | 'changedFileIds'>,
+  startedAt: string,
+): Reconciled {
+  if (nothingToReconcile(sqlite, lib.id, collector, result))
+    return { missing: [], restored: [], removed: [] };
+  // A root that went away during the walk would look like a library whose files all vanished.
+  assertRootsScannable(sqlite, lib.id, lib.paths);
+  return sqlite.transaction(() => {
+    const { seen } = collector;
+    for (const id of result.changedFileIds) seen.add(id);
+    return reconcileMissing(sqlite, lib.id, seen, new Date().toISOString(), { roots: lib.paths, startedAt });
+  })();
+}
 
 /**
  * Whether the missing-file reconcile can be skipped because it cannot change anything:
@@ -44,14 +81,16 @@ export function isGone(path: string): boolean {
  * files is present — so a returning file restores its item with watch state intact, and an item whose files are
  * all gone keeps their rows. A vanished file (main or extra) of an item that is present is removed with its tracks:
  * it was renamed or moved, or one version or part of several went. A file still on disk that the walk could not
- * read (an unreadable folder, a failed stat) is only marked missing.
+ * read (an unreadable folder, a failed stat) is only marked missing. With `ghosts` (a scan), items with no file row
+ * left are removed first (see {@link removeGhosts}); a change of the library's folders leaves them, missing.
  */
 export function reconcileMissing(
   db: Database,
   libraryId: string,
   seenFileIds: Set<string>,
   now: string,
-): { missing: string[]; restored: string[] } {
+  ghosts?: GhostScope,
+): Reconciled {
   const rows = db
     .query<{ id: string; missing_since: string | null }, [string]>(
       'SELECT id, missing_since FROM libraries_files WHERE library_id = ?',
@@ -60,6 +99,7 @@ export function reconcileMissing(
   const vanished = rows.filter((r) => !seenFileIds.has(r.id));
   const mark = db.query('UPDATE libraries_files SET missing_since = ? WHERE id = ?');
   for (const r of vanished) if (!r.missing_since) mark.run(now, r.id);
+  const removed = ghosts ? removeGhosts(db, libraryId, ghosts) : [];
   const missing = db
     .query<{ id: string }, [string, string]>(
       `UPDATE libraries_items SET missing = 1, updated_at = ? WHERE library_id = ? AND missing = 0 AND kind IN ('movie','episode')
@@ -83,7 +123,38 @@ export function reconcileMissing(
     ).run(libraryId, kind);
   }
   removeFilesOfPresentItems(db, vanished);
-  return { missing: missing.map((r) => r.id), restored: restored.map((r) => r.id) };
+  return { missing: missing.map((r) => r.id), restored: restored.map((r) => r.id), removed };
+}
+
+/**
+ * Removes the library's movies and episodes with no file row at all that lie in its folders and were not written
+ * since the scan began (lib/ghost-items.ts): every file they had now belongs to another item, so none can return to
+ * them. Then its seasons with no episode and shows with nothing below, not written since either. Genres, credits and
+ * watch state go with them (foreign keys); they have no file or track rows. Returns their ids.
+ */
+function removeGhosts(db: Database, libraryId: string, scope: GhostScope): string[] {
+  const fileless = db
+    .query<FilelessTitle, [string]>(
+      `SELECT id, folder, updated_at AS updatedAt FROM libraries_items WHERE library_id = ? AND kind IN ('movie','episode')
+         AND NOT EXISTS (SELECT 1 FROM libraries_files f WHERE f.item_id = libraries_items.id)`,
+    )
+    .all(libraryId);
+  const removed = removableTitles(fileless, scope.roots, scope.startedAt);
+  const remove = db.query('DELETE FROM libraries_items WHERE id = ?');
+  for (const id of removed) remove.run(id);
+  for (const [kind, link] of [
+    ['season', 'parent_id'],
+    ['show', 'show_id'],
+  ] as const) {
+    const emptied = db
+      .query<{ id: string }, [string, string, string]>(
+        `DELETE FROM libraries_items WHERE library_id = ? AND kind = ? AND updated_at < ?
+           AND NOT EXISTS (SELECT 1 FROM libraries_items c WHERE c.${link} = libraries_items.id) RETURNING id`,
+      )
+      .all(libraryId, kind, scope.startedAt);
+    for (const r of emptied) removed.push(r.id);
+  }
+  return removed;
 }
 
 /** Deletes the rows (tracks cascade) of vanished files whose item is present; run after the items' flags are set. */

@@ -1,8 +1,8 @@
 // One library scan: roots checked (a vanished one fails the scan) → walk and stat (in the scan worker for a first
 // scan; unchanged files cost one stat) → changed files planned (by the worker once it has walked, and here while
 // waiting) and written in short transactions as the walk goes on → extras attached → vanished files marked missing
-// (removed when their item still has a present file). A scan killed midway leaves committed batches; the next one
-// finishes.
+// (removed when their item still has a present file), items left with no file removed. A scan killed midway leaves
+// committed batches; the next one finishes.
 import type { Database } from 'bun:sqlite';
 import { CatalogWriter } from './catalog-writer.ts';
 import { assertRootsScannable } from './library-folders.ts';
@@ -12,7 +12,7 @@ import { attachExtras } from './scan-extras.ts';
 import { applyMovie, mainFile } from './scan-movies.ts';
 import { PlanPipeline } from './scan-pipeline.ts';
 import type { FilePlan } from './scan-plans.ts';
-import { nothingToReconcile, reconcileMissing } from './scan-reconcile.ts';
+import { reconcileScan } from './scan-reconcile.ts';
 import { applyEpisode, ShowCache } from './scan-shows.ts';
 import { keepScanCodeBelowTopTier } from './scan-tiering.ts';
 
@@ -25,6 +25,8 @@ export interface ScanCounts {
   unmatched: number;
   missing: number;
   restored: number;
+  /** Items removed: no file row of theirs was left (scan-reconcile.ts). */
+  removed: number;
   errors: number;
 }
 export type ScanPhase = 'walking' | 'processing' | 'finalizing' | 'done';
@@ -42,6 +44,7 @@ export interface ScanResult {
   updated: string[];
   missing: string[];
   restored: string[];
+  removed: string[];
 }
 
 const tick = () => new Promise((r) => setImmediate(r));
@@ -60,6 +63,7 @@ export function emptyCounts(): ScanCounts {
     unmatched: 0,
     missing: 0,
     restored: 0,
+    removed: 0,
     errors: 0,
   };
 }
@@ -70,6 +74,8 @@ export async function scanLibrary(
   o: ScanOptions,
 ): Promise<ScanResult> {
   keepScanCodeBelowTopTier();
+  // Rows written from here on are this scan's: its reconcile never removes them.
+  const startedAt = new Date().toISOString();
   const counts = emptyCounts();
   // Before anything is read or written: a vanished root must fail the scan, not empty the catalog.
   assertRootsScannable(sqlite, lib.id, lib.paths);
@@ -91,11 +97,12 @@ export async function scanLibrary(
     updated: [],
     missing: [],
     restored: [],
+    removed: [],
   };
   const writer = new CatalogWriter(sqlite);
   if (!sqlite.query('SELECT 1 FROM libraries_items WHERE library_id = ? LIMIT 1').get(lib.id))
     writer.startFresh(lib.id);
-  const { extras, seen } = collector;
+  const { extras } = collector;
   const c: WriteCtx = {
     lib,
     collector,
@@ -156,19 +163,13 @@ export async function scanLibrary(
   sqlite.transaction(() => attachExtras(sqlite, lib, extras, writer, now, result))();
   if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
   o.progress('finalizing', 1, counts);
-  let r: { missing: string[]; restored: string[] } = { missing: [], restored: [] };
-  if (!nothingToReconcile(sqlite, lib.id, collector, result)) {
-    // A root that went away during the walk would look like a library whose files all vanished.
-    assertRootsScannable(sqlite, lib.id, lib.paths);
-    r = sqlite.transaction(() => {
-      for (const id of result.changedFileIds) seen.add(id);
-      return reconcileMissing(sqlite, lib.id, seen, new Date().toISOString());
-    })();
-  }
+  const r = reconcileScan(sqlite, lib, collector, result, startedAt);
   result.missing = r.missing;
   result.restored = [...new Set([...result.restored, ...r.restored])];
+  result.removed = r.removed;
   counts.missing = r.missing.length;
   counts.restored = result.restored.length;
+  counts.removed = r.removed.length;
   o.progress('done', 1, counts);
   return result;
 }

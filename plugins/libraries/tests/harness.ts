@@ -1,5 +1,6 @@
 // Boots Bijou with only the libraries plugin for a test, and drives libraries over HTTP: create, scan and
-// wait until the scan (and optionally probing) is done, list everything across pages, and which item a file has.
+// wait until the scan (and optionally probing) is done (with the item changes it announced), list everything across
+// pages, and which item a file has.
 import { waitUntil } from '@bijou/sdk/testing';
 
 export { waitUntil };
@@ -63,6 +64,34 @@ export async function scan(b: Booted, libraryId: string, o: { probe?: boolean } 
   const status = await waitForScan(b, libraryId, jobId);
   if (o.probe) await b.h.core.queue.idle('libraries.probe', 20_000);
   return status;
+}
+
+type BusEvent = Parameters<Parameters<TestHost['core']['bus']['tap']>[0]>[0];
+type ChangeKind = 'added' | 'updated' | 'missing' | 'restored' | 'removed';
+type ItemsChanged = { libraryId: string } & Record<ChangeKind, string[]>;
+/** A finished scan's counts and the item ids its `libraries.items.changed` events announced, by kind. */
+export type Announced = { counts: any } & Record<ChangeKind, string[]>;
+
+/** Listens to item change events from now on; the function returned scans a library and returns what it announced. */
+export function announcedScans(b: Booted): (libraryId: string) => Promise<Announced> {
+  const changes: ItemsChanged[] = [];
+  b.h.core.bus.tap((e: BusEvent) => {
+    if (e.name === 'libraries.items.changed') changes.push(e.payload as ItemsChanged);
+  });
+  return async (libraryId) => {
+    changes.length = 0;
+    const s = await scan(b, libraryId);
+    const mine = changes.filter((c) => c.libraryId === libraryId);
+    const all = (kind: ChangeKind) => mine.flatMap((c) => c[kind]);
+    return {
+      counts: s.counts,
+      added: all('added'),
+      updated: all('updated'),
+      missing: all('missing'),
+      restored: all('restored'),
+      removed: all('removed'),
+    };
+  };
 }
 
 /** GET that must answer 200; returns the body. */

@@ -1,24 +1,18 @@
 // What a scan counts and announces: an item counts once per scan — added when the scan created it, else updated —
-// however many of its files (versions, cd1/cd2 parts) the scan wrote.
+// however many of its files (versions, cd1/cd2 parts) the scan wrote; a summary stored without a newer count reads it as 0.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { join } from 'node:path';
-import type { TestHost } from '@bijou/sdk/testing';
 import { removeTemps, setMtime, tempDir, writeTree } from './fixtures.ts';
-import { type Booted, boot, createLibrary, scan } from './harness.ts';
-
-type BusEvent = Parameters<Parameters<TestHost['core']['bus']['tap']>[0]>[0];
-type Changed = { libraryId: string; added: string[]; updated: string[] };
+import { type Announced, announcedScans, type Booted, boot, createLibrary, get } from './harness.ts';
 
 let b: Booted;
 let root: string;
 let lib: string;
-const changes: Changed[] = [];
+let scanned: (libraryId: string) => Promise<Announced>;
 
 beforeAll(async () => {
   b = await boot({ probe: false });
-  b.h.core.bus.tap((e: BusEvent) => {
-    if (e.name === 'libraries.items.changed') changes.push(e.payload as Changed);
-  });
+  scanned = announcedScans(b);
   root = tempDir();
   await writeTree(root, {
     'Blade Runner (1982)/Blade Runner (1982).mkv': 'theatrical',
@@ -36,12 +30,7 @@ afterAll(async () => {
 });
 
 /** Scans and returns its counts with the items it announced as changed. */
-async function scanAndAnnounced() {
-  changes.length = 0;
-  const s = await scan(b, lib);
-  const mine = changes.filter((c) => c.libraryId === lib);
-  return { counts: s.counts, added: mine.flatMap((c) => c.added), updated: mine.flatMap((c) => c.updated) };
-}
+const scanAndAnnounced = () => scanned(lib);
 
 describe('scan counts', () => {
   test('a first scan counts each movie once as added, its second version or part not as updated', async () => {
@@ -59,5 +48,17 @@ describe('scan counts', () => {
     expect(r.counts).toMatchObject({ files: 5, unchanged: 3, added: 0, updated: 1 });
     expect(r.added).toEqual([]);
     expect(r.updated).toHaveLength(1);
+  });
+});
+
+describe('a scan summary stored by an earlier version', () => {
+  test('lacks the newer counts: the library reads them as 0', async () => {
+    const { removed: _, ...older } = (await get(b, `/v1/libraries/${lib}`)).scan.counts;
+    b.h.core.sqlite
+      .query('UPDATE libraries_libraries SET last_scan = json_set(last_scan, ?, json(?)) WHERE id = ?')
+      .run('$.counts', JSON.stringify(older), lib);
+    const r = await b.h.request('GET', `/v1/libraries/${lib}`, { token: b.token });
+    expect(r.status).toBe(200);
+    expect(r.body.scan.counts).toEqual({ ...older, removed: 0 });
   });
 });

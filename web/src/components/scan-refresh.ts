@@ -9,7 +9,7 @@ interface ScanFinished {
   counts: Record<string, number> | null;
 }
 
-const CHANGES = ['added', 'updated', 'missing', 'restored'];
+const CHANGES = ['added', 'updated', 'missing', 'restored', 'removed'];
 const changedTitles = (c: ScanFinished['counts']) => !!c && CHANGES.some((k) => (c[k] ?? 0) > 0);
 
 /**
