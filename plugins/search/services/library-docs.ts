@@ -138,7 +138,10 @@ export function personDocs(db: Database, personIds: string[]): DocChanges {
   return out;
 }
 
-/** Items and people whose documents depend on the given items: their shows, and people credited in them. */
+/**
+ * Items and people whose documents depend on the given items: their shows, people credited in them, and people whose
+ * indexed document names one of them that is no longer in the catalog (its credits went with it).
+ */
 export function affectedBy(db: Database, itemIds: string[]): { items: string[]; people: string[] } {
   const shows = db
     .query<{ id: string }, [string]>(
@@ -154,7 +157,25 @@ export function affectedBy(db: Database, itemIds: string[]): { items: string[]; 
     )
     .all(ids(items))
     .map((r) => r.id);
-  return { items, people };
+  const gone = db
+    .query<{ id: string }, [string]>(
+      `SELECT j.value AS id FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM libraries_items i WHERE i.id = j.value)`,
+    )
+    .all(ids(itemIds))
+    .map((r) => r.id);
+  if (gone.length) people.push(...peopleNaming(db, gone));
+  return { items, people: [...new Set(people)] };
+}
+
+/** People whose indexed document names (among the items deciding its visibility) one of `itemIds`. */
+function peopleNaming(db: Database, itemIds: string[]): string[] {
+  return db
+    .query<{ id: string }, [string, string]>(
+      `SELECT d.ref_id AS id FROM search_docs d WHERE d.source = ? AND d.type = 'person'
+         AND EXISTS (SELECT 1 FROM json_each(d.vis_keys) k WHERE k.value IN (SELECT value FROM json_each(?)))`,
+    )
+    .all(LIBRARY_SOURCE, ids(itemIds))
+    .map((r) => r.id);
 }
 
 /** Every catalog document, in batches, for a rebuild. */

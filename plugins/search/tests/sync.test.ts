@@ -116,6 +116,30 @@ describe('scans', () => {
     await scan(movies);
     await expectTitles('keanu', ['Keanu Reeves']);
   });
+
+  test('a movie whose only file now is another movie is removed from search, and so is its only actor', async () => {
+    const nfo = (title: string, tmdb: string, actor: string) =>
+      `<movie><title>${title}</title><uniqueid type="tmdb">${tmdb}</uniqueid><actor><name>${actor}</name></actor></movie>`;
+    file('movies/Heat (1995)/Heat (1995).mkv');
+    file('movies/Heat (1995)/movie.nfo', nfo('Heat', '949', 'Al Pacino'));
+    file('movies/Ronin (1998)/Ronin (1998).mkv');
+    file('movies/Ronin (1998)/movie.nfo', nfo('Ronin', '8195', 'Jean Reno'));
+    await scan(movies);
+    await expectTitles('ronin', ['Ronin']);
+    await expectTitles('jean reno', ['Jean Reno']);
+    const docsOf = (title: string) =>
+      b.h.core.sqlite.query('SELECT key FROM search_docs WHERE title = ?').all(title).length;
+    expect([docsOf('Ronin'), docsOf('Jean Reno')]).toEqual([1, 1]);
+    // Ronin's NFO now names Heat's TMDb id: its file becomes Heat's, and the Ronin item is removed.
+    file('movies/Ronin (1998)/movie.nfo', nfo('Heat', '949', 'Al Pacino'));
+    await scan(movies);
+    await expectTitles('ronin', []);
+    await expectTitles('jean reno', []);
+    await waitUntil(
+      'no documents of Ronin',
+      async () => docsOf('Ronin') + docsOf('Jean Reno') === 0 || undefined,
+    );
+  });
 });
 
 describe('the sync sweep', () => {
