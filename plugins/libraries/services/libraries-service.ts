@@ -172,8 +172,18 @@ export class LibrariesService {
     let last = 0;
     let lastPhase: ScanPhase | null = null;
     try {
+      // Stored before anything is written: a scan that never finishes (the process dies) leaves 'scanning' behind, and
+      // the next scan owes the reconcile it did not run, as after a cancelled or failed one.
+      const before = (lib.lastScan as Partial<ScanStatus> | null) ?? {};
+      ctx.db
+        .update(schema.libraries)
+        .set({ lastScan: { ...before, state: 'scanning' } as never })
+        .where(eq(schema.libraries.id, lib.id))
+        .run();
       const result = await scanLibrary(ctx.sqlite, lib, {
         force,
+        reconcileOwed:
+          before.state === 'scanning' || before.state === 'cancelled' || before.state === 'failed',
         signal: job.signal,
         warn: (msg, fields) => ctx.log.warn(msg, { library: lib.id, ...fields }),
         progress: (phase, fraction, counts) => {

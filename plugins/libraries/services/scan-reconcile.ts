@@ -23,7 +23,9 @@ export interface GhostScope {
 
 /**
  * The reconcile of a scan that has written its files (one transaction), unless {@link nothingToReconcile} says it
- * cannot change anything; `seen` gains the files the scan wrote.
+ * cannot change anything; `seen` gains the files the scan wrote. `owed`: the library's previous scan did not finish
+ * (the process died, or it was cancelled or failed) and may have written files without the reconcile that goes with
+ * them — this one reconciles whatever it finds.
  */
 export function reconcileScan(
   sqlite: Database,
@@ -31,8 +33,9 @@ export function reconcileScan(
   collector: WorkCollector,
   result: Pick<ScanResult, 'counts' | 'changedFileIds'>,
   startedAt: string,
+  owed = false,
 ): Reconciled {
-  if (nothingToReconcile(sqlite, lib.id, collector, result))
+  if (!owed && nothingToReconcile(sqlite, lib.id, collector, result))
     return { missing: [], restored: [], removed: [] };
   // A root that went away during the walk would look like a library whose files all vanished.
   assertRootsScannable(sqlite, lib.id, lib.paths);

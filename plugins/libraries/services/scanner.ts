@@ -32,6 +32,8 @@ export interface ScanCounts {
 export type ScanPhase = 'walking' | 'processing' | 'finalizing' | 'done';
 export interface ScanOptions {
   force?: boolean;
+  /** The library's previous scan did not finish: the reconcile runs whatever this scan finds (reconcileScan). */
+  reconcileOwed?: boolean;
   batchSize?: number;
   signal: AbortSignal;
   progress(phase: ScanPhase, fraction: number, counts: ScanCounts): void;
@@ -163,7 +165,7 @@ export async function scanLibrary(
   sqlite.transaction(() => attachExtras(sqlite, lib, extras, writer, now, result))();
   if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
   o.progress('finalizing', 1, counts);
-  const r = reconcileScan(sqlite, lib, collector, result, startedAt);
+  const r = reconcileScan(sqlite, lib, collector, result, startedAt, o.reconcileOwed);
   result.missing = r.missing;
   result.restored = [...new Set([...result.restored, ...r.restored])];
   result.removed = r.removed;

@@ -48,6 +48,11 @@ test('SIGKILL during a scan loses nothing committed and the next scan completes 
     const db = h.core.sqlite;
     expect(db.query('PRAGMA integrity_check').all()).toEqual([{ integrity_check: 'ok' }]);
     expect(db.query('PRAGMA foreign_key_check').all()).toEqual([]);
+    // The dead scan left its stored state 'scanning': the next scan owes it the reconcile (scan-owed-reconcile.test.ts).
+    const last = db.query('SELECT last_scan FROM libraries_libraries WHERE id = ?').get(libraryId) as {
+      last_scan: string;
+    };
+    expect(JSON.parse(last.last_scan).state).toBe('scanning');
     const count = (sql: string) => (db.query(sql).get() as { n: number }).n;
     const committed = count(`SELECT count(*) AS n FROM libraries_items WHERE kind = 'movie'`);
     // What the first transactions committed survives; the transaction open at the kill is rolled back.
