@@ -76,6 +76,11 @@ export class WorkCollector {
     return k?.role === 'main' ? k.item_id : null;
   }
 
+  /** The item of the file row at `path` when the scan began (null: none), or undefined when there was no such row. */
+  knownItemOf(path: string): string | null | undefined {
+    return this.known.get(path)?.item_id;
+  }
+
   /** Whether the walk already handed over this folder. */
   has(dir: string): boolean {
     return this.listings.has(dir);

@@ -2,9 +2,9 @@
 // day's episodes are told apart by title only while the day has several (lib/identity.ts dayTitleOf), so an
 // episode's identity changes when its day gains or loses a title, when an earlier version wrote the day as one row,
 // and when its own title part is renamed. Each of these keeps the row, its id and its watch state.
-import { existsSync } from 'node:fs';
 import { dayIdentityOf } from '../lib/identity.ts';
 import type { DayPlan } from './scan-episode-plan.ts';
+import { isGone } from './scan-reconcile.ts';
 import type { ShowScan } from './scan-shows.ts';
 
 /**
@@ -15,17 +15,21 @@ import type { ShowScan } from './scan-shows.ts';
  */
 export function dayClaim(ctx: ShowScan, path: string, show: string, day: DayPlan): string | null {
   const db = ctx.writer.db;
-  const file = db
-    .query<{ identity: string | null }, [string, string]>(
-      `SELECT i.identity FROM libraries_files f LEFT JOIN libraries_items i ON i.id = f.item_id AND i.kind = 'episode'
-       WHERE f.path = ? AND f.library_id = ?`,
-    )
-    .get(path, ctx.libraryId);
   const free = (identity: string) => {
     const below = dayIdentityOf(identity, show, day.airDate, day.part);
     return below !== null && !day.taken.includes(below);
   };
-  if (file) return file.identity !== null && free(file.identity) ? file.identity : null;
+  const former = ctx.knownItemOf(path);
+  if (former !== undefined) {
+    const had = former
+      ? db
+          .query<{ identity: string }, [string]>(
+            `SELECT identity FROM libraries_items WHERE id = ? AND kind = 'episode'`,
+          )
+          .get(former)
+      : null;
+    return had && free(had.identity) ? had.identity : null;
+  }
   // The rows of the day: its identities all start with `head` and go on with `:` (or end there).
   const head = `${show}/date:${day.airDate}`;
   const rows = db
@@ -49,5 +53,5 @@ function filesGone(ctx: ShowScan, itemId: string): boolean {
   const paths = ctx.writer.db
     .query<{ path: string }, [string]>(`SELECT path FROM libraries_files WHERE item_id = ? AND role = 'main'`)
     .all(itemId);
-  return paths.length > 0 && paths.every((p) => !existsSync(p.path));
+  return paths.length > 0 && paths.every((p) => isGone(p.path));
 }

@@ -120,6 +120,8 @@ function seasonRow(show: ShowPlace, season: number, w: WorkFile, ctx: ShowScan):
 
 export interface ShowScan {
   libraryId: string;
+  /** The item of the file row at a path when the scan began (scan-collect.ts `knownItemOf`). */
+  knownItemOf(path: string): string | null | undefined;
   listings: Listings;
   writer: CatalogWriter;
   cache: ShowCache;

@@ -178,7 +178,7 @@ export async function scanLibrary(
 
 interface WriteCtx {
   lib: { id: string; kind: 'movies' | 'shows' };
-  collector: Pick<WorkCollector, 'formerItemOf'>;
+  collector: Pick<WorkCollector, 'formerItemOf' | 'knownItemOf'>;
   listings: Listings;
   writer: CatalogWriter;
   cache: ShowCache;
@@ -210,6 +210,7 @@ function processMain(w: WorkFile, plan: FilePlan, c: WriteCtx): void {
         ? applyMovie(item, writer, now, had ? { itemId: had, written: c.counted } : undefined)
         : applyEpisode(item, w, {
             libraryId: lib.id,
+            knownItemOf: (path) => c.collector.knownItemOf(path),
             listings: c.listings,
             writer,
             cache: c.cache,
