@@ -81,6 +81,15 @@ export class WorkCollector {
     return this.known.get(path)?.item_id;
   }
 
+  /** The main files (id and path) each of `itemIds` had when the scan began, by item; items with none are left out. */
+  formerMainFiles(itemIds: readonly string[]): Map<string, { id: string; path: string }[]> {
+    const out = new Map<string, { id: string; path: string }[]>(itemIds.map((id) => [id, []]));
+    for (const [path, k] of this.known)
+      if (k.role === 'main' && k.item_id) out.get(k.item_id)?.push({ id: k.id, path });
+    for (const [id, files] of out) if (files.length === 0) out.delete(id);
+    return out;
+  }
+
   /** Whether the walk already handed over this folder. */
   has(dir: string): boolean {
     return this.listings.has(dir);

@@ -1,49 +1,72 @@
 // The last step of a scan: files not seen are marked missing, items are missing exactly when none of their main files
 // is present, seasons and shows when none of their episodes is; a vanished file of a present item (renamed, moved)
-// is removed, and so are items no file can bring back (lib/ghost-items.ts) — and when that step can be skipped.
+// is removed, and so are items no file can bring back (lib/ghost-items.ts), their watch state going to the item that
+// took their files (scan-ghost-watch.ts) — and when that step can be skipped.
 import type { Database } from 'bun:sqlite';
 import { statSync } from 'node:fs';
 import { type FilelessTitle, removableTitles } from '../lib/ghost-items.ts';
 import { assertRootsScannable } from './library-folders.ts';
 import type { WorkCollector } from './scan-collect.ts';
+import { bequeathWatchState, type FormerMainFiles } from './scan-ghost-watch.ts';
 import type { ScanResult } from './scanner.ts';
 
-/** What a reconcile changed: items it flagged missing, flagged present again, and removed. */
+/**
+ * What a reconcile changed: items it flagged missing, flagged present again, and removed, and the items that
+ * inherited watch state of removed ones (`heirs`).
+ */
 export interface Reconciled {
   missing: string[];
   restored: string[];
   removed: string[];
+  heirs: string[];
 }
 
-/** Where a scan's reconcile may remove items: under the library's folders, and not written since the scan began. */
+/**
+ * Where a scan's reconcile may remove items: under the library's folders, and not written since the scan began;
+ * `formerFiles`: the main files items had when it began, to find who inherits a removed item's watch state (without
+ * it, the watch state goes with the item).
+ */
 export interface GhostScope {
   roots: string[];
   startedAt: string;
+  formerFiles?: FormerMainFiles;
 }
 
 /**
  * The reconcile of a scan that has written its files (one transaction), unless {@link nothingToReconcile} says it
  * cannot change anything; `seen` gains the files the scan wrote. `owed`: the library's previous scan did not finish
  * (the process died, or it was cancelled or failed) and may have written files without the reconcile that goes with
- * them — this one reconciles whatever it finds.
+ * them — this one reconciles whatever it finds. An item that inherits a removed item's watch state joins the
+ * result's `updated` (and its count) unless this scan already added or updated it.
  */
 export function reconcileScan(
   sqlite: Database,
   lib: { id: string; paths: string[] },
   collector: WorkCollector,
-  result: Pick<ScanResult, 'counts' | 'changedFileIds'>,
+  result: Pick<ScanResult, 'counts' | 'changedFileIds' | 'added' | 'updated'>,
   startedAt: string,
   owed = false,
 ): Reconciled {
   if (!owed && nothingToReconcile(sqlite, lib.id, collector, result))
-    return { missing: [], restored: [], removed: [] };
+    return { missing: [], restored: [], removed: [], heirs: [] };
   // A root that went away during the walk would look like a library whose files all vanished.
   assertRootsScannable(sqlite, lib.id, lib.paths);
-  return sqlite.transaction(() => {
+  const r = sqlite.transaction(() => {
     const { seen } = collector;
     for (const id of result.changedFileIds) seen.add(id);
-    return reconcileMissing(sqlite, lib.id, seen, new Date().toISOString(), { roots: lib.paths, startedAt });
+    const formerFiles: FormerMainFiles = (ids) => collector.formerMainFiles(ids);
+    return reconcileMissing(sqlite, lib.id, seen, new Date().toISOString(), {
+      roots: lib.paths,
+      startedAt,
+      formerFiles,
+    });
   })();
+  for (const id of r.heirs)
+    if (!result.added.includes(id) && !result.updated.includes(id)) {
+      result.updated.push(id);
+      result.counts.updated += 1;
+    }
+  return r;
 }
 
 /**
@@ -102,7 +125,7 @@ export function reconcileMissing(
   const vanished = rows.filter((r) => !seenFileIds.has(r.id));
   const mark = db.query('UPDATE libraries_files SET missing_since = ? WHERE id = ?');
   for (const r of vanished) if (!r.missing_since) mark.run(now, r.id);
-  const removed = ghosts ? removeGhosts(db, libraryId, ghosts) : [];
+  const { removed, heirs } = ghosts ? removeGhosts(db, libraryId, ghosts) : { removed: [], heirs: [] };
   const missing = db
     .query<{ id: string }, [string, string]>(
       `UPDATE libraries_items SET missing = 1, updated_at = ? WHERE library_id = ? AND missing = 0 AND kind IN ('movie','episode')
@@ -126,16 +149,22 @@ export function reconcileMissing(
     ).run(libraryId, kind);
   }
   removeFilesOfPresentItems(db, vanished);
-  return { missing: missing.map((r) => r.id), restored: restored.map((r) => r.id), removed };
+  return { missing: missing.map((r) => r.id), restored: restored.map((r) => r.id), removed, heirs };
 }
 
 /**
  * Removes the library's movies and episodes with no file row at all that lie in its folders and were not written
  * since the scan began (lib/ghost-items.ts): every file they had now belongs to another item, so none can return to
- * them. Then its seasons with no episode and shows with nothing below, not written since either. Genres, credits and
- * watch state go with them (foreign keys); they have no file or track rows. Returns their ids.
+ * them. Their watch state first goes to the item that took their files (scan-ghost-watch.ts). Then its seasons with
+ * no episode and shows with nothing below, not written since either: they hold no watch state of their own (theirs
+ * rolls up from their episodes). Genres, credits and what watch state is left go with them (foreign keys); they have
+ * no file or track rows. Returns their ids and the heirs of watch state.
  */
-function removeGhosts(db: Database, libraryId: string, scope: GhostScope): string[] {
+function removeGhosts(
+  db: Database,
+  libraryId: string,
+  scope: GhostScope,
+): { removed: string[]; heirs: string[] } {
   const fileless = db
     .query<FilelessTitle, [string]>(
       `SELECT id, folder, updated_at AS updatedAt FROM libraries_items WHERE library_id = ? AND kind IN ('movie','episode')
@@ -143,6 +172,7 @@ function removeGhosts(db: Database, libraryId: string, scope: GhostScope): strin
     )
     .all(libraryId);
   const removed = removableTitles(fileless, scope.roots, scope.startedAt);
+  const heirs = scope.formerFiles ? bequeathWatchState(db, removed, scope.formerFiles) : [];
   const remove = db.query('DELETE FROM libraries_items WHERE id = ?');
   for (const id of removed) remove.run(id);
   for (const [kind, link] of [
@@ -157,7 +187,7 @@ function removeGhosts(db: Database, libraryId: string, scope: GhostScope): strin
       .all(libraryId, kind, scope.startedAt);
     for (const r of emptied) removed.push(r.id);
   }
-  return removed;
+  return { removed, heirs };
 }
 
 /** Deletes the rows (tracks cascade) of vanished files whose item is present; run after the items' flags are set. */

@@ -1,7 +1,8 @@
 // Episodes whose files all went to other episodes (an NFO numbers an unnumbered file as another episode, a show
 // folder's tvshow.nfo names another show's id) are removed by the rescan that takes their last file, and so are the
 // seasons and shows left with no episode; an episode whose file was renamed away keeps its row, missing, and comes
-// back with its watch state.
+// back with its watch state. (A removed episode's watch state goes to the episode that took its file:
+// ghost-watch-episodes.test.ts.)
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';

@@ -1,6 +1,7 @@
 // A movie whose files all went to other movies (its NFO now names another movie's id) has no file row left to return
-// with, so the rescan that takes its last file removes it — with its genres, credits and watch state — and announces
-// it as removed; a movie whose files are gone from disk keeps them, missing, and comes back with its watch state.
+// with, so the rescan that takes its last file removes it — with its genres and credits, its watch state going to the
+// movie that took the file (ghost-watch.test.ts) — and announces it as removed; a movie whose files are gone from
+// disk keeps them, missing, and comes back with its watch state.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
