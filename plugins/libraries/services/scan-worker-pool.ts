@@ -10,13 +10,18 @@ const IDLE_MS = 60_000;
 
 /** Messages to the worker. */
 export type ToWorker =
-  | { type: 'plan'; lease: number; seq: number; unit: PlanUnit }
+  /** `unit`: the PlanUnit as JSON, like plans coming back (cheaper to cross than its structured clone). */
+  | { type: 'plan'; lease: number; seq: number; unit: string }
   | { type: 'walk'; lease: number; roots: string[] }
   | { type: 'cancel'; lease: number };
 
 /** Messages from the worker. */
 export type FromWorker =
-  | { type: 'plans'; lease: number; seq: number; plans: FilePlan[] }
+  /**
+   * `plans`: the unit's FilePlan[] as JSON. Plans and units hold only strings, finite numbers, booleans and null,
+   * and as JSON cross threads in about half the CPU time of the structured clone of their many small objects.
+   */
+  | { type: 'plans'; lease: number; seq: number; plans: string }
   | { type: 'walked'; lease: number; root: string; batch: PackedFolders; errors: WalkError[] }
   | { type: 'walk-done'; lease: number; error?: string };
 
@@ -60,7 +65,7 @@ export function failPlanWorker(): void {
 function dispatch(m: FromWorker): void {
   const lease = leases.get(m.lease);
   if (!lease) return;
-  if (m.type === 'plans') lease.onPlans(m.seq, m.plans);
+  if (m.type === 'plans') lease.onPlans(m.seq, JSON.parse(m.plans) as FilePlan[]);
   else if (m.type === 'walked') lease.onWalked(m.root, unpackFolders(m.root, m.batch), m.errors);
   else lease.onWalkDone(m.error);
 }
@@ -97,7 +102,7 @@ export function leaseWorker(lease: Lease): WorkerLease | null {
   setBusy(true);
   const send = (m: ToWorker) => worker?.postMessage(m);
   return {
-    post: (seq, unit) => send({ type: 'plan', lease: id, seq, unit }),
+    post: (seq, unit) => send({ type: 'plan', lease: id, seq, unit: JSON.stringify(unit) }),
     walk: (roots) => send({ type: 'walk', lease: id, roots }),
     cancelWalk: () => send({ type: 'cancel', lease: id }),
     release: () => {

@@ -2,7 +2,7 @@
 // changed files (names, NFOs, sidecars) while the main thread writes. A unit sent during its lease's walk waits
 // for the walk's end, so planning never slows the walk down and starts the moment it is over. The listings a walk
 // met or a unit brought are kept for its lease: later units of those folders arrive without them.
-import { type PlanMemory, planFiles } from './scan-plans.ts';
+import { type PlanMemory, type PlanUnit, planFiles } from './scan-plans.ts';
 import { keepScanCodeBelowTopTier } from './scan-tiering.ts';
 import type { FromWorker, ToWorker, WalkError } from './scan-worker-pool.ts';
 import { packFolders } from './walk-batch.ts';
@@ -34,9 +34,10 @@ const memoryOf = (lease: number) => {
 
 function plan(m: PlanMessage): void {
   const memory = memoryOf(m.lease);
+  const unit = JSON.parse(m.unit) as PlanUnit;
   // Kept for the lease's later units, which come without the listings this one brought.
-  for (const [dir, files] of m.unit.listings) memory.listings.set(dir, files);
-  send({ type: 'plans', lease: m.lease, seq: m.seq, plans: planFiles(m.unit, memory) });
+  for (const [dir, files] of unit.listings) memory.listings.set(dir, files);
+  send({ type: 'plans', lease: m.lease, seq: m.seq, plans: JSON.stringify(planFiles(unit, memory)) });
 }
 
 async function walkRoots(lease: number, roots: string[]): Promise<void> {

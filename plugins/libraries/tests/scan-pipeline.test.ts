@@ -115,7 +115,7 @@ describe('PlanPipeline', () => {
     const sent: string[] = [];
     const post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (this: Worker, m: any, ...rest: any[]) {
-      if (m?.type === 'plan') for (const [dir] of m.unit.listings) sent.push(dir);
+      if (m?.type === 'plan') for (const [dir] of JSON.parse(m.unit).listings) sent.push(dir);
       return (post as any).call(this, m, ...rest);
     };
     try {
