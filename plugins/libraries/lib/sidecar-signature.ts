@@ -22,7 +22,7 @@ export function fnv1a(s: string, seed = 0x811c9dc5): number {
 
 // Per-entry hashes added up: the same set in any order gives the same sum; the count guards against pairs that
 // cancel out.
-function signSet(count: number, hashAt: (i: number) => number): number {
+export function signSet(count: number, hashAt: (i: number) => number): number {
   if (count === 0) return 0;
   let sum = count;
   for (let i = 0; i < count; i++) sum = (sum + hashAt(i)) >>> 0;

@@ -37,7 +37,7 @@ export function planUnit(
   return { kind, libraryId, files, listings: [...dirs] };
 }
 
-function planFile(unit: PlanUnit, w: WorkFile, listings: Map<string, string[]>): FilePlan {
+export function planFile(unit: PlanUnit, w: WorkFile, listings: Map<string, string[]>): FilePlan {
   const files = listings.get(w.dir) ?? [];
   try {
     const item =

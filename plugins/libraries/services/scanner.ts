@@ -189,7 +189,7 @@ interface WriteCtx {
   o: ScanOptions;
 }
 
-function processMain(w: WorkFile, plan: FilePlan, c: WriteCtx): void {
+export function processMain(w: WorkFile, plan: FilePlan, c: WriteCtx): void {
   const { lib, writer, now, result, o } = c;
   try {
     if (!plan.ok && plan.unmatched) {
