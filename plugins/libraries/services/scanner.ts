@@ -6,6 +6,7 @@
 import type { Database } from 'bun:sqlite';
 import { CatalogWriter } from './catalog-writer.ts';
 import { assertRootsScannable } from './library-folders.ts';
+import { storageFailed, writeScanBatch } from './scan-batch.ts';
 import { collectLibrary, WorkCollector } from './scan-collect.ts';
 import type { Listings, WorkFile } from './scan-context.ts';
 import { attachExtras } from './scan-extras.ts';
@@ -141,7 +142,7 @@ export async function scanLibrary(
       if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
       c.now = new Date().toISOString();
       const started = performance.now();
-      sqlite.transaction(() => {
+      writeScanBatch(sqlite, lib.id, () => {
         for (;;) {
           const unit = plans.units[u];
           for (let i = 0; i < unit.files.length; i++) processMain(unit.files[i], planned[i], c);
@@ -151,7 +152,7 @@ export async function scanLibrary(
             break;
           planned = plans.takeReady(u);
         }
-      })();
+      });
       if (walked)
         o.progress('processing', done / (plans.units.reduce((n, x) => n + x.files.length, 0) || 1), counts);
       else o.progress('walking', 0, counts);
@@ -240,10 +241,4 @@ export function processMain(w: WorkFile, plan: FilePlan, c: WriteCtx): void {
     result.counts.errors += 1;
     o.warn('file could not be added', { path: w.rel, error: (err as Error).message });
   }
-}
-
-/** Any SQLite error but a constraint one (a constraint fails one statement; the transaction goes on). */
-function storageFailed(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_') && !code.startsWith('SQLITE_CONSTRAINT');
 }
