@@ -1,7 +1,17 @@
 // Table tests for the shared release-name helpers and provider-id extraction.
 import { describe, expect, test } from 'bun:test';
 import { extractProviderIds } from './provider-ids';
-import { findNoiseStart, normaliseSeparators, splitTitleYear, tidyTitle } from './release-name';
+import {
+  dotsToSpaces,
+  findNoiseStart,
+  isLeadingJunk,
+  isTrailingJunk,
+  isYearAt,
+  lastYear,
+  normaliseSeparators,
+  splitTitleYear,
+  tidyTitle,
+} from './release-name';
 
 const separators: [text: string, dotted: boolean, expected: string][] = [
   ['The.Matrix', true, 'The Matrix'],
@@ -157,4 +167,74 @@ const noIds: [text: string, rest: string][] = [
 
 describe('extractProviderIds without ids', () => {
   test.each(noIds)('%p → %p', (text, rest) => expect(extractProviderIds(text)).toEqual({ ids: {}, rest }));
+});
+
+const dots: [text: string, expected: string][] = [
+  ['The.Matrix', 'The Matrix'],
+  ['S.W.A.T.2017', 'S.W.A.T. 2017'],
+  ['a.b', 'a.b.'],
+  ['x.a', 'x.a.'],
+  ['xy.a', 'xy a'],
+  ['..x..', 'x'],
+  ['E.T..The.A', 'E.T. The A'],
+  ['no dots', 'no dots'],
+];
+
+describe('dotsToSpaces', () => {
+  test.each(dots)('%p → %p', (text, expected) => expect(dotsToSpaces(text)).toBe(expected));
+});
+
+describe('title ends tidyTitle trims', () => {
+  test.each([
+    [' ', true, true],
+    ['\u3000', true, true],
+    ['-', true, true],
+    [';', true, true],
+    [')', true, false],
+    ['}', true, false],
+    ['(', false, true],
+    ['[', false, true],
+    ['.', false, false],
+    ['a', false, false],
+  ])('%p → leading %p, trailing %p', (char, leading, trailing) => {
+    expect(isLeadingJunk(char.charCodeAt(0))).toBe(leading);
+    expect(isTrailingJunk(char.charCodeAt(0))).toBe(trailing);
+  });
+
+  // Text normaliseSeparators left (single spaces only) is tidied the same with `collapsed`.
+  test.each(['The Matrix ', ' - The Matrix (', 'Movie () ', 'S.W.A.T.', 'The End.', '', ' ', 'A (US)'])(
+    '%p',
+    (text) => {
+      expect(tidyTitle(text, true)).toBe(tidyTitle(text));
+    },
+  );
+});
+
+const years: [text: string, start: number, year: boolean][] = [
+  ['1999', 0, true],
+  ['(2019)', 1, true],
+  ['[2019]', 1, true],
+  ['x\u00a02019\u3000', 2, true],
+  ['x 1899', 2, false],
+  ['x 2100', 2, false],
+  ['x 20199', 2, false],
+  ['x12019', 2, false],
+  ['x 2019a', 2, false],
+  ['x 2019.', 2, false],
+];
+
+describe('isYearAt', () => {
+  test.each(years)('%p at %p → %p', (text, start, year) => expect(isYearAt(text, start)).toBe(year));
+});
+
+describe('lastYear', () => {
+  test.each([
+    ['Movie 1999', { year: 1999, start: 6, end: 10 }],
+    ['Movie (1999) (2001)', { year: 2001, start: 14, end: 18 }],
+    ['1999', undefined],
+    ['(1999)', undefined],
+    ['- 1999', undefined],
+    ['é 1999', { year: 1999, start: 2, end: 6 }],
+    ['Movie', undefined],
+  ])('%p → %o', (text, found) => expect(lastYear(text)).toEqual(found));
 });

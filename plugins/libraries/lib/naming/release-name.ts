@@ -1,113 +1,22 @@
 // Release-name cleaning: dot/underscore separators, scene noise (resolution, source, codecs, audio, HDR,
-// 3D, group tags) and the title/year split shared by the movie and episode parsers.
+// 3D, group tags: release-noise.ts) and the title/year split shared by the movie and episode parsers.
+import {
+  collapseWhiteSpace,
+  firstLetterOrDigit,
+  hasLooseSpace,
+  isAsciiDigit,
+  isAsciiLetter,
+  isSpaceCode,
+} from './chars';
+import { findNoiseStart } from './release-noise';
+
+export { findNoiseStart } from './release-noise';
 
 /** A cleaned title, the year that ended it (if any), and the raw text after the title. */
 export interface TitleYear {
   title: string;
   year?: number;
   tail: string;
-}
-
-const DELIMITER = '[\\s._\\-\\[\\](){}+,]';
-const NOISE_WORDS = [
-  '(?:360|480|540|576|720|1080|1440|2160|4320)[pi]',
-  '[48]k',
-  'uhd',
-  'blu-?ray',
-  'bd(?:rip|remux|25|50)',
-  'br-?rip',
-  'remux',
-  'web[ .-]?(?:dl|rip)',
-  'hdtv(?:rip)?',
-  'pdtv',
-  'dvd(?:rip|scr|r|5|9)?',
-  'hd-?rip',
-  'hd-?dvd',
-  'hdcam',
-  'telesync',
-  'vhsrip',
-  'amzn',
-  'dsnp',
-  'hmax',
-  'atvp',
-  'pcok',
-  'pmtp',
-  'x26[45]',
-  'h[ .]?26[45]',
-  'hevc',
-  'avc',
-  'xvid',
-  'divx',
-  'av1',
-  'vc-?1',
-  '1[02]-?bit',
-  '8-?bit',
-  'hi10p?',
-  'aac(?:[ .]?\\d[ .]\\d)?',
-  'e?ac-?3',
-  'dd(?:p|\\+)?[ .]?\\d[ .]?\\d',
-  'ddp',
-  'dts(?:-?(?:hd|x|es))?(?:[ .-]?ma)?',
-  'truehd',
-  'atmos',
-  'flac',
-  'lpcm',
-  'mp3',
-  'hdr(?:10(?:\\+|plus)?)?',
-  'dv',
-  'dovi',
-  'hlg',
-  'sdr',
-  'proper',
-  'repack',
-  'rerip',
-  'extended',
-  'unrated',
-  'uncut',
-  'remastered',
-  'imax',
-  'internal',
-  'limited',
-  'multi',
-  'dual[ .-]?audio',
-  'dubbed',
-  'subbed',
-  'hardsub',
-  'nfofix',
-  'read[ .]?nfo',
-  '[hf]-?sbs',
-  '(?:half|full)[ .-]?(?:sbs|ou|tab)',
-  '[hf]-?tab',
-  'sbs(?:3d)?',
-  'mvc',
-].join('|');
-const NOISE = new RegExp(`(?<=^|${DELIMITER})(?:${NOISE_WORDS})(?=$|${DELIMITER})`, 'gi');
-// A `[…]` tag ends the title unless it only holds a year.
-const BRACKET_TAG = /\[(?!(?:19|20)\d{2}\])/g;
-const YEAR = /(^|[\s([])((?:19|20)\d{2})(?=$|[\s)\]])/g;
-
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/**
- * Index where release noise starts in `text`, or -1. With `allowAtStart` false the noise must follow
- * some title text, so a name that merely starts with a noise word keeps it.
- */
-export function findNoiseStart(text: string, allowAtStart = false): number {
-  // Every candidate starts with an ASCII character, so "some title text before it" is "the first letter or
-  // digit comes earlier"; matches arrive in order, so the first valid one of each pattern is its earliest.
-  const after = allowAtStart ? -1 : text.search(LETTER_OR_DIGIT);
-  if (!allowAtStart && after === -1) return -1;
-  const noise = firstMatchAfter(NOISE, text, after);
-  const bracket = text.includes('[') ? firstMatchAfter(BRACKET_TAG, text, after) : -1;
-  if (noise === -1) return bracket;
-  return bracket === -1 || noise < bracket ? noise : bracket;
-}
-
-/** Index of the first match of the global `re` that starts after `after`, scanning as matchAll would. */
-function firstMatchAfter(re: RegExp, text: string, after: number): number {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (m.index > after) return m.index;
-  return -1;
 }
 
 /** Removes leading `[Group]` / `[YTS.MX]` style tags (anime and scene releases put them first). */
@@ -118,7 +27,8 @@ export function stripLeadingTags(text: string): string {
 
 /** True when `name` uses dots or underscores instead of spaces (`The.Matrix.1999.1080p`). */
 export function isDotted(name: string): boolean {
-  return !/\s/.test(name.trim()) && /[._]/.test(name);
+  // White space inside the trimmed name is white space between two other characters.
+  return !/\S\s+\S/.test(name) && /[._]/.test(name);
 }
 
 /**
@@ -126,12 +36,21 @@ export function isDotted(name: string): boolean {
  * letters stay an acronym (`S.W.A.T.`, `E.T.`).
  */
 export function normaliseSeparators(text: string, dotted: boolean): string {
-  const spaced = text.includes('_') ? text.replace(/_/g, ' ') : text;
-  const out = dotted ? dotsToSpaces(spaced) : spaced;
-  return out.replace(/\s+/g, ' ').trim();
+  // Without two single letters in a row every dot is a space, so one replace turns each run of white space, dots and
+  // underscores into one space (dotsToSpaces drops empty pieces, and the spaces it joins with are collapsed).
+  if (dotted && !ACRONYM.test(text)) return text.replace(/[\s._]+/g, ' ').trim();
+  if (!dotted) return text.includes('_') ? text.replace(/[\s_]+/g, ' ').trim() : collapseWhiteSpace(text);
+  return collapseWhiteSpace(dotsToSpaces(text.includes('_') ? text.replace(/_/g, ' ') : text));
 }
 
-function dotsToSpaces(text: string): string {
+// Two dot-separated pieces in a row that are single ASCII letters: the start of an acronym (`S.W.A.T`).
+const ACRONYM = /(?:^|\.)[a-z]\.[a-z](?=\.|$)/i;
+
+/**
+ * The dot-separated pieces of `text` joined by spaces, empty pieces dropped; a run of two or more single ASCII
+ * letters stays one word with its dots and a closing dot (`S.W.A.T.`).
+ */
+export function dotsToSpaces(text: string): string {
   if (!text.includes('.')) return text;
   const pieces = text.split('.');
   const words: string[] = [];
@@ -151,13 +70,21 @@ function dotsToSpaces(text: string): string {
   return words.join(' ');
 }
 
-function isAsciiLetter(code: number): boolean {
-  const lower = code | 0x20;
-  return lower >= 97 && lower <= 122;
-}
-
-/** Trims separators, dangling brackets and a trailing dot (unless it closes an acronym) from a title. */
-export function tidyTitle(text: string): string {
+/**
+ * Trims separators, dangling brackets and a trailing dot (unless it closes an acronym) from a title. `collapsed`
+ * says the text has no white space but single spaces (as {@link normaliseSeparators} leaves it), so it is not read
+ * for more.
+ */
+export function tidyTitle(text: string, collapsed = false): string {
+  // Mostly only separators at the ends go: where the title starts and ends, as the replaces below would leave it.
+  let start = 0;
+  let end = text.length;
+  while (start < end && isLeadingJunk(text.charCodeAt(start))) start++;
+  while (end > start && isTrailingJunk(text.charCodeAt(end - 1))) end--;
+  if (start === end) return '';
+  if (text.charCodeAt(end - 1) !== 46 && (collapsed || !hasLooseSpace(text)) && !hasEmptyBrackets(text)) {
+    return start === 0 && end === text.length ? text : text.slice(start, end);
+  }
   let out = text
     .replace(/\s+/g, ' ')
     .replace(/^[\s\-_,:;)\]}]+/, '')
@@ -166,6 +93,24 @@ export function tidyTitle(text: string): string {
     .trim();
   if (out.endsWith('.') && !/(?:^|[\s.])[a-z]\.$/i.test(out)) out = out.slice(0, -1).trim();
   return out;
+}
+
+function hasEmptyBrackets(text: string): boolean {
+  return (text.includes('(') || text.includes('[')) && /\(\s*\)|\[\s*\]/.test(text);
+}
+
+/** White space, `-`, `_`, `,`, `:`, `;`, `)`, `]` or `}`: what {@link tidyTitle} trims from a title's start. */
+export function isLeadingJunk(code: number): boolean {
+  return code === 41 || code === 93 || code === 125 || isTitleEdge(code);
+}
+
+/** White space, `-`, `_`, `,`, `:`, `;`, `(`, `[` or `{`: what {@link tidyTitle} trims from a title's end. */
+export function isTrailingJunk(code: number): boolean {
+  return code === 40 || code === 91 || code === 123 || isTitleEdge(code);
+}
+
+function isTitleEdge(code: number): boolean {
+  return code === 45 || code === 95 || code === 44 || code === 58 || code === 59 || isSpaceCode(code);
 }
 
 /**
@@ -179,24 +124,39 @@ export function splitTitleYear(raw: string, dotted = isDotted(raw)): TitleYear {
   const rawTail = noiseAt >= 0 ? raw.slice(noiseAt) : '';
   const text = normaliseSeparators(region, dotted);
   const found = lastYear(text);
-  if (!found) return { title: tidyTitle(text), tail: rawTail };
+  if (!found) return { title: tidyTitle(text, true), tail: rawTail };
   return {
-    title: tidyTitle(text.slice(0, found.start)),
+    title: tidyTitle(text.slice(0, found.start), true),
     year: found.year,
     tail: `${text.slice(found.end)} ${rawTail}`.trim(),
   };
 }
 
+/**
+ * The last 19xx/20xx standing alone (after the start, white space, `(` or `[`; before the end, white space, `)` or
+ * `]`), when some title text comes before it: the first letter or digit lies before it (years start in ASCII).
+ */
 export function lastYear(text: string): { year: number; start: number; end: number } | undefined {
-  let found: { year: number; start: number; end: number } | undefined;
-  // A year counts after some title text: the first letter or digit lies before it (years start in ASCII).
-  let first = -2;
-  YEAR.lastIndex = 0;
-  for (let match = YEAR.exec(text); match; match = YEAR.exec(text)) {
-    const start = match.index + match[1].length;
-    if (first === -2) first = text.search(LETTER_OR_DIGIT);
-    if (first === -1 || first >= start) continue;
-    found = { year: Number(match[2]), start, end: start + 4 };
+  for (let start = text.length - 4; start >= 0; start--) {
+    if (!isYearAt(text, start)) continue;
+    // Only the last can count: an earlier one has even less text before it.
+    const first = firstLetterOrDigit(text);
+    if (first === -1 || first >= start) return undefined;
+    return { year: Number(text.slice(start, start + 4)), start, end: start + 4 };
   }
-  return found;
+  return undefined;
+}
+
+/** True when a year of {@link lastYear} starts at `start` of `text`. */
+export function isYearAt(text: string, start: number): boolean {
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  if (!((a === 49 && b === 57) || (a === 50 && b === 48))) return false;
+  if (!isAsciiDigit(text.charCodeAt(start + 2)) || !isAsciiDigit(text.charCodeAt(start + 3))) return false;
+  const before = start === 0 ? 32 : text.charCodeAt(start - 1);
+  const after = start + 4 === text.length ? 32 : text.charCodeAt(start + 4);
+  return (
+    (before === 40 || before === 91 || isSpaceCode(before)) &&
+    (after === 41 || after === 93 || isSpaceCode(after))
+  );
 }
