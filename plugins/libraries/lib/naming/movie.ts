@@ -1,9 +1,12 @@
 // Movie path parsing: title and year (from the file or its folder), provider ids, Plex edition, Jellyfin
 // version label, multi-part stack number, 3D format and `.disc` stubs.
 import { stripVideoExtension } from './file-types';
-import { splitPath } from './path-parts';
+import { matchStack, partNumber } from './movie-stack';
+import { lastSegmentStart, splitPath } from './path-parts';
 import { extractProviderIds, type ProviderIds } from './provider-ids';
 import { isDotted, splitTitleYear, stripLeadingTags } from './release-name';
+
+export { stackNameOf } from './movie-stack';
 
 /** 3D layout: half/full side-by-side, half/full top-and-bottom, MVC, or just "3D". */
 export type ThreeDFormat = 'hsbs' | 'fsbs' | 'htab' | 'ftab' | 'mvc' | '3d';
@@ -38,7 +41,6 @@ const DISC_FOLDERS = new Set(['video_ts', 'audio_ts', 'bdmv', 'stream', 'playlis
 const GENERIC_NAME =
   /^(?:movie|video|film|feature|main|main feature|index|video ts|vts \d+ \d+|title ?t?\d+|\d+)$/i;
 const EDITION = /\{\s*edition\s*[-=]\s*([^}]+)\}/i;
-const STACK = /^(.*?)(?:^|(?<=[\])}])|[ _.-]+)[([]?(?:cd|dvd|part|pt|dis[ck])[ _.-]*(\d{1,3}|[a-d])[)\]]?$/i;
 // A whole token the loop in threeDFormatOf could answer to; text without one has no 3D format.
 const MAYBE_THREE_D =
   /(?:^|[\s._\-()[\]{}])(?:[hf]sbs|[hf]tab|mvc|sbs3d|sbs|tab|ou|3d)(?=$|[\s._\-()[\]{}])/i;
@@ -57,10 +59,14 @@ const THREE_D_TOKENS: Record<string, ThreeDFormat> = {
  * folder's title, or agrees with the folder's year; disc-structure folders (`BDMV`, `VIDEO_TS`) are skipped.
  */
 export function parseMovie(pathRelativeToRoot: string): ParsedMovie {
-  const segments = splitPath(pathRelativeToRoot);
-  const fileName = segments[segments.length - 1] ?? '';
+  // A plain path is read in place; any other is split first.
+  const at = lastSegmentStart(pathRelativeToRoot);
+  const segments = at < 0 ? splitPath(pathRelativeToRoot) : undefined;
+  const fileName = segments ? (segments[segments.length - 1] ?? '') : pathRelativeToRoot.slice(at);
   const base = stripVideoExtension(fileName);
-  const folderName = movieFolderName(segments, segments.length - 1);
+  const folderName = segments
+    ? movieFolderName(segments, segments.length - 1)
+    : movieFolderBefore(pathRelativeToRoot, at);
   const file = parseMovieName(base);
   const folder = folderName === undefined ? undefined : parseMovieName(folderName);
   const versionLabel =
@@ -94,20 +100,39 @@ function hasKeys(ids: ProviderIds): boolean {
 
 /** The nearest of the first `count` segments that is not a disc-structure folder. */
 function movieFolderName(folders: string[], count: number): string | undefined {
-  for (let i = count - 1; i >= 0; i--) {
-    if (!DISC_FOLDERS.has(folders[i].toLowerCase())) return folders[i];
+  for (let i = count - 1; i >= 0; i--) if (!isDiscFolder(folders[i])) return folders[i];
+  return undefined;
+}
+
+/** {@link movieFolderName} of the folders of a plain path whose file name starts at `at` (see `lastSegmentStart`). */
+export function movieFolderBefore(path: string, at: number): string | undefined {
+  for (let end = at - 1; end > 0; ) {
+    const start = path.lastIndexOf('/', end - 1) + 1;
+    const folder = path.slice(start, end);
+    if (!isDiscFolder(folder)) return folder;
+    end = start - 1;
   }
   return undefined;
 }
 
+/** A disc-structure folder (`BDMV`, `VIDEO_TS`, `STREAM`…), which names no movie. */
+export function isDiscFolder(name: string): boolean {
+  // Their names are 4 to 8 characters long (lower-casing keeps a name's length or adds non-ASCII).
+  return name.length >= 4 && name.length <= 8 && DISC_FOLDERS.has(name.toLowerCase());
+}
+
 function prefersFolder(file: NameInfo, folder: NameInfo): boolean {
-  if (file.title === '' || GENERIC_NAME.test(file.title)) return true;
-  const folderTitle = comparable(folder.title);
-  // `Blade.Runner.2049.mkv` in `Blade Runner 2049 (2017)`: the file's "year" is part of the folder's title.
-  if (comparable(file.title) === folderTitle || comparable(`${file.title}${file.year}`) === folderTitle) {
+  // The cheap tests first: any of them decides.
+  if (
+    file.title === '' ||
+    (folder.year !== undefined && (file.year === undefined || file.year === folder.year))
+  ) {
     return true;
   }
-  return folder.year !== undefined && (file.year === undefined || file.year === folder.year);
+  if (GENERIC_NAME.test(file.title)) return true;
+  const folderTitle = comparable(folder.title);
+  // `Blade.Runner.2049.mkv` in `Blade Runner 2049 (2017)`: the file's "year" is part of the folder's title.
+  return comparable(file.title) === folderTitle || comparable(`${file.title}${file.year}`) === folderTitle;
 }
 
 function comparable(title: string): string {
@@ -116,7 +141,7 @@ function comparable(title: string): string {
 
 // Jellyfin: a version file starts with the exact folder name, then `-` (or `_`) and a free label.
 function versionLabelOf(base: string, folderName: string): string | undefined {
-  if (!base.toLowerCase().startsWith(folderName.toLowerCase())) return undefined;
+  if (!startsWithIgnoringCase(base, folderName)) return undefined;
   const rest = base.slice(folderName.length).trim();
   if (!/^[-_]/.test(rest)) return undefined;
   const label = rest
@@ -125,6 +150,19 @@ function versionLabelOf(base: string, folderName: string): string | undefined {
     .replace(/^\[(.*)\]$/, '$1')
     .trim();
   return label === '' ? undefined : label;
+}
+
+/** `text.toLowerCase().startsWith(prefix.toLowerCase())`, compared in place while both are ASCII. */
+export function startsWithIgnoringCase(text: string, prefix: string): boolean {
+  for (let i = 0; i < prefix.length; i++) {
+    // Past the end of an ASCII text: its lower-case form is as long, shorter than the prefix's.
+    if (i === text.length) return false;
+    const a = text.charCodeAt(i);
+    const b = prefix.charCodeAt(i);
+    if (a >= 128 || b >= 128) return text.toLowerCase().startsWith(prefix.toLowerCase());
+    if (a !== b && (a >= 65 && a <= 90 ? a + 32 : a) !== (b >= 65 && b <= 90 ? b + 32 : b)) return false;
+  }
+  return true;
 }
 
 function parseMovieName(name: string): NameInfo {
@@ -137,35 +175,12 @@ function parseMovieName(name: string): NameInfo {
       })
     : name;
   const { ids, rest } = extractProviderIds(withoutEdition);
-  const stack = maybeStack(rest) ? STACK.exec(rest) : null;
+  const stack = matchStack(rest);
   const part = stack ? partNumber(stack[2]) : undefined;
   const split = splitTitleYear(stripLeadingTags(stack ? stack[1] : rest), dotted);
   const threeD = threeDFormatOf(split.tail);
   const title = threeD && threeD !== '3d' ? split.title.replace(/[\s.]3d$/i, '') : split.title;
   return { title, year: split.year, ids, edition, part, threeD };
-}
-
-/**
- * The name the files of a multi-part stack share, without the part (`Heat (1995)` of `Heat (1995) - cd1`, the name
- * Kodi gives the stack's NFO); undefined for a name that is no part.
- */
-export function stackNameOf(base: string): string | undefined {
-  const stack = maybeStack(base) ? STACK.exec(base) : null;
-  return stack?.[1] ? stack[1] : undefined;
-}
-
-/** A stack name ends in a number or a–d, perhaps closed by `)` or `]` (a cheap test before STACK). */
-export function maybeStack(text: string): boolean {
-  let at = text.length - 1;
-  const last = text.charCodeAt(at);
-  if (last === 41 || last === 93) at -= 1;
-  const code = text.charCodeAt(at);
-  const lower = code | 0x20;
-  return (code >= 48 && code <= 57) || (lower >= 97 && lower <= 100);
-}
-
-function partNumber(token: string): number {
-  return /^\d+$/.test(token) ? Number(token) : token.toLowerCase().charCodeAt(0) - 96;
 }
 
 /** Reads the 3D layout from release tags (`3D.HSBS`, `Half-SBS`, `3D TAB`, `MVC`, bare `3D`). */

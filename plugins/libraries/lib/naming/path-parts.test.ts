@@ -1,6 +1,6 @@
 // Table tests for extension parsing, which every scan runs on every file name.
 import { describe, expect, test } from 'bun:test';
-import { extensionOf, splitPath, stripExtension } from './path-parts.ts';
+import { extensionOf, lastSegmentStart, splitPath, stripExtension } from './path-parts.ts';
 
 describe('extensionOf', () => {
   test.each([
@@ -50,4 +50,21 @@ describe('splitPath', () => {
     ['a\\b\\c', ['a', 'b', 'c']],
     ['', []],
   ])('%p → %o', (path, segments) => expect(splitPath(path)).toEqual(segments));
+});
+
+describe('lastSegmentStart', () => {
+  test.each([
+    ['Show/Season 01/Show - S01E01.mkv', 15],
+    ['Movie.mkv', 0],
+    ['a/b', 2],
+    // Anything splitPath has to read: `\\`, empty segments.
+    ['Show\\Season 01\\Show - S01E01.mkv', -1],
+    ['/Show/x.mkv', -1],
+    ['Show//x.mkv', -1],
+    ['Show/', -1],
+    ['', -1],
+  ])('%p → %p', (path, at) => {
+    expect(lastSegmentStart(path)).toBe(at);
+    if (at >= 0) expect(path.slice(at)).toBe(splitPath(path).pop() as string);
+  });
 });

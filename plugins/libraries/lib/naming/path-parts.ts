@@ -9,6 +9,16 @@ export function splitPath(path: string): string[] {
 }
 
 /**
+ * Where the last segment of a plain path starts (after its last `/`, 0 without one): a path with no `\` and no empty
+ * segment, whose segments are `path.split('/')`. -1 for any other path, which {@link splitPath} reads.
+ */
+export function lastSegmentStart(path: string): number {
+  if (path === '' || path.charCodeAt(0) === 47 || path.charCodeAt(path.length - 1) === 47) return -1;
+  if (path.includes('\\') || path.includes('//')) return -1;
+  return path.lastIndexOf('/') + 1;
+}
+
+/**
  * The lower-cased extension with its dot (`.mkv`), or `''` when the name has none.
  * Dot-files (`.nomedia`) and names whose last dot is followed by a space (`Mr. Robot`) have none. A title ending in
  * dots keeps its extension (`Cat's in the Bag....mkv` is `.mkv`, as `extname` and Jellyfin read it).
