@@ -68,8 +68,16 @@ export function matchSeasonEpisode(base: string): EpisodeMatch | null {
   const m = SEASON_EPISODE.exec(base);
   if (!m) return null;
   const episode = Number(m[2]);
-  const endingEpisode = ending(episode, continuationNumbers(m[3]));
-  return { style: 'season-episode', season: Number(m[1]), episode, endingEpisode, ...around(base, m) };
+  const endingEpisode = m[3] === '' ? undefined : ending(episode, continuationNumbers(m[3]));
+  // Built in place (not from `around`): this runs for nearly every episode.
+  return {
+    style: 'season-episode',
+    season: Number(m[1]),
+    episode,
+    endingEpisode,
+    before: base.slice(0, m.index),
+    after: base.slice(m.index + m[0].length),
+  };
 }
 
 function matchSeasonEpisodeWords(base: string): EpisodeMatch | null {

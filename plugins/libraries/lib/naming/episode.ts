@@ -2,7 +2,7 @@
 // the file name, episode numbers / air date / absolute number, episode title and part.
 import { type EpisodeMatch, matchEpisode } from './episode-patterns';
 import { stripVideoExtension } from './file-types';
-import { splitPath } from './path-parts';
+import { lastSegmentStart, splitPath } from './path-parts';
 import { extractProviderIds, type ProviderIds } from './provider-ids';
 import {
   findNoiseStart,
@@ -50,6 +50,8 @@ const SEASON_MARKER = /(?:^|[ ._-])(?:s\d{1,4}(?:[ ._-]*e\d+)?|season[ ._-]*\d+|
 const DISC_ROOT = /^(?:video_ts|bdmv)$/i;
 const PART_AT_START = /^(?:part|pt)\.?[ ._-]?(\d{1,2}|[ivx]{1,4})(?=$|[ ._)\]-])/i;
 const PART_AT_END = /(?:[ ._]-[ ._]|[ ._]?\()(?:part|pt)\.?[ ._-]?(\d{1,2}|[ivx]{1,4})\)?$/i;
+// The first character that is no separator (white space, `.`, `_`, `-`) before an episode's title.
+const TITLE_START = /[^\s._-]/;
 const ROMAN: Record<string, number> = {
   i: 1,
   ii: 2,
@@ -68,20 +70,22 @@ const ROMAN: Record<string, number> = {
  * Returns null when the file name carries no episode number, date or absolute number.
  */
 export function parseEpisode(pathRelativeToRoot: string): ParsedEpisode | null {
-  const segments = splitPath(pathRelativeToRoot);
-  const fileName = segments.pop();
+  // A plain path is read in place; any other is split first.
+  const at = lastSegmentStart(pathRelativeToRoot);
+  const segments = at < 0 ? splitPath(pathRelativeToRoot) : undefined;
+  const fileName = segments ? segments.pop() : pathRelativeToRoot.slice(at);
   if (fileName === undefined) return null;
   const base = stripVideoExtension(fileName);
   const match = matchEpisode(base);
   if (!match) return null;
-  const { layout, fromFolder } = foldersOf(segments);
+  const { layout, fromFolder } = segments ? foldersOf(segments) : foldersBefore(pathRelativeToRoot, at);
   const series = fromFolder?.title ? fromFolder : parseSeriesName(match.before);
   const details = titleAndPart(match.after, isDotted(base));
   // Built key by key (absent values left out) in the order callers have always seen.
   const parsed = { series: series.title } as ParsedEpisode;
   if (series.year !== undefined) parsed.year = series.year;
   // A copy: the folder's ids are shared by every episode under it.
-  parsed.providerIds = { ...series.ids };
+  parsed.providerIds = hasKeys(series.ids) ? { ...series.ids } : {};
   const season = seasonOf(match, layout.folderSeason);
   if (season !== undefined) parsed.season = season;
   if (match.episode !== undefined) parsed.episode = match.episode;
@@ -136,6 +140,22 @@ interface FolderInfo {
 // What the folders of a path say, by folder path: every episode of a season shares it. Bounded, then started over.
 const folderMemo = new Map<string, FolderInfo>();
 
+/** {@link foldersOf} the folders of a plain path whose file name starts at `at` (see `lastSegmentStart`). */
+export function foldersBefore(path: string, at: number): FolderInfo {
+  // Files come folder by folder: the last folder's answer is checked first, without cutting the path.
+  const length = at === 0 ? 0 : at - 1;
+  if (lastFolder !== undefined && length === lastFolder.length && path.startsWith(lastFolder))
+    return lastFolderInfo;
+  const key = path.slice(0, length);
+  const info = folderMemo.get(key) ?? foldersOf(key === '' ? [] : key.split('/'));
+  lastFolder = key;
+  lastFolderInfo = info;
+  return info;
+}
+
+let lastFolder: string | undefined;
+let lastFolderInfo: FolderInfo = { layout: {} };
+
 export function foldersOf(folders: string[]): FolderInfo {
   const key = folders.join('/');
   let info = folderMemo.get(key);
@@ -185,9 +205,11 @@ function seasonOf(match: EpisodeMatch, folderSeason: number | undefined): number
 }
 
 export function titleAndPart(after: string, dotted: boolean): { title?: string; part?: number } {
-  let text = after.replace(/^[\s._-]+/, '');
+  const start = after.search(TITLE_START);
+  let text = start === 0 ? after : start === -1 ? '' : after.slice(start);
   let part: number | undefined;
-  const leading = PART_AT_START.exec(text);
+  // Only a text starting with `p` can start with a part.
+  const leading = (text.charCodeAt(0) | 0x20) === 112 ? PART_AT_START.exec(text) : null;
   if (leading) {
     part = partValue(leading[1]);
     text = text.slice(leading[0].length);
@@ -199,9 +221,19 @@ export function titleAndPart(after: string, dotted: boolean): { title?: string; 
     part = partValue(trailing[1]);
     text = text.slice(0, trailing.index);
   }
-  const title = tidyTitle(text);
+  const title = tidyTitle(text, true);
   // A wholly bracketed remainder (`(2019)`, `[Uncut]`) is release metadata, not a title.
-  return { title: title === '' || /^[([].*[)\]]$/.test(title) ? undefined : title, part };
+  return { title: title === '' || isBracketed(title) ? undefined : title, part };
+}
+
+function isBracketed(title: string): boolean {
+  const first = title.charCodeAt(0);
+  return (first === 40 || first === 91) && /^[([].*[)\]]$/.test(title);
+}
+
+function hasKeys(ids: ProviderIds): boolean {
+  for (const _ in ids) return true;
+  return false;
 }
 
 function partValue(token: string): number {
