@@ -36,6 +36,13 @@ describe('normaliseKey', () => {
     ['Mr. & Mrs. Smith', 'mr and mrs smith'],
     ['\t tab\n', 'tab'],
     ['~!@#$%^*()_+{}|:"<>?`-=[]\\;\',./', ''],
+    // Already words one space apart (lower-cased): kept as they are.
+    ['matrix reloaded 2003', 'matrix reloaded 2003'],
+    ['Episode Title 7', 'episode title 7'],
+    ['x', 'x'],
+    ['a  b', 'a b'],
+    [' a b', 'a b'],
+    ['a b ', 'a b'],
   ])('ASCII %p → %p, as the general steps', (input, out) => {
     expect(normaliseKey(input)).toBe(out);
     expect(normaliseKeyFully(input)).toBe(out);

@@ -35,8 +35,12 @@ export function normaliseKeyFully(text: string): string {
 // The same steps for plain ASCII, where NFKD changes nothing and letters and digits are [a-z0-9].
 export function asciiKey(text: string): string {
   const lower = text.toLowerCase();
+  // Mostly words and numbers already, one space apart: nothing to replace.
+  if (ASCII_WORDS.test(lower)) return lower;
   return (lower.includes('&') ? lower.replace(/&/g, ' and ') : lower).replace(/[^a-z0-9]+/g, ' ').trim();
 }
+
+const ASCII_WORDS = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
 const ARTICLES = /^(the|a|an)\s+/i;
 

@@ -33,6 +33,10 @@ describe('sortKeyOf', () => {
     // Only ASCII digits are padded (Arabic-Indic digits stay as they are).
     ['فيلم ٣', 'فيلم ٣'],
     ['𠀀1𠀀', `𠀀${pad('1')}𠀀`],
+    ['episode title 7', `episode title ${pad('7')}`],
+    ['a 00012345678901 b 7', `a 12345678901 b ${pad('7')}`],
+    ['x0y00z', `x${pad('')}y${pad('')}z`],
+    ['1x', `${pad('1')}x`],
   ])('%p → %p', (title, key) => expect(sortKeyOf(title)).toBe(key));
 
   test('a key is cut to the sort title limit, by code point', () => {

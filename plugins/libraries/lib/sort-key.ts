@@ -21,20 +21,20 @@ export function sortKeyOf(sortTitle: string): string {
   let i = 0;
   while (i < n && !isDigit(sortTitle.charCodeAt(i))) i++;
   if (i === n) return sortTitle;
-  let out = '';
-  let copied = 0;
+  // Each run's digits and the text after it, up to the next run's first digit, are one slice of the title: a title
+  // with one run is three slices (text, zeros, rest), joined once.
+  let out = sortTitle.slice(0, i);
   while (i < n) {
-    // i is at the first digit of a run: copy the text before it, then the run without its leading zeros, padded.
-    out += sortTitle.slice(copied, i);
     while (i < n && sortTitle.charCodeAt(i) === 48) i++;
     const start = i;
     while (i < n && isDigit(sortTitle.charCodeAt(i))) i++;
     const len = i - start;
-    out += len < SORT_KEY_DIGITS ? ZEROS.slice(len) + sortTitle.slice(start, i) : sortTitle.slice(start, i);
-    copied = i;
     while (i < n && !isDigit(sortTitle.charCodeAt(i))) i++;
+    out =
+      len < SORT_KEY_DIGITS
+        ? out + ZEROS.slice(len) + sortTitle.slice(start, i)
+        : out + sortTitle.slice(start, i);
   }
-  out += sortTitle.slice(copied);
   // Padding only adds ASCII digits, so a key under the limit in UTF-16 units is under it in code points too.
   return out.length <= SORT_TITLE_MAX ? out : Array.from(out).slice(0, SORT_TITLE_MAX).join('');
 }
