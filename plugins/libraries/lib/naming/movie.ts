@@ -121,7 +121,7 @@ export function isDiscFolder(name: string): boolean {
   return name.length >= 4 && name.length <= 8 && DISC_FOLDERS.has(name.toLowerCase());
 }
 
-function prefersFolder(file: NameInfo, folder: NameInfo): boolean {
+export function prefersFolder(file: NameInfo, folder: NameInfo): boolean {
   // The cheap tests first: any of them decides.
   if (
     file.title === '' ||
@@ -140,7 +140,7 @@ function comparable(title: string): string {
 }
 
 // Jellyfin: a version file starts with the exact folder name, then `-` (or `_`) and a free label.
-function versionLabelOf(base: string, folderName: string): string | undefined {
+export function versionLabelOf(base: string, folderName: string): string | undefined {
   if (!startsWithIgnoringCase(base, folderName)) return undefined;
   const rest = base.slice(folderName.length).trim();
   if (!/^[-_]/.test(rest)) return undefined;
@@ -165,7 +165,7 @@ export function startsWithIgnoringCase(text: string, prefix: string): boolean {
   return true;
 }
 
-function parseMovieName(name: string): NameInfo {
+export function parseMovieName(name: string): NameInfo {
   const dotted = isDotted(name);
   let edition: string | undefined;
   const withoutEdition = name.includes('{')

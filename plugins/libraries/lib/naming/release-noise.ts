@@ -95,7 +95,7 @@ export function findNoiseStart(text: string, allowAtStart = false): number {
 }
 
 /** Index of the first match of the global `re` that starts after `after`, scanning as matchAll would. */
-function firstMatchAfter(re: RegExp, text: string, after: number): number {
+export function firstMatchAfter(re: RegExp, text: string, after: number): number {
   // Mostly the first match will do, and `search` finds it without building a match.
   const first = text.search(re);
   if (first === -1 || first > after) return first;
