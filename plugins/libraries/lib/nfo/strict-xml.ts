@@ -2,51 +2,28 @@
 // CDATA and comments. It builds exactly the tree fast-xml-parser builds with the options in xml-tree.ts and
 // returns null for anything else (doctype, processing instructions, mixed-up tags, odd names or references),
 // in which case the caller uses fast-xml-parser and its validator. A tree it returns is well-formed XML.
+// It works on character codes and positions: tag names are looked up in the table of names already seen
+// (xml-names.ts) instead of being sliced, text is sliced once, already trimmed, and only `&` positions are
+// checked as references.
+
+import {
+  attributeKey,
+  attributeKeys,
+  key,
+  nameEnd,
+  nameSlot,
+  sameAt,
+  tagNames,
+  treeKeys,
+} from './xml-names.ts';
 
 /** Child elements by lower-case name (arrays), `#text`, `#cdata` and `@` (attributes) — as in xml-tree.ts. */
 export type StrictNode = Record<string, unknown>;
 
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 const REFERENCE = /&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});/y;
 /** `<?xml version="1.0" …?>` with well-formed pseudo-attributes. */
 const DECLARATION =
   /<\?xml(?:[ \t\r\n]+[A-Za-z_][\w.:-]*[ \t\r\n]*=[ \t\r\n]*(?:"[^"<&]*"|'[^'<&]*'))*[ \t\r\n]*\?>/y;
-const ONLY_SPACE = /^[ \t\r\n]*$/;
-
-interface Frame {
-  tag: string;
-  node: StrictNode;
-  text: string;
-  children: boolean;
-}
-
-const keys = new Map<string, string>();
-
-/** The tree key of a tag name (remembered: NFOs repeat a few dozen names). */
-export function key(name: string): string {
-  let k = keys.get(name);
-  if (k === undefined) {
-    const lower = name.toLowerCase();
-    k = RESERVED.has(lower) ? `x-${lower}` : lower;
-    if (keys.size < 4096) keys.set(name, k);
-  }
-  return k;
-}
-
-export function append(parent: StrictNode, name: string, value: StrictNode): void {
-  const k = key(name);
-  if (Object.hasOwn(parent, k)) (parent[k] as StrictNode[]).push(value);
-  else parent[k] = [value];
-}
-
-/** True when every `&` starts a character or entity reference. */
-export function referencesOk(text: string): boolean {
-  for (let at = text.indexOf('&'); at !== -1; at = text.indexOf('&', at + 1)) {
-    REFERENCE.lastIndex = at;
-    if (!REFERENCE.test(text)) return false;
-  }
-  return true;
-}
 
 export function skipSpace(xml: string, at: number): number {
   let i = at;
@@ -54,66 +31,113 @@ export function skipSpace(xml: string, at: number): number {
   return i;
 }
 
-/** A name: an ASCII letter or `_`, then letters, digits, `_`, `.`, `:` or `-`. */
-export function readName(xml: string, at: number): string | null {
-  const first = xml.charCodeAt(at) | 0x20;
-  if (!((first >= 97 && first <= 122) || xml.charCodeAt(at) === 95)) return null;
-  let i = at + 1;
-  for (;;) {
-    const c = xml.charCodeAt(i);
-    const l = c | 0x20;
-    if ((l >= 97 && l <= 122) || (c >= 48 && c <= 58) || c === 95 || c === 46 || c === 45) i += 1;
-    else break;
-  }
-  return xml.slice(at, i);
+/** True for the ASCII characters `String.prototype.trim` removes. */
+export function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** Reads `<name attr="…" …>` or `…/>` from `at` (just after `<`). */
-export function readOpenTag(
-  xml: string,
-  at: number,
-): { tag: string; attrs: Record<string, string> | null; end: number; selfClosing: boolean } | null {
-  const tag = readName(xml, at);
-  if (!tag) return null;
-  let i = at + tag.length;
+/** What {@link readOpenTag} read: the raw name, its tree key, attributes and whether the tag closes itself. */
+export const openTag = {
+  name: '',
+  key: '',
+  attrs: null as Record<string, string> | null,
+  selfClosing: false,
+};
+
+/** Reads the next part of the document: scans for `&` forward only, so positions must not go back. */
+export class Cursor {
+  amp = -1;
+  constructor(readonly xml: string) {}
+  /** True when every `&` in `from`…`to` starts a character or entity reference. */
+  referencesOk(from: number, to: number): boolean {
+    const xml = this.xml;
+    if (this.amp < from) this.amp = xml.indexOf('&', from);
+    while (this.amp !== -1 && this.amp < to) {
+      REFERENCE.lastIndex = this.amp;
+      if (!REFERENCE.test(xml)) return false;
+      this.amp = xml.indexOf('&', this.amp + 1);
+    }
+    if (this.amp === -1) this.amp = xml.length;
+    return true;
+  }
+}
+
+/** Reads `<name attr="…" …>` or `…/>` from `at` (just after `<`) into {@link openTag}; the end, or -1. */
+export function readOpenTag(xml: string, at: number, cursor: Cursor): number {
+  const nameStop = nameEnd(xml, at);
+  if (nameStop === -1) return -1;
+  const slot = nameSlot(xml, at, nameStop);
+  openTag.name = slot === -1 ? xml.slice(at, nameStop) : tagNames[slot];
+  openTag.key = slot === -1 ? key(openTag.name) : treeKeys[slot];
   let attrs: Record<string, string> | null = null;
+  let i = nameStop;
   for (;;) {
     const afterSpace = skipSpace(xml, i);
-    const c = xml[afterSpace];
-    if (c === '>') return { tag, attrs, end: afterSpace + 1, selfClosing: false };
-    if (c === '/') {
-      if (xml[afterSpace + 1] !== '>') return null;
-      return { tag, attrs, end: afterSpace + 2, selfClosing: true };
+    const c = xml.charCodeAt(afterSpace);
+    if (c === 62 || c === 47) {
+      openTag.attrs = attrs;
+      openTag.selfClosing = c === 47;
+      if (c === 62) return afterSpace + 1;
+      return xml.charCodeAt(afterSpace + 1) === 62 ? afterSpace + 2 : -1;
     }
-    if (afterSpace === i) return null; // attributes must be separated by white space
-    const name = readName(xml, afterSpace);
-    if (!name) return null;
-    i = skipSpace(xml, afterSpace + name.length);
-    if (xml[i] !== '=') return null;
+    if (afterSpace === i) return -1; // attributes must be separated by white space
+    const attrStop = nameEnd(xml, afterSpace);
+    if (attrStop === -1) return -1;
+    const attrSlot = nameSlot(xml, afterSpace, attrStop);
+    const lower = attrSlot === -1 ? attributeKey(xml.slice(afterSpace, attrStop)) : attributeKeys[attrSlot];
+    i = skipSpace(xml, attrStop);
+    if (xml.charCodeAt(i) !== 61) return -1;
     i = skipSpace(xml, i + 1);
-    const quote = xml[i];
-    if (quote !== '"' && quote !== "'") return null;
-    const close = xml.indexOf(quote, i + 1);
-    if (close === -1) return null;
-    const value = xml.slice(i + 1, close);
-    if (value.includes('<') || !referencesOk(value)) return null;
+    const quote = xml.charCodeAt(i);
+    if (quote !== 34 && quote !== 39) return -1;
+    const close = xml.indexOf(quote === 34 ? '"' : "'", i + 1);
+    if (close === -1) return -1;
+    const lt = xml.indexOf('<', i + 1);
+    if ((lt !== -1 && lt < close) || !cursor.referencesOk(i + 1, close)) return -1;
+    if (lower === null) return -1;
+    if (attrs !== null && Object.hasOwn(attrs, lower)) return -1;
     attrs ??= {};
-    const attrName = name.toLowerCase();
-    if (Object.hasOwn(attrs, attrName) || RESERVED.has(attrName)) return null;
-    attrs[attrName] = value;
+    attrs[lower] = xml.slice(i + 1, close);
     i = close + 1;
   }
 }
 
-export function finish(frame: Frame): StrictNode {
-  if (!frame.children || frame.text !== '') frame.node['#text'] = frame.text;
-  return frame.node;
+/** Adds `value` to `parent`'s children under tree key `k`. */
+export function appendChild(parent: StrictNode, k: string, value: StrictNode): void {
+  const list = parent[k] as StrictNode[] | undefined;
+  if (list !== undefined) list.push(value);
+  else parent[k] = [value];
+}
+
+/** True when `from`…`to` is only spaces, tabs and line breaks (what may surround the root). */
+export function onlyXmlSpace(xml: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = xml.charCodeAt(k);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** The trimmed text of `from`…`to`, '' when blank (as `slice(from, to).trim()`). */
+export function trimmedText(xml: string, from: number, to: number): string {
+  let s = from;
+  let e = to;
+  while (s < e && isAsciiSpace(xml.charCodeAt(s))) s += 1;
+  while (e > s && isAsciiSpace(xml.charCodeAt(e - 1))) e -= 1;
+  if (s === e) return '';
+  return xml.charCodeAt(s) < 128 && xml.charCodeAt(e - 1) < 128 ? xml.slice(s, e) : xml.slice(s, e).trim();
 }
 
 /** The document as fast-xml-parser would build it, or null when this reader does not handle it. */
 export function parseStrictXml(xml: string): StrictNode | null {
   const top: StrictNode = {};
-  const stack: Frame[] = [];
+  const nodes: StrictNode[] = [];
+  const tags: string[] = [];
+  const keys: string[] = [];
+  const texts: string[] = [];
+  const children: boolean[] = [];
+  const cursor = new Cursor(xml);
+  let depth = 0;
   let rootSeen = false;
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (xml.startsWith('<?', i)) {
@@ -126,52 +150,68 @@ export function parseStrictXml(xml: string): StrictNode | null {
     const lt = xml.indexOf('<', i);
     const textEnd = lt === -1 ? n : lt;
     if (textEnd > i) {
-      const text = xml.slice(i, textEnd);
-      const frame = stack[stack.length - 1];
-      if (!frame) {
-        if (!ONLY_SPACE.test(text)) return null;
+      if (depth === 0) {
+        if (!onlyXmlSpace(xml, i, textEnd)) return null;
       } else {
-        if (text.includes('>') || !referencesOk(text)) return null;
-        frame.text += text.trim();
+        const gt = xml.indexOf('>', i);
+        if ((gt !== -1 && gt < textEnd) || !cursor.referencesOk(i, textEnd)) return null;
+        const text = trimmedText(xml, i, textEnd);
+        if (text !== '') texts[depth - 1] += text;
       }
     }
     if (lt === -1) break;
-    const next = xml[lt + 1];
-    if (next === '/') {
-      const frame = stack.pop();
-      if (!frame || !xml.startsWith(frame.tag, lt + 2)) return null;
-      const end = skipSpace(xml, lt + 2 + frame.tag.length);
-      if (xml[end] !== '>') return null;
-      append(stack[stack.length - 1]?.node ?? top, frame.tag, finish(frame));
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 47) {
+      if (depth === 0) return null;
+      const d = depth - 1;
+      const tag = tags[d];
+      if (!sameAt(xml, lt + 2, tag)) return null;
+      const end = skipSpace(xml, lt + 2 + tag.length);
+      if (xml.charCodeAt(end) !== 62) return null;
+      const node = nodes[d];
+      if (!children[d] || texts[d] !== '') node['#text'] = texts[d];
+      depth = d;
+      appendChild(d === 0 ? top : nodes[d - 1], keys[d], node);
       i = end + 1;
-    } else if (next === '!') {
-      const frame = stack[stack.length - 1];
+    } else if (next === 33) {
       if (xml.startsWith('<!--', lt)) {
         const end = xml.indexOf('-->', lt + 4);
-        if (end === -1 || xml.slice(lt + 4, end).includes('--')) return null;
+        if (end === -1) return null;
+        const dashes = xml.indexOf('--', lt + 4);
+        if (dashes <= end - 2) return null;
         i = end + 3;
-      } else if (frame && xml.startsWith('<![CDATA[', lt)) {
+      } else if (depth > 0 && xml.startsWith('<![CDATA[', lt)) {
         const end = xml.indexOf(']]>', lt + 9);
         if (end === -1) return null;
-        const cdata = xml.slice(lt + 9, end);
-        if (!Object.hasOwn(frame.node, '#cdata')) frame.node['#cdata'] = [];
-        (frame.node['#cdata'] as StrictNode[]).push({ '#text': cdata });
-        frame.children = true;
+        const node = nodes[depth - 1];
+        const cdata = node['#cdata'] as StrictNode[] | undefined;
+        const part = { '#text': xml.slice(lt + 9, end) };
+        if (cdata === undefined) node['#cdata'] = [part];
+        else cdata.push(part);
+        children[depth - 1] = true;
         i = end + 3;
       } else return null;
     } else {
-      if (stack.length === 0 && rootSeen) return null;
-      const tag = readOpenTag(xml, lt + 1);
-      if (!tag) return null;
+      if (depth === 0 && rootSeen) return null;
+      const end = readOpenTag(xml, lt + 1, cursor);
+      if (end === -1) return null;
       rootSeen = true;
-      const parent = stack[stack.length - 1];
-      if (parent) parent.children = true;
-      const frame: Frame = { tag: tag.tag, node: {}, text: '', children: false };
-      if (tag.attrs) frame.node['@'] = tag.attrs;
-      if (tag.selfClosing) append(parent?.node ?? top, tag.tag, finish(frame));
-      else stack.push(frame);
-      i = tag.end;
+      if (depth > 0) children[depth - 1] = true;
+      const node: StrictNode = {};
+      if (openTag.attrs !== null) node['@'] = openTag.attrs;
+      if (openTag.selfClosing) {
+        node['#text'] = '';
+        appendChild(depth === 0 ? top : nodes[depth - 1], openTag.key, node);
+      } else {
+        nodes[depth] = node;
+        tags[depth] = openTag.name;
+        keys[depth] = openTag.key;
+        texts[depth] = '';
+        children[depth] = false;
+        depth += 1;
+      }
+      i = end;
     }
   }
-  return stack.length === 0 && rootSeen ? top : null;
+  return depth === 0 && rootSeen ? top : null;
 }
