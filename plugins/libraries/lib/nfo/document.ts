@@ -2,6 +2,7 @@
 // what Kodi/Jellyfin would tolerate and failing with a typed reason on what they would not.
 
 import { findProviderIdsInText, type NfoKind } from './provider-urls.ts';
+import { parseStrictXml } from './strict-xml.ts';
 import { cleanNfoText } from './text-cleanup.ts';
 import type { NfoErrorCode, NfoResult, ProviderIds } from './types.ts';
 import {
@@ -11,7 +12,13 @@ import {
   locateRoots,
   type RootBlock,
 } from './xml-repair.ts';
-import { hasChildElements, parseElement, type XmlNode } from './xml-tree.ts';
+import {
+  hasChildElements,
+  parseElement,
+  parseElementLeniently,
+  strictElement,
+  type XmlNode,
+} from './xml-tree.ts';
 
 /** Parsed root elements (document order), ids from URLs outside them, and repair notes. */
 export interface NfoDocument {
@@ -37,9 +44,16 @@ function readBlock(block: RootBlock, root: string, warnings: string[]): XmlNode 
     xml = closeTruncatedXml(xml);
     warnings.push(`<${root}> has no closing tag (truncated file?); kept only complete elements`);
   }
-  const escaped = escapeStrayMarkup(xml);
+  // Text the strict reader accepts has no stray `&` or `<` (it checks every one outside CDATA and comments).
+  const strict = parseStrictXml(xml);
+  const escaped = strict === null ? escapeStrayMarkup(xml) : xml;
   if (escaped !== xml) warnings.push(`escaped stray '&' or '<' characters inside <${root}>`);
-  const parsed = parseElement(escaped, root);
+  const parsed =
+    strict !== null
+      ? strictElement(strict, root)
+      : escaped === xml
+        ? parseElementLeniently(xml, root)
+        : parseElement(escaped, root);
   if (!parsed.ok) {
     warnings.push(`could not parse <${root}>: ${parsed.error}`);
     return undefined;
@@ -65,16 +79,18 @@ function noRootFailure(text: string, root: string, urlIds: ProviderIds): NfoFail
 function readDocument(input: string, root: string, kind: NfoKind): DocumentResult {
   const { text, notes } = cleanNfoText(input);
   if (text.trim() === '') return nfoFailure('NFO_EMPTY', 'NFO file is empty');
-  const warnings = [...notes];
+  const warnings = notes;
   const { blocks, outside } = locateRoots(text, root);
   const urlIds = findProviderIdsInText(outside, kind);
   if (blocks.length === 0) {
     const failure = noRootFailure(text, root, urlIds);
     return failure ?? { ok: true, doc: { nodes: [], urlIds, warnings } };
   }
-  const nodes = blocks
-    .map((block) => readBlock(block, root, warnings))
-    .filter((node): node is XmlNode => node !== undefined);
+  const nodes: XmlNode[] = [];
+  for (const block of blocks) {
+    const node = readBlock(block, root, warnings);
+    if (node !== undefined) nodes.push(node);
+  }
   if (nodes.length === 0 && Object.keys(urlIds).length === 0) {
     return nfoFailure('NFO_MALFORMED', `unreadable <${root}> element: ${warnings.join('; ')}`);
   }

@@ -55,7 +55,16 @@ type ParsedLeniently =
 /** Parses one element block; `wellFormed: false` means the tree was recovered from invalid XML. */
 export function parseElement(xml: string, root: string): ParsedElement {
   const strict = parseStrictXml(xml);
-  if (strict) return { ok: true, node: elements(strict, root)[0] ?? {}, wellFormed: true };
+  return strict ? strictElement(strict, root) : parseElementLeniently(xml, root);
+}
+
+/** The `root` element of a tree the strict reader built. */
+export function strictElement(tree: XmlNode, root: string): ParsedElement {
+  return { ok: true, node: elements(tree, root)[0] ?? {}, wellFormed: true };
+}
+
+/** {@link parseElement} for text the strict reader declined: fast-xml-parser and its validator. */
+export function parseElementLeniently(xml: string, root: string): ParsedElement {
   let tree: unknown;
   try {
     tree = parseLenient(xml);
@@ -77,8 +86,18 @@ export function elements(node: XmlNode | undefined, name: string): XmlNode[] {
   if (!node || !Object.hasOwn(node, name)) return NONE;
   const value = node[name];
   if (!Array.isArray(value)) return NONE;
-  for (const item of value) if (!isNode(item)) return value.filter(isNode);
+  for (let k = 0; k < value.length; k++) if (!isNode(value[k])) return value.filter(isNode);
   return value as XmlNode[];
+}
+
+/** Each element read by `read`, those that give nothing left out. */
+export function readEach<T>(entries: XmlNode[], read: (entry: XmlNode) => T | undefined): T[] {
+  const out: T[] = [];
+  for (let k = 0; k < entries.length; k++) {
+    const item = read(entries[k]);
+    if (item !== undefined) out.push(item);
+  }
+  return out;
 }
 
 /** The first child element named `name`. */
@@ -88,7 +107,8 @@ export function element(node: XmlNode | undefined, name: string): XmlNode | unde
 
 /** True when the element has at least one child element. */
 export function hasChildElements(node: XmlNode): boolean {
-  return Object.keys(node).some((key) => !key.startsWith('#') && key !== '@');
+  for (const key in node) if (key.charCodeAt(0) !== 35 && key !== '@') return true; // not `#…`
+  return false;
 }
 
 function rawText(value: unknown): string {
@@ -103,12 +123,22 @@ function rawText(value: unknown): string {
 export function textOf(node: XmlNode | undefined): string | undefined {
   if (!node) return undefined;
   const own = node['#text'];
-  const plain = typeof own === 'string' && !Object.hasOwn(node, '#cdata');
-  const text = plain
-    ? own.includes('&')
-      ? decodeEntities(own)
-      : own
-    : decodeEntities(rawText(own)) + rawText(node['#cdata']);
+  const cdata = node['#cdata'];
+  // Without CDATA (a `#cdata` key holding undefined reads the same: rawText gives '').
+  const text =
+    typeof own === 'string' && cdata === undefined
+      ? own.includes('&')
+        ? decodeEntities(own)
+        : own
+      : decodeEntities(rawText(own)) + rawText(cdata);
+  return trimmedOrUndefined(text);
+}
+
+/** `text.trim()`, undefined when that is empty; text already trimmed (the usual case) is returned as is. */
+export function trimmedOrUndefined(text: string): string | undefined {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return text;
   const trimmed = text.trim();
   return trimmed === '' ? undefined : trimmed;
 }
@@ -116,8 +146,9 @@ export function textOf(node: XmlNode | undefined): string | undefined {
 /** Non-empty texts of every child element named `name`. */
 export function textsOf(node: XmlNode | undefined, name: string): string[] {
   const out: string[] = [];
-  for (const child of elements(node, name)) {
-    const text = textOf(child);
+  const children = elements(node, name);
+  for (let k = 0; k < children.length; k++) {
+    const text = textOf(children[k]);
     if (text !== undefined) out.push(text);
   }
   return out;
@@ -137,9 +168,9 @@ export function firstText(
 }
 
 export function textIn(node: XmlNode, name: string): string | undefined {
-  if (!Object.hasOwn(node, name)) return undefined;
-  for (const child of elements(node, name)) {
-    const text = textOf(child);
+  const children = elements(node, name);
+  for (let k = 0; k < children.length; k++) {
+    const text = textOf(children[k]);
     if (text !== undefined) return text;
   }
   return undefined;
@@ -148,9 +179,8 @@ export function textIn(node: XmlNode, name: string): string | undefined {
 /** A decoded, trimmed attribute value (attribute names are lower-case); undefined when empty. */
 export function attribute(node: XmlNode | undefined, name: string): string | undefined {
   const attributes = node?.['@'];
-  if (!isNode(attributes) || !Object.hasOwn(attributes, name)) return undefined;
+  if (!isNode(attributes)) return undefined;
   const value = attributes[name];
-  if (typeof value !== 'string') return undefined;
-  const decoded = decodeEntities(value).trim();
-  return decoded === '' ? undefined : decoded;
+  if (typeof value !== 'string' || !Object.hasOwn(attributes, name)) return undefined;
+  return trimmedOrUndefined(decodeEntities(value));
 }
