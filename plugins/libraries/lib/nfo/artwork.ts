@@ -11,26 +11,25 @@ function resolve(base: string | undefined, url: string): string {
   return base.replace(/\/+$/, '') + (url.startsWith('/') ? url : `/${url}`);
 }
 
-function readThumb(thumb: XmlNode, fallbackAspect: string, base?: string): NfoArtwork | undefined {
+function readThumb(thumb: XmlNode, fallbackAspect: string, out: NfoArtwork[], base?: string): void {
   const url = textOf(thumb);
-  if (url === undefined) return undefined;
+  if (url === undefined) return;
   const aspect = attribute(thumb, 'aspect')?.toLowerCase() ?? fallbackAspect;
   const artwork: NfoArtwork = { aspect, url: resolve(base, url) };
   const season = attribute(thumb, 'type') === 'season' ? parseInteger(attribute(thumb, 'season')) : undefined;
-  return season === undefined ? artwork : { ...artwork, season };
+  if (season !== undefined) artwork.season = season;
+  out.push(artwork);
 }
 
-function readArtGroup(art: XmlNode): NfoArtwork[] {
-  return Object.keys(art)
-    .filter((key) => !key.startsWith('#') && key !== '@')
-    .flatMap((aspect) =>
-      elements(art, aspect)
-        .filter((image) => !hasChildElements(image))
-        .flatMap((image) => {
-          const url = textOf(image);
-          return url === undefined ? [] : [{ aspect, url }];
-        }),
-    );
+function readArtGroup(art: XmlNode, out: NfoArtwork[]): void {
+  for (const aspect of Object.keys(art)) {
+    if (aspect.startsWith('#') || aspect === '@') continue;
+    for (const image of elements(art, aspect)) {
+      if (hasChildElements(image)) continue;
+      const url = textOf(image);
+      if (url !== undefined) out.push({ aspect, url });
+    }
+  }
 }
 
 /**
@@ -39,12 +38,14 @@ function readArtGroup(art: XmlNode): NfoArtwork[] {
  * tag. URLs and paths are otherwise kept as written.
  */
 export function readArtwork(node: XmlNode): NfoArtwork[] {
+  const out: NfoArtwork[] = [];
   if (!Object.hasOwn(node, 'thumb') && !Object.hasOwn(node, 'fanart') && !Object.hasOwn(node, 'art'))
-    return [];
-  const thumbs = elements(node, 'thumb').map((thumb) => readThumb(thumb, 'poster'));
-  const fanart = elements(node, 'fanart').flatMap((group) =>
-    elements(group, 'thumb').map((thumb) => readThumb(thumb, 'fanart', attribute(group, 'url'))),
-  );
-  const grouped = elements(node, 'art').flatMap(readArtGroup);
-  return [...thumbs, ...fanart, ...grouped].filter((art): art is NfoArtwork => art !== undefined);
+    return out;
+  for (const thumb of elements(node, 'thumb')) readThumb(thumb, 'poster', out);
+  for (const group of elements(node, 'fanart')) {
+    const base = attribute(group, 'url');
+    for (const thumb of elements(group, 'thumb')) readThumb(thumb, 'fanart', out, base);
+  }
+  for (const art of elements(node, 'art')) readArtGroup(art, out);
+  return out;
 }

@@ -23,10 +23,17 @@ function readActor(actor: XmlNode, position: number): NfoActor | undefined {
  * and ties keep document order. Actors without a name are dropped.
  */
 export function readActors(node: XmlNode): NfoActor[] {
-  return elements(node, 'actor')
-    .map(readActor)
-    .filter((actor): actor is NfoActor => actor !== undefined)
-    .sort((a, b) => a.order - b.order);
+  const entries = elements(node, 'actor');
+  const actors: NfoActor[] = [];
+  let sorted = true;
+  for (let k = 0; k < entries.length; k++) {
+    const actor = readActor(entries[k], k);
+    if (actor === undefined) continue;
+    if (actors.length > 0 && actor.order < actors[actors.length - 1].order) sorted = false;
+    actors.push(actor);
+  }
+  // The sort is stable: a list already in order (the usual case) would come back unchanged.
+  return sorted ? actors : actors.sort((a, b) => a.order - b.order);
 }
 
 /** Directors from every `<director>` tag, `/`-separated lists split. */

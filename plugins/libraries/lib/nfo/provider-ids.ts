@@ -3,6 +3,7 @@
 
 import type { NfoKind } from './provider-urls.ts';
 import type { ProviderIds } from './types.ts';
+import { isDigits } from './values.ts';
 import { attribute, elements, firstText, textOf, type XmlNode } from './xml-tree.ts';
 
 const ALIASES: Record<string, string> = {
@@ -15,17 +16,28 @@ const ALIASES: Record<string, string> = {
   collectionnumber: 'tmdbCollection',
 };
 
-// Jellyfin-style `<xxxid>` tags and the provider each one names.
-const ID_TAGS: [string, string][] = [
-  ['tmdbid', 'tmdb'],
-  ['imdbid', 'imdb'],
-  ['imdb_id', 'imdb'],
-  ['tvdbid', 'tvdb'],
-  ['tvmazeid', 'tvmaze'],
-  ['tvrageid', 'tvrage'],
-  ['zap2itid', 'zap2it'],
-  ['tmdbcolid', 'tmdbCollection'],
-  ['collectionnumber', 'tmdbCollection'],
+// Jellyfin-style `<xxxid>` tags and the provider each one names (same positions).
+const ID_TAGS = [
+  'tmdbid',
+  'imdbid',
+  'imdb_id',
+  'tvdbid',
+  'tvmazeid',
+  'tvrageid',
+  'zap2itid',
+  'tmdbcolid',
+  'collectionnumber',
+];
+const ID_TAG_PROVIDERS = [
+  'tmdb',
+  'imdb',
+  'imdb',
+  'tvdb',
+  'tvmaze',
+  'tvrage',
+  'zap2it',
+  'tmdbCollection',
+  'tmdbCollection',
 ];
 
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -41,7 +53,18 @@ export interface ReadIds {
 /** Canonical provider key for a `type`/tag name (`TheMovieDB` → `tmdb`). */
 export function providerKey(type: string): string {
   const lower = type.trim().toLowerCase();
+  if (lower === 'tmdb' || lower === 'imdb' || lower === 'tvdb') return lower; // no alias
   return ALIASES[lower] ?? lower;
+}
+
+/** True for `tt` (any case) and 7–8 digits (`/^tt\d{7,8}$/i`). */
+export function isImdbId(text: string): boolean {
+  return (
+    (text.length === 9 || text.length === 10) &&
+    (text.charCodeAt(0) | 0x20) === 116 &&
+    (text.charCodeAt(1) | 0x20) === 116 &&
+    isDigits(text.slice(2))
+  );
 }
 
 /** A validated id for `provider`, or undefined (`tt0133093`; bare 7–8 digit IMDb ids get `tt`). */
@@ -49,10 +72,14 @@ export function normaliseProviderId(provider: string, value: string | undefined)
   const trimmed = value?.trim();
   if (!trimmed) return undefined;
   if (provider === 'imdb') {
-    if (/^tt\d{7,8}$/i.test(trimmed)) return trimmed.toLowerCase();
-    return /^\d{7,8}$/.test(trimmed) ? `tt${trimmed}` : undefined;
+    if (isImdbId(trimmed)) return trimmed.toLowerCase();
+    return (trimmed.length === 7 || trimmed.length === 8) && isDigits(trimmed) ? `tt${trimmed}` : undefined;
   }
-  if (NUMERIC.has(provider)) return /^\d{1,12}$/.test(trimmed) ? String(Number(trimmed)) : undefined;
+  if (NUMERIC.has(provider)) {
+    if (trimmed.length > 12 || !isDigits(trimmed)) return undefined;
+    // Without leading zeros the digits are already the number as written back.
+    return trimmed.charCodeAt(0) !== 48 ? trimmed : String(Number(trimmed));
+  }
   return trimmed.length <= 200 ? trimmed : undefined;
 }
 
@@ -116,7 +143,9 @@ function readEpisodeGuide(node: XmlNode, read: ReadIds): void {
 export function readProviderIds(node: XmlNode, kind: NfoKind): ReadIds {
   const read: ReadIds = { ids: {}, warnings: [] };
   readUniqueIds(node, read);
-  for (const [tag, provider] of ID_TAGS) {
+  for (let k = 0; k < ID_TAGS.length; k++) {
+    const tag = ID_TAGS[k];
+    const provider = ID_TAG_PROVIDERS[k];
     const value = firstText(node, tag);
     if (value !== undefined && !addProviderId(read.ids, provider, value)) {
       read.warnings.push(`ignored <${tag}> value "${value}": not a valid ${provider} id`);

@@ -9,14 +9,17 @@ import {
   elements,
   firstText,
   hasChildElements,
+  readEach,
   textOf,
   type XmlNode,
 } from './xml-tree.ts';
 
 const DEFAULT_MAX = 10;
 
-function withVotes(rating: NfoRating, votes: number | undefined): NfoRating {
-  return votes === undefined ? rating : { ...rating, votes };
+/** Adds `votes` (last, as a spread copy would) unless undefined. */
+export function withVotes(rating: NfoRating, votes: number | undefined): NfoRating {
+  if (votes !== undefined) rating.votes = votes;
+  return rating;
 }
 
 function readRatingEntry(rating: XmlNode): NfoRating | undefined {
@@ -37,9 +40,7 @@ function readRatingEntry(rating: XmlNode): NfoRating | undefined {
  * writes both). Zero means "no rating" in Kodi and is dropped, as are values above the scale's max.
  */
 export function readRatings(node: XmlNode): NfoRating[] {
-  const ratings = elements(element(node, 'ratings'), 'rating')
-    .map(readRatingEntry)
-    .filter((rating): rating is NfoRating => rating !== undefined);
+  const ratings = readEach(elements(element(node, 'ratings'), 'rating'), readRatingEntry);
   if (ratings.length > 0) return ratings;
   const value = parseDecimal(firstText(node, 'rating'));
   if (value === undefined || value <= 0 || value > DEFAULT_MAX) return [];

@@ -2,11 +2,19 @@
 
 import type { NfoAudioStream, NfoStreamDetails, NfoSubtitleStream, NfoVideoStream } from './types.ts';
 import { parseDecimal, parseInteger, positive } from './values.ts';
-import { element, elements, firstText, type XmlNode } from './xml-tree.ts';
+import { element, elements, firstText, readEach, type XmlNode } from './xml-tree.ts';
 
-function compact<T extends object>(value: T): T | undefined {
-  const entries = Object.entries(value).filter(([, field]) => field !== undefined);
-  return entries.length === 0 ? undefined : (Object.fromEntries(entries) as T);
+/** A copy without undefined fields (same order); undefined when none is left. */
+export function compact<T extends object>(value: T): T | undefined {
+  const out: Record<string, unknown> = {};
+  let any = false;
+  for (const k in value) {
+    const field = value[k];
+    if (field === undefined) continue;
+    out[k] = field;
+    any = true;
+  }
+  return any ? (out as T) : undefined;
 }
 
 function lower(text: string | undefined): string | undefined {
@@ -15,7 +23,12 @@ function lower(text: string | undefined): string | undefined {
 
 // Kodi writes a decimal (`2.350000`); other tools write a ratio (`16:9`).
 function parseAspect(text: string | undefined): number | undefined {
-  const ratio = /^(\d+(?:\.\d+)?)\s*[:/]\s*(\d+(?:\.\d+)?)$/.exec(text?.trim() ?? '');
+  // A ratio needs a `:` or `/`.
+  const trimmed = text?.trim() ?? '';
+  const ratio =
+    trimmed.includes(':') || trimmed.includes('/')
+      ? /^(\d+(?:\.\d+)?)\s*[:/]\s*(\d+(?:\.\d+)?)$/.exec(trimmed)
+      : null;
   if (!ratio) return positive(parseDecimal(text));
   const value = Number(ratio[1]) / Number(ratio[2]);
   return Number.isFinite(value) && value > 0 ? Math.round(value * 100) / 100 : undefined;
@@ -45,18 +58,14 @@ function readSubtitle(subtitle: XmlNode): NfoSubtitleStream | undefined {
   return compact<NfoSubtitleStream>({ language: lower(firstText(subtitle, 'language')) });
 }
 
-function defined<T>(items: (T | undefined)[]): T[] {
-  return items.filter((item): item is T => item !== undefined);
-}
-
 /** Streams from the first `<fileinfo><streamdetails>`; undefined when it has no usable stream. */
 export function readStreamDetails(node: XmlNode): NfoStreamDetails | undefined {
   const details = element(element(node, 'fileinfo'), 'streamdetails');
   if (!details) return undefined;
   const result: NfoStreamDetails = {
-    video: defined(elements(details, 'video').map(readVideo)),
-    audio: defined(elements(details, 'audio').map(readAudio)),
-    subtitles: defined(elements(details, 'subtitle').map(readSubtitle)),
+    video: readEach(elements(details, 'video'), readVideo),
+    audio: readEach(elements(details, 'audio'), readAudio),
+    subtitles: readEach(elements(details, 'subtitle'), readSubtitle),
   };
   const empty = result.video.length + result.audio.length + result.subtitles.length === 0;
   return empty ? undefined : result;

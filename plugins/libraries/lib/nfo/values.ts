@@ -1,17 +1,55 @@
 // Safe conversion of NFO tag text into numbers, dates, booleans and lists.
 // Every function returns undefined instead of NaN, garbage or out-of-range values.
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** True for 1–15 ASCII digits with an optional leading sign (`/^[+-]?\d{1,15}$/`). */
+export function isIntegerText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const start = first === 43 || first === 45 ? 1 : 0;
+  const digits = text.length - start;
+  if (digits < 1 || digits > 15) return false;
+  for (let i = start; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** True for an optionally signed decimal: digits with an optional `.` and fraction, or `.` and digits. */
+export function isDecimalText(text: string): boolean {
+  const n = text.length;
+  const first = text.charCodeAt(0);
+  let i = first === 43 || first === 45 ? 1 : 0;
+  const intStart = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i += 1;
+  const intDigits = i - intStart;
+  if (i === n) return intDigits > 0;
+  if (text.charCodeAt(i) !== 46) return false;
+  i += 1;
+  const fracStart = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i += 1;
+  return i === n && (intDigits > 0 || i > fracStart);
+}
+
+/** True when the text is one or more ASCII digits and nothing else. */
+export function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Parses a whole decimal integer (`42`, `+3`, `-1`); anything else is undefined. */
 export function parseInteger(text: string | undefined): number | undefined {
   const trimmed = text?.trim();
-  if (!trimmed || !/^[+-]?\d{1,15}$/.test(trimmed)) return undefined;
+  if (!trimmed || !isIntegerText(trimmed)) return undefined;
   return Number(trimmed);
 }
 
 /** Parses a decimal number, accepting a comma as the decimal separator (`7,8`). */
 export function parseDecimal(text: string | undefined): number | undefined {
-  const trimmed = text?.trim().replace(/^([+-]?\d+),(\d+)$/, '$1.$2');
-  if (!trimmed || !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return undefined;
+  let trimmed = text?.trim();
+  if (trimmed?.includes(',')) trimmed = trimmed.replace(/^([+-]?\d+),(\d+)$/, '$1.$2');
+  if (!trimmed || !isDecimalText(trimmed)) return undefined;
   const value = Number(trimmed);
   return Number.isFinite(value) ? value : undefined;
 }
@@ -20,9 +58,11 @@ export function parseDecimal(text: string | undefined): number | undefined {
 export function parseCount(text: string | undefined): number | undefined {
   const trimmed = text?.trim();
   if (!trimmed) return undefined;
-  const digits = /^\d{1,3}([,.\s\u00a0'])\d{3}(\1\d{3})*$/.test(trimmed)
-    ? trimmed.replace(/\D/g, '')
-    : trimmed;
+  // Digits alone have no separator to remove.
+  const digits =
+    !isDigits(trimmed) && /^\d{1,3}([,.\s\u00a0'])\d{3}(\1\d{3})*$/.test(trimmed)
+      ? trimmed.replace(/\D/g, '')
+      : trimmed;
   const value = parseInteger(digits);
   return value !== undefined && value >= 0 ? value : undefined;
 }
@@ -39,6 +79,8 @@ export function positive(value: number | undefined): number | undefined {
 export function parseRuntimeMinutes(text: string | undefined): number | undefined {
   const trimmed = text?.trim().toLowerCase();
   if (!trimmed) return undefined;
+  // Plain minutes (the usual form); more than six digits is no runtime.
+  if (isDigits(trimmed)) return trimmed.length <= 6 ? positive(Number(trimmed)) : undefined;
   const minutes = /^(\d{1,6}(?:[.,]\d+)?)\s*(?:m|min|mins|minutes?)?\.?$/.exec(trimmed);
   if (minutes) return positive(Math.round(Number(minutes[1].replace(',', '.'))));
   const hours = /^(\d{1,4})\s*(?:h|hr|hrs|hours?)\s*(?:(\d{1,4})\s*(?:m|min|mins|minutes?)?)?$/.exec(trimmed);
@@ -62,7 +104,9 @@ export function parseYear(text: string | undefined): number | undefined {
 export function parseDate(text: string | undefined): string | undefined {
   const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/.exec(text?.trim() ?? '');
   if (!m) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
   if (year <= MIN_YEAR || year > MAX_YEAR) return undefined;
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
@@ -81,17 +125,28 @@ export function parseBoolean(text: string | undefined): boolean | undefined {
 export function splitValues(values: string[], separator: RegExp): string[] {
   const result: string[] = [];
   if (values.length === 0) return result;
+  // Both separators need a `/`: a value without one is a single part.
+  const slashed = separator === SLASH || separator === SPACED_SLASH;
+  if (values.length === 1 && slashed && !values[0].includes('/')) {
+    const trimmed = values[0].trim();
+    if (trimmed !== '') result.push(trimmed);
+    return result;
+  }
   const seen = new Set<string>();
   for (const value of values) {
-    for (const part of value.split(separator)) {
-      const trimmed = part.trim();
-      const key = trimmed.toLowerCase();
-      if (trimmed === '' || seen.has(key)) continue;
-      seen.add(key);
-      result.push(trimmed);
-    }
+    if (slashed && !value.includes('/')) addValue(value, seen, result);
+    else for (const part of value.split(separator)) addValue(part, seen, result);
   }
   return result;
+}
+
+/** Adds the trimmed part unless it is empty or already there in any case. */
+export function addValue(part: string, seen: Set<string>, result: string[]): void {
+  const trimmed = part.trim();
+  const key = trimmed.toLowerCase();
+  if (trimmed === '' || seen.has(key)) return;
+  seen.add(key);
+  result.push(trimmed);
 }
 
 /** `/` with or without spaces around it (Jellyfin splits genre, country, director and credits this way). */
