@@ -32,25 +32,32 @@ export function withoutUndefined<T extends object>(value: T): T {
   return out as T;
 }
 
-/** `withoutUndefined({ ...fields, ...extra })` without the intermediate copy (same keys, same order). */
-export function definedFields<T extends object>(fields: object, extra: object): T {
+/**
+ * A kind's result: the defined common fields in their order with `year` replaced, then the defined `extra` fields
+ * (which the common fields do not have) in theirs — `withoutUndefined({ ...fields, year, ...extra })`.
+ */
+export function definedResult<T extends object>(
+  fields: NfoCommon,
+  year: number | undefined,
+  extra: object,
+): T {
   const out: Record<string, unknown> = {};
-  const base = fields as Record<string, unknown>;
-  const over = extra as Record<string, unknown>;
+  const base = fields as unknown as Record<string, unknown>;
   for (const k in base) {
-    const field = Object.hasOwn(over, k) ? over[k] : base[k];
+    const field = k === 'year' ? year : base[k];
     if (field !== undefined) out[k] = field;
   }
-  for (const k in over) {
-    const field = over[k];
-    if (field !== undefined && !Object.hasOwn(base, k)) out[k] = field;
+  const more = extra as Record<string, unknown>;
+  for (const k in more) {
+    const field = more[k];
+    if (field !== undefined) out[k] = field;
   }
   return out as T;
 }
 
 /** Adds ids found outside the XML (scraper URLs) where the XML did not already provide one. */
 export function mergeIds(ids: ProviderIds, extra: ProviderIds): void {
-  for (const [provider, id] of Object.entries(extra)) addProviderId(ids, provider, id);
+  for (const provider in extra) addProviderId(ids, provider, extra[provider]);
 }
 
 /** The common fields of one root element, plus notes about ignored values. */
@@ -102,7 +109,7 @@ export function readFirstRoot(
   const node = nodes[0] ?? {};
   const { fields, warnings: fieldWarnings } = readCommonFields(node, fieldsKind);
   mergeIds(fields.ids, urlIds);
-  warnings.push(...fieldWarnings);
+  for (const warning of fieldWarnings) warnings.push(warning);
   return { ok: true, node, fields, warnings };
 }
 

@@ -1,6 +1,6 @@
 // `parseEpisodeNfo`: `<episodedetails>` NFOs → one EpisodeNfo per block (multi-episode files hold several).
 
-import { definedFields, mergeIds, readCommonFields, yearOr } from './common-fields.ts';
+import { definedResult, mergeIds, readCommonFields, yearOr } from './common-fields.ts';
 import { readNfoDocument } from './document.ts';
 import type { EpisodeNfo, NfoResult, ProviderIds } from './types.ts';
 import { parseDate, parseInteger } from './values.ts';
@@ -19,8 +19,7 @@ function readEpisode(node: XmlNode, urlIds: ProviderIds): { episode: EpisodeNfo;
   const { fields, warnings } = readCommonFields(node, 'episode');
   mergeIds(fields.ids, urlIds);
   const aired = parseDate(firstText(node, 'aired', 'premiered', 'releasedate'));
-  const episode = definedFields<EpisodeNfo>(fields, {
-    year: yearOr(fields.year, aired),
+  const episode = definedResult<EpisodeNfo>(fields, yearOr(fields.year, aired), {
     showTitle: firstText(node, 'showtitle'),
     season: index(node, 'season'),
     episode: index(node, 'episode'),

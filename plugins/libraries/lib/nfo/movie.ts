@@ -1,6 +1,6 @@
 // `parseMovieNfo`: Kodi/Jellyfin/tinyMediaManager/Ember `<movie>` NFO (or a bare TMDb/IMDb URL) → MovieNfo.
 
-import { definedFields, readFirstRoot, withoutUndefined, yearOr } from './common-fields.ts';
+import { definedResult, readFirstRoot, withoutUndefined, yearOr } from './common-fields.ts';
 import { addProviderId } from './provider-ids.ts';
 import type { MovieNfo, NfoMovieSet, NfoResult, ProviderIds } from './types.ts';
 import { parseDate } from './values.ts';
@@ -26,6 +26,6 @@ export function parseMovieNfo(xml: string): NfoResult<MovieNfo> {
   const { node, fields, warnings } = read;
   const premiered = parseDate(firstText(node, 'premiered', 'releasedate', 'aired'));
   const set = readMovieSet(node, fields.ids);
-  const movie = definedFields<MovieNfo>(fields, { premiered, set, year: yearOr(fields.year, premiered) });
+  const movie = definedResult<MovieNfo>(fields, yearOr(fields.year, premiered), { premiered, set });
   return { ok: true, value: movie, warnings };
 }

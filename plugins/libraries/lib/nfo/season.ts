@@ -1,6 +1,6 @@
 // `parseSeasonNfo`: Jellyfin's `season.nfo` (`<season>` root, in the season folder) → SeasonNfo.
 
-import { definedFields, readFirstRoot, yearOr } from './common-fields.ts';
+import { definedResult, readFirstRoot, yearOr } from './common-fields.ts';
 import type { NfoResult, SeasonNfo } from './types.ts';
 import { parseDate, parseInteger } from './values.ts';
 import { firstText } from './xml-tree.ts';
@@ -16,8 +16,7 @@ export function parseSeasonNfo(xml: string): NfoResult<SeasonNfo> {
   const { node, fields, warnings } = read;
   const premiered = parseDate(firstText(node, 'premiered', 'aired', 'releasedate'));
   const number = parseInteger(firstText(node, 'seasonnumber'));
-  const season = definedFields<SeasonNfo>(fields, {
-    year: yearOr(fields.year, premiered),
+  const season = definedResult<SeasonNfo>(fields, yearOr(fields.year, premiered), {
     premiered,
     seasonNumber: number !== undefined && number >= 0 ? number : undefined,
   });

@@ -1,6 +1,6 @@
 // `parseShowNfo`: Kodi/Jellyfin/tinyMediaManager `tvshow.nfo` (`<tvshow>` or a bare TMDb/TVDb/IMDb URL) → ShowNfo.
 
-import { definedFields, readFirstRoot, yearOr } from './common-fields.ts';
+import { definedResult, readFirstRoot, yearOr } from './common-fields.ts';
 import type { NfoNamedSeason, NfoResult, ShowNfo } from './types.ts';
 import { parseDate, parseInteger } from './values.ts';
 import { attribute, elements, firstText, textOf, type XmlNode } from './xml-tree.ts';
@@ -23,8 +23,7 @@ export function parseShowNfo(xml: string): NfoResult<ShowNfo> {
   if (!read.ok) return read;
   const { node, fields, warnings } = read;
   const premiered = parseDate(firstText(node, 'premiered', 'aired', 'releasedate'));
-  const show = definedFields<ShowNfo>(fields, {
-    year: yearOr(fields.year, premiered),
+  const show = definedResult<ShowNfo>(fields, yearOr(fields.year, premiered), {
     showTitle: firstText(node, 'showtitle'),
     premiered,
     status: firstText(node, 'status'),
