@@ -41,16 +41,36 @@ export function definedResult<T extends object>(
   year: number | undefined,
   extra: object,
 ): T {
-  const out: Record<string, unknown> = {};
-  const base = fields as unknown as Record<string, unknown>;
-  for (const k in base) {
-    const field = k === 'year' ? year : base[k];
-    if (field !== undefined) out[k] = field;
-  }
+  // Written out field by field (each assignment site sees one shape): same keys, same order as readCommonFields.
+  const out: Partial<NfoCommon> = { ids: fields.ids };
+  if (fields.defaultIdType !== undefined) out.defaultIdType = fields.defaultIdType;
+  if (fields.title !== undefined) out.title = fields.title;
+  if (fields.originalTitle !== undefined) out.originalTitle = fields.originalTitle;
+  if (fields.sortTitle !== undefined) out.sortTitle = fields.sortTitle;
+  if (year !== undefined) out.year = year;
+  if (fields.plot !== undefined) out.plot = fields.plot;
+  if (fields.outline !== undefined) out.outline = fields.outline;
+  if (fields.tagline !== undefined) out.tagline = fields.tagline;
+  if (fields.runtimeMinutes !== undefined) out.runtimeMinutes = fields.runtimeMinutes;
+  out.ratings = fields.ratings;
+  if (fields.userRating !== undefined) out.userRating = fields.userRating;
+  if (fields.contentRating !== undefined) out.contentRating = fields.contentRating;
+  out.genres = fields.genres;
+  out.studios = fields.studios;
+  out.tags = fields.tags;
+  out.countries = fields.countries;
+  out.actors = fields.actors;
+  out.directors = fields.directors;
+  out.writers = fields.writers;
+  out.locked = fields.locked;
+  if (fields.trailer !== undefined) out.trailer = fields.trailer;
+  out.artwork = fields.artwork;
+  if (fields.fileInfo !== undefined) out.fileInfo = fields.fileInfo;
   const more = extra as Record<string, unknown>;
+  const result = out as Record<string, unknown>;
   for (const k in more) {
     const field = more[k];
-    if (field !== undefined) out[k] = field;
+    if (field !== undefined) result[k] = field;
   }
   return out as T;
 }
@@ -76,7 +96,7 @@ export function readCommonFields(node: XmlNode, kind: NfoKind): { fields: NfoCom
     runtimeMinutes: parseRuntimeMinutes(firstText(node, 'runtime')),
     ratings: readRatings(node),
     userRating: readUserRating(node),
-    contentRating: pickContentRating(textsOf(node, 'mpaa').concat(textsOf(node, 'certification'))),
+    contentRating: pickContentRating(textsOf(node, 'mpaa', 'certification')),
     genres: splitValues(textsOf(node, 'genre'), SLASH),
     studios: splitValues(textsOf(node, 'studio'), SPACED_SLASH),
     tags: splitValues(textsOf(node, 'tag'), SPACED_SLASH),

@@ -1,7 +1,7 @@
 // Table tests for normalising <mpaa>/<certification> values as different NFO writers produce them.
 
 import { describe, expect, test } from 'bun:test';
-import { parseContentRating, pickContentRating } from './content-rating.ts';
+import { isPrintableWord, mayBeRated, parseContentRating, pickContentRating } from './content-rating.ts';
 
 describe('parseContentRating', () => {
   test.each([
@@ -31,5 +31,22 @@ describe('pickContentRating', () => {
     [[], undefined],
   ])('%p → %j', (candidates, expected) => {
     expect(pickContentRating(candidates)).toEqual(expected);
+  });
+});
+
+describe('character checks', () => {
+  test.each([
+    ['Rated R', true, false],
+    ['rated', true, true],
+    ['R', true, true],
+    ['PG-13', false, true],
+    ['US:PG-13', false, true],
+    ['FSK 12', false, false],
+    ['12\u00a0', false, false],
+    ['é', false, false],
+    ['', false, true],
+  ])('%p: may be rated %p, printable word %p', (text, rated, word) => {
+    expect(mayBeRated(text)).toBe(rated);
+    expect(isPrintableWord(text)).toBe(word);
   });
 });

@@ -43,5 +43,5 @@ export function readDirectors(node: XmlNode): string[] {
 
 /** Writers from `<credits>` (Kodi) and `<writer>` (Jellyfin), `/`-separated lists split. */
 export function readWriters(node: XmlNode): string[] {
-  return splitValues(textsOf(node, 'credits').concat(textsOf(node, 'writer')), SLASH);
+  return splitValues(textsOf(node, 'credits', 'writer'), SLASH);
 }

@@ -2,7 +2,7 @@
 
 import { describe, expect, test } from 'bun:test';
 import { parseMovieNfo } from './movie.ts';
-import { normaliseProviderId } from './provider-ids.ts';
+import { isImdbId, normaliseProviderId, providerKey } from './provider-ids.ts';
 import { findProviderIdsInText, type NfoKind } from './provider-urls.ts';
 
 describe('normaliseProviderId', () => {
@@ -17,10 +17,44 @@ describe('normaliseProviderId', () => {
     ['tmdb', '0603', '603'],
     ['tmdb', '603-the-matrix', undefined],
     ['tvdb', '', undefined],
+    ['tmdb', '0', '0'],
+    ['tmdb', '000', '0'],
+    ['tmdb', '123456789012', '123456789012'],
+    ['tmdb', '1234567890123', undefined],
+    ['tvmaze', '+5', undefined],
+    ['imdb', '12345678', 'tt12345678'],
+    ['imdb', '123456789', undefined],
+    ['imdb', 'tT01330930', 'tt01330930'],
+    ['imdb', 'tt013309a', undefined],
     ['wikidata', 'Q484048', 'Q484048'],
   ])('%s %p → %p', (provider, value, expected) => {
     expect(normaliseProviderId(provider, value)).toBe(expected);
   });
+});
+
+describe('isImdbId', () => {
+  test.each([
+    ['tt0133093', true],
+    ['TT12345678', true],
+    ['Tt0133093', true],
+    ['tt013309', false],
+    ['tt123456789', false],
+    ['xt0133093', false],
+    ['tt013309x', false],
+    ['0133093', false],
+  ])('%p → %p', (text, expected) => expect(isImdbId(text)).toBe(expected));
+});
+
+describe('providerKey', () => {
+  test.each([
+    ['tmdb', 'tmdb'],
+    [' IMDB ', 'imdb'],
+    ['TheMovieDB', 'tmdb'],
+    ['thetvdb', 'tvdb'],
+    ['imdb_id', 'imdb'],
+    ['TMDbCol', 'tmdbCollection'],
+    ['wikidata', 'wikidata'],
+  ])('%p → %p', (type, expected) => expect(providerKey(type)).toBe(expected));
 });
 
 describe('findProviderIdsInText', () => {

@@ -72,7 +72,7 @@ export function readOpenTag(xml: string, at: number, cursor: Cursor): number {
   let attrs: Record<string, string> | null = null;
   let i = nameStop;
   for (;;) {
-    const afterSpace = skipSpace(xml, i);
+    const afterSpace = xml.charCodeAt(i) === 62 ? i : skipSpace(xml, i);
     const c = xml.charCodeAt(afterSpace);
     if (c === 62 || c === 47) {
       openTag.attrs = attrs;
@@ -118,13 +118,18 @@ export function onlyXmlSpace(xml: string, from: number, to: number): boolean {
   return true;
 }
 
-/** The trimmed text of `from`…`to`, '' when blank (as `slice(from, to).trim()`). */
-export function trimmedText(xml: string, from: number, to: number): string {
+/**
+ * The text of `from`…`to` inside an element, trimmed as `slice(from, to).trim()` does ('' when blank), or null when
+ * it has a `>` or an `&` that starts no reference. Blank text (indentation) is not searched for either.
+ */
+export function elementText(xml: string, from: number, to: number, cursor: Cursor): string | null {
   let s = from;
+  while (s < to && isAsciiSpace(xml.charCodeAt(s))) s += 1;
+  if (s === to) return '';
   let e = to;
-  while (s < e && isAsciiSpace(xml.charCodeAt(s))) s += 1;
-  while (e > s && isAsciiSpace(xml.charCodeAt(e - 1))) e -= 1;
-  if (s === e) return '';
+  while (isAsciiSpace(xml.charCodeAt(e - 1))) e -= 1;
+  const gt = xml.indexOf('>', s);
+  if ((gt !== -1 && gt < e) || !cursor.referencesOk(s, e)) return null;
   return xml.charCodeAt(s) < 128 && xml.charCodeAt(e - 1) < 128 ? xml.slice(s, e) : xml.slice(s, e).trim();
 }
 
@@ -153,9 +158,8 @@ export function parseStrictXml(xml: string): StrictNode | null {
       if (depth === 0) {
         if (!onlyXmlSpace(xml, i, textEnd)) return null;
       } else {
-        const gt = xml.indexOf('>', i);
-        if ((gt !== -1 && gt < textEnd) || !cursor.referencesOk(i, textEnd)) return null;
-        const text = trimmedText(xml, i, textEnd);
+        const text = elementText(xml, i, textEnd, cursor);
+        if (text === null) return null;
         if (text !== '') texts[depth - 1] += text;
       }
     }
@@ -166,7 +170,8 @@ export function parseStrictXml(xml: string): StrictNode | null {
       const d = depth - 1;
       const tag = tags[d];
       if (!sameAt(xml, lt + 2, tag)) return null;
-      const end = skipSpace(xml, lt + 2 + tag.length);
+      const afterName = lt + 2 + tag.length;
+      const end = xml.charCodeAt(afterName) === 62 ? afterName : skipSpace(xml, afterName);
       if (xml.charCodeAt(end) !== 62) return null;
       const node = nodes[d];
       if (!children[d] || texts[d] !== '') node['#text'] = texts[d];

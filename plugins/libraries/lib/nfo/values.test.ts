@@ -2,6 +2,10 @@
 
 import { describe, expect, test } from 'bun:test';
 import {
+  addValue,
+  isDecimalText,
+  isDigits,
+  isIntegerText,
   parseBoolean,
   parseCount,
   parseDate,
@@ -133,6 +137,53 @@ describe('splitValues', () => {
     [[], SLASH, []],
     [[' Drama '], SLASH, ['Drama']],
     [['Drama', 'Crime / drama'], SLASH, ['Drama', 'Crime']],
+  ])('%p split on %p → %p', (values, separator, expected) => {
+    expect(splitValues(values, separator)).toEqual(expected);
+  });
+});
+
+describe('character checks', () => {
+  test.each([
+    ['42', true, true, true],
+    ['+3', true, true, false],
+    ['-1', true, true, false],
+    ['0', true, true, true],
+    ['123456789012345', true, true, true],
+    ['1234567890123456', false, true, true],
+    ['4.5', false, true, false],
+    ['.5', false, true, false],
+    ['5.', false, true, false],
+    ['-.5', false, true, false],
+    ['.', false, false, false],
+    ['+', false, false, false],
+    ['', false, false, false],
+    ['1e3', false, false, false],
+    ['１２', false, false, false],
+    ['12 ', false, false, false],
+    ['1.2.3', false, false, false],
+  ])('%p: integer %p, decimal %p, digits %p', (text, integer, decimal, digits) => {
+    expect(isIntegerText(text)).toBe(integer);
+    expect(isDecimalText(text)).toBe(decimal);
+    expect(isDigits(text)).toBe(digits);
+  });
+});
+
+describe('addValue', () => {
+  test('adds trimmed parts once in any case, skips empty ones', () => {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const part of [' Drama ', 'drama', '', '  ', 'Crime', 'DRAMA']) addValue(part, seen, out);
+    expect(out).toEqual(['Drama', 'Crime']);
+  });
+});
+
+describe('splitValues of single values', () => {
+  test.each([
+    [['Action'], SLASH, ['Action']],
+    [['  Action  '], SPACED_SLASH, ['Action']],
+    [['   '], SLASH, []],
+    [['A|B'], /\|/, ['A', 'B']],
+    [['A|B'], SLASH, ['A|B']],
   ])('%p split on %p → %p', (values, separator, expected) => {
     expect(splitValues(values, separator)).toEqual(expected);
   });

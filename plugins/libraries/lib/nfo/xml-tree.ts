@@ -143,15 +143,25 @@ export function trimmedOrUndefined(text: string): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-/** Non-empty texts of every child element named `name`. */
-export function textsOf(node: XmlNode | undefined, name: string): string[] {
+const NO_TEXTS = Object.freeze([]) as unknown as string[];
+
+/** Non-empty texts of every child element named `name`, then of those named `alt`. Read-only (may be shared). */
+export function textsOf(node: XmlNode | undefined, name: string, alt?: string): string[] {
+  const first = elements(node, name);
+  const second = alt === undefined ? NONE : elements(node, alt);
+  if (first.length === 0 && second.length === 0) return NO_TEXTS;
   const out: string[] = [];
-  const children = elements(node, name);
+  pushTexts(first, out);
+  pushTexts(second, out);
+  return out;
+}
+
+/** Appends the non-empty text of each element to `out`. */
+export function pushTexts(children: XmlNode[], out: string[]): void {
   for (let k = 0; k < children.length; k++) {
     const text = textOf(children[k]);
     if (text !== undefined) out.push(text);
   }
-  return out;
 }
 
 /** Text of the first child element named `name` (then `alt`, then `alt2`) that has any. */
@@ -162,9 +172,12 @@ export function firstText(
   alt2?: string,
 ): string | undefined {
   if (!node) return undefined;
-  const text = textIn(node, name);
+  // Most names are missing: an own-property check is cheaper than reading their (empty) element lists.
+  const text = Object.hasOwn(node, name) ? textIn(node, name) : undefined;
   if (text !== undefined || alt === undefined) return text;
-  return textIn(node, alt) ?? (alt2 === undefined ? undefined : textIn(node, alt2));
+  const second = Object.hasOwn(node, alt) ? textIn(node, alt) : undefined;
+  if (second !== undefined || alt2 === undefined) return second;
+  return Object.hasOwn(node, alt2) ? textIn(node, alt2) : undefined;
 }
 
 export function textIn(node: XmlNode, name: string): string | undefined {
