@@ -101,7 +101,9 @@ describe('readOpenTag', () => {
     ['<constructor>', 13, 'constructor', 'x-constructor', null, false],
   ])('%p ends at %p', (xml, end, name, treeKey, attrs, selfClosing) => {
     expect(readOpenTag(xml, 1, new Cursor(xml))).toBe(end);
-    expect({ ...openTag }).toEqual({ name, key: treeKey, attrs, selfClosing });
+    const { slot, ...read } = openTag;
+    expect(read).toEqual({ name, key: treeKey, attrs, selfClosing });
+    expect(slot).toBeGreaterThanOrEqual(0);
   });
 
   test.each([

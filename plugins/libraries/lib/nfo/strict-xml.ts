@@ -9,6 +9,8 @@
 import {
   attributeKey,
   attributeKeys,
+  expectedSlot,
+  followed,
   key,
   nameEnd,
   nameSlot,
@@ -36,8 +38,9 @@ export function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** What {@link readOpenTag} read: the raw name, its tree key, attributes and whether the tag closes itself. */
+/** What {@link readOpenTag} read: the name's slot (-1: none), the raw name, its tree key, attributes and whether the tag closes itself. */
 export const openTag = {
+  slot: -1,
   name: '',
   key: '',
   attrs: null as Record<string, string> | null,
@@ -62,11 +65,21 @@ export class Cursor {
   }
 }
 
-/** Reads `<name attr="…" …>` or `…/>` from `at` (just after `<`) into {@link openTag}; the end, or -1. */
-export function readOpenTag(xml: string, at: number, cursor: Cursor): number {
-  const nameStop = nameEnd(xml, at);
-  if (nameStop === -1) return -1;
-  const slot = nameSlot(xml, at, nameStop);
+/**
+ * Reads `<name attr="…" …>` or `…/>` from `at` (just after `<`) into {@link openTag}; the end, or -1. `previous` is
+ * the name slot of the tag opened before (-1 for none): the name that followed it last time is tried first.
+ */
+export function readOpenTag(xml: string, at: number, cursor: Cursor, previous = -1): number {
+  let slot = expectedSlot(xml, at, previous);
+  let nameStop: number;
+  if (slot !== -1) nameStop = at + tagNames[slot].length;
+  else {
+    nameStop = nameEnd(xml, at);
+    if (nameStop === -1) return -1;
+    slot = nameSlot(xml, at, nameStop);
+    if (slot !== -1) followed(previous, slot);
+  }
+  openTag.slot = slot;
   openTag.name = slot === -1 ? xml.slice(at, nameStop) : tagNames[slot];
   openTag.key = slot === -1 ? key(openTag.name) : treeKeys[slot];
   let attrs: Record<string, string> | null = null;
@@ -143,6 +156,7 @@ export function parseStrictXml(xml: string): StrictNode | null {
   const children: boolean[] = [];
   const cursor = new Cursor(xml);
   let depth = 0;
+  let previous = -1; // name slot of the last tag opened
   let rootSeen = false;
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (xml.startsWith('<?', i)) {
@@ -198,8 +212,9 @@ export function parseStrictXml(xml: string): StrictNode | null {
       } else return null;
     } else {
       if (depth === 0 && rootSeen) return null;
-      const end = readOpenTag(xml, lt + 1, cursor);
+      const end = readOpenTag(xml, lt + 1, cursor, previous);
       if (end === -1) return null;
+      previous = openTag.slot;
       rootSeen = true;
       if (depth > 0) children[depth - 1] = true;
       const node: StrictNode = {};

@@ -55,6 +55,34 @@ export function nameSlot(xml: string, at: number, end: number): number {
   return slot;
 }
 
+/** Each slot's successor: the slot of the tag opened after it last time (NFOs repeat their tag order), or -1. */
+export const nextSlots = new Int32Array(SLOTS).fill(-1);
+/** The slot of the first tag of the last document read, or -1. */
+let firstSlot = -1;
+
+/** True for the characters a name continues with: ASCII letters, digits, `_`, `.`, `:` and `-`. */
+export function isNameChar(c: number): boolean {
+  const lc = c | 0x20;
+  return (lc >= 97 && lc <= 122) || (c >= 48 && c <= 58) || c === 95 || c === 46 || c === 45;
+}
+
+/**
+ * The slot of the tag name at `at` when it is the one that followed `previous` last time (or, with no previous
+ * tag, the one that began the last document); -1 when it is not (then {@link nameEnd} and {@link nameSlot} read it).
+ */
+export function expectedSlot(xml: string, at: number, previous: number): number {
+  const guess = previous === -1 ? firstSlot : nextSlots[previous];
+  if (guess === -1) return -1;
+  const name = tagNames[guess];
+  return sameAt(xml, at, name) && !isNameChar(xml.charCodeAt(at + name.length)) ? guess : -1;
+}
+
+/** Remembers that the tag in `slot` followed the one in `previous` (-1: began a document). */
+export function followed(previous: number, slot: number): void {
+  if (previous === -1) firstSlot = slot;
+  else nextSlots[previous] = slot;
+}
+
 /**
  * The end of the name starting at `at` (an ASCII letter or `_`, then letters, digits, `_.:-`), or -1; the
  * name's hash is left for {@link nameSlot} in `nameHash`.
@@ -65,13 +93,7 @@ export function nameEnd(xml: string, at: number): number {
   if (!((l >= 97 && l <= 122) || first === 95)) return -1;
   let hash = first;
   let i = at + 1;
-  for (;;) {
-    const c = xml.charCodeAt(i);
-    const lc = c | 0x20;
-    if (!((lc >= 97 && lc <= 122) || (c >= 48 && c <= 58) || c === 95 || c === 46 || c === 45)) break;
-    hash = (Math.imul(hash, 31) + c) | 0;
-    i += 1;
-  }
+  for (let c = xml.charCodeAt(i); isNameChar(c); c = xml.charCodeAt(++i)) hash = (Math.imul(hash, 31) + c) | 0;
   nameHash = hash;
   return i;
 }

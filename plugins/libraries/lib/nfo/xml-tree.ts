@@ -173,17 +173,20 @@ export function firstText(
 ): string | undefined {
   if (!node) return undefined;
   // Most names are missing: an own-property check is cheaper than reading their (empty) element lists.
-  const text = Object.hasOwn(node, name) ? textIn(node, name) : undefined;
+  const text = Object.hasOwn(node, name) ? firstTextOf(node[name]) : undefined;
   if (text !== undefined || alt === undefined) return text;
-  const second = Object.hasOwn(node, alt) ? textIn(node, alt) : undefined;
+  const second = Object.hasOwn(node, alt) ? firstTextOf(node[alt]) : undefined;
   if (second !== undefined || alt2 === undefined) return second;
-  return Object.hasOwn(node, alt2) ? textIn(node, alt2) : undefined;
+  return Object.hasOwn(node, alt2) ? firstTextOf(node[alt2]) : undefined;
 }
 
-export function textIn(node: XmlNode, name: string): string | undefined {
-  const children = elements(node, name);
-  for (let k = 0; k < children.length; k++) {
-    const text = textOf(children[k]);
+/** The first non-empty text among the elements of a child list (a node's own value for a name). */
+export function firstTextOf(list: unknown): string | undefined {
+  if (!Array.isArray(list)) return undefined;
+  for (let k = 0; k < list.length; k++) {
+    const item: unknown = list[k];
+    if (!isNode(item)) continue; // as elements() leaves it out
+    const text = textOf(item);
     if (text !== undefined) return text;
   }
   return undefined;
