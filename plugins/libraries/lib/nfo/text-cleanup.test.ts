@@ -1,7 +1,7 @@
 // Table tests for charset repairs and control-character cleanup before XML parsing.
 
 import { describe, expect, test } from 'bun:test';
-import { cleanNfoText, remapC1Controls, repairMojibake } from './text-cleanup.ts';
+import { cleanNfoText, isPlainText, remapC1Controls, repairMojibake } from './text-cleanup.ts';
 
 const latin1 = (text: string) => new TextDecoder('latin1').decode(new TextEncoder().encode(text));
 
@@ -40,5 +40,25 @@ describe('cleanNfoText', () => {
     expect(cleaned.text).toBe(text);
     expect(cleaned.notes).toHaveLength(noteFragments.length);
     for (const [i, fragment] of noteFragments.entries()) expect(cleaned.notes[i]).toContain(fragment);
+  });
+});
+
+describe('isPlainText', () => {
+  test.each([
+    ['<movie>\n\t<title>A &amp; B ~</title>\n</movie>', true],
+    ['', true],
+    ['a\r\nb', false],
+    ['a\u0000b', false],
+    ['a\u000bb', false],
+    ['a\u001fb', false],
+    ['a\u007fb', false],
+    ['café', false],
+    ['a\u0085', false],
+    ['\ufeff<movie/>', false],
+    ['\ud800', false],
+    ['😀', false],
+  ])('%p → %p', (text, expected) => {
+    expect(isPlainText(text)).toBe(expected);
+    expect(isPlainText(text)).toBe(/^[\t\n -~]*$/.test(text));
   });
 });

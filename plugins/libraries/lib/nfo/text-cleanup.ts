@@ -1,6 +1,8 @@
 // Character-level cleanup of NFO text before XML parsing: BOM, XML-illegal control characters and
 // text that was decoded with the wrong charset (Windows-1252 vs UTF-8 mix-ups).
 
+import { Buffer } from 'node:buffer';
+
 /** Cleaned text plus human-readable notes about what was changed or looks suspicious. */
 export interface CleanedText {
   text: string;
@@ -55,13 +57,21 @@ export function remapC1Controls(text: string): string {
   return text.replace(C1_CONTROL, (char) => CP1252_HIGH[char.charCodeAt(0) - 0x80]);
 }
 
-// Printable ASCII, tabs and line feeds: text that none of the repairs below would change.
-const PLAIN = /^[\t\n -~]*$/;
+// ASCII control characters other than tab and line feed, and DEL. Text that is ASCII and has none of them is
+// printable ASCII, tabs and line feeds: text that none of the repairs below would change.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters looked for.
+const NOT_PLAIN_ASCII = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+/** True when the text is only printable ASCII, tabs and line feeds (`/^[\t\n -~]*$/`, found faster). */
+export function isPlainText(text: string): boolean {
+  // Every character beyond ASCII takes more than one UTF-8 byte.
+  return Buffer.byteLength(text, 'utf8') === text.length && !NOT_PLAIN_ASCII.test(text);
+}
 
 /** Applies every character-level repair and reports what it did. */
 export function cleanNfoText(input: string): CleanedText {
   const notes: string[] = [];
-  if (PLAIN.test(input)) return { text: input, notes };
+  if (isPlainText(input)) return { text: input, notes };
   let text = input.replace(/^\ufeff+/, '');
   const repaired = repairMojibake(text);
   if (repaired !== undefined) {

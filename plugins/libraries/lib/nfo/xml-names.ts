@@ -93,7 +93,8 @@ export function nameEnd(xml: string, at: number): number {
   if (!((l >= 97 && l <= 122) || first === 95)) return -1;
   let hash = first;
   let i = at + 1;
-  for (let c = xml.charCodeAt(i); isNameChar(c); c = xml.charCodeAt(++i)) hash = (Math.imul(hash, 31) + c) | 0;
+  for (let c = xml.charCodeAt(i); isNameChar(c); c = xml.charCodeAt(++i))
+    hash = (Math.imul(hash, 31) + c) | 0;
   nameHash = hash;
   return i;
 }
