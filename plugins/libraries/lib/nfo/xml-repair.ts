@@ -54,26 +54,27 @@ export function locateRoots(text: string, root: string): LocatedRoots {
   const { open, close } = rootPatterns(root);
   open.lastIndex = 0;
   const blocks: RootBlock[] = [];
-  const outside: string[] = [];
+  let outside = '';
   let cursor = 0;
-  for (let m = open.exec(text); m; m = open.exec(text)) {
-    if (m.index < cursor) continue;
-    outside.push(text.slice(cursor, m.index));
-    const tagEnd = text.indexOf('>', m.index);
+  // `test` leaves lastIndex after the match: the opening pattern always matches `<` and the name (case changes
+  // keep lengths), so the match starts root.length + 1 before it; the closing tag ends at it.
+  for (let found = open.test(text); found; found = open.test(text)) {
+    const index = open.lastIndex - root.length - 1;
+    if (index < cursor) continue;
+    outside += `${text.slice(cursor, index)}\n`;
+    const tagEnd = text.indexOf('>', index);
     let truncated = false;
-    if (tagEnd !== -1 && text[tagEnd - 1] === '/') {
+    if (tagEnd !== -1 && text.charCodeAt(tagEnd - 1) === 47) {
       cursor = tagEnd + 1;
     } else {
-      close.lastIndex = m.index;
-      const end = close.exec(text);
-      truncated = !end;
-      cursor = end ? end.index + end[0].length : text.length;
+      close.lastIndex = index;
+      truncated = !close.test(text);
+      cursor = truncated ? text.length : close.lastIndex;
     }
-    blocks.push({ xml: text.slice(m.index, cursor), truncated });
+    blocks.push({ xml: text.slice(index, cursor), truncated });
     open.lastIndex = cursor;
   }
-  outside.push(text.slice(cursor));
-  return { blocks, outside: outside.join('\n') };
+  return { blocks, outside: outside + text.slice(cursor) };
 }
 
 /** Name of the first element in the text (ignoring prolog, comments and doctype), lower-cased. */
