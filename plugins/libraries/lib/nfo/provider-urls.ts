@@ -30,7 +30,7 @@ function firstMatch(text: string, patterns: RegExp[]): string | undefined {
 export function findProviderIdsInText(text: string, kind: NfoKind): ProviderIds {
   const ids: ProviderIds = {};
   // The shortest id any pattern finds is an IMDb `tt` and seven digits.
-  if (text.length < 9) return ids;
+  if (typeof text === 'string' && text.length < 9) return ids;
   const imdb = IMDB.exec(text)?.[1];
   if (imdb) ids.imdb = imdb;
   if (kind === 'movie') {

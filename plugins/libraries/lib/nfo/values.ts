@@ -102,7 +102,8 @@ export function parseYear(text: string | undefined): number | undefined {
  * Impossible dates (`2021-02-30`, `0000-00-00`) are undefined.
  */
 export function parseDate(text: string | undefined): string | undefined {
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/.exec(text?.trim() ?? '');
+  if (text == null) return undefined; // no text: nothing to match (as '' would not)
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/.exec(text.trim());
   if (!m) return undefined;
   const year = Number(m[1]);
   const month = Number(m[2]);

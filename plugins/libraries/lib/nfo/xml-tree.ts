@@ -60,7 +60,7 @@ export function parseElement(xml: string, root: string): ParsedElement {
 
 /** The `root` element of a tree the strict reader built. */
 export function strictElement(tree: XmlNode, root: string): ParsedElement {
-  return { ok: true, node: elements(tree, root)[0] ?? {}, wellFormed: true };
+  return { ok: true, node: element(tree, root) ?? {}, wellFormed: true };
 }
 
 /** {@link parseElement} for text the strict reader declined: fast-xml-parser and its validator. */
@@ -71,7 +71,7 @@ export function parseElementLeniently(xml: string, root: string): ParsedElement 
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-  const rootValue = isNode(tree) ? elements(tree, root)[0] : undefined;
+  const rootValue = isNode(tree) ? element(tree, root) : undefined;
   const node = rootValue ?? {};
   const validation = validateXml(xml);
   if (validation === true) return { ok: true, node, wellFormed: true };
@@ -102,7 +102,8 @@ export function readEach<T>(entries: XmlNode[], read: (entry: XmlNode) => T | un
 
 /** The first child element named `name`. */
 export function element(node: XmlNode | undefined, name: string): XmlNode | undefined {
-  return elements(node, name)[0];
+  const list = elements(node, name);
+  return list.length > 0 ? list[0] : undefined; // no out-of-bounds read of the shared empty list
 }
 
 /** True when the element has at least one child element. */
