@@ -7,12 +7,12 @@ import { parseDate, parseInteger } from './values.ts';
 import { firstText, type XmlNode } from './xml-tree.ts';
 
 // Kodi writes -1 for "not set" in the special-placement tags.
-function index(node: XmlNode, ...tags: string[]): number | undefined {
-  for (const tag of tags) {
-    const value = parseInteger(firstText(node, tag));
-    if (value !== undefined && value >= 0) return value;
-  }
-  return undefined;
+function index(node: XmlNode, tag: string, alt?: string): number | undefined {
+  const value = parseInteger(firstText(node, tag));
+  if (value !== undefined && value >= 0) return value;
+  if (alt === undefined) return undefined;
+  const other = parseInteger(firstText(node, alt));
+  return other !== undefined && other >= 0 ? other : undefined;
 }
 
 function readEpisode(node: XmlNode, urlIds: ProviderIds): { episode: EpisodeNfo; warnings: string[] } {

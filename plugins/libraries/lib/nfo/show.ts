@@ -6,11 +6,13 @@ import { parseDate, parseInteger } from './values.ts';
 import { attribute, elements, firstText, textOf, type XmlNode } from './xml-tree.ts';
 
 function readNamedSeasons(node: XmlNode): NfoNamedSeason[] {
-  return elements(node, 'namedseason').flatMap((named) => {
+  const seasons: NfoNamedSeason[] = [];
+  for (const named of elements(node, 'namedseason')) {
     const season = parseInteger(attribute(named, 'number'));
     const name = textOf(named);
-    return season === undefined || season < 0 || name === undefined ? [] : [{ season, name }];
-  });
+    if (season !== undefined && season >= 0 && name !== undefined) seasons.push({ season, name });
+  }
+  return seasons;
 }
 
 /**
