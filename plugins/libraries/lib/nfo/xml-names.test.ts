@@ -1,6 +1,17 @@
 // Table tests for the strict reader's names: reading a name, its tree and attribute keys, and the table of names seen.
 import { describe, expect, test } from 'bun:test';
-import { attributeKey, key, nameEnd, nameSlot, sameAt, tagNames, treeKeys } from './xml-names.ts';
+import {
+  attributeKey,
+  expectedSlot,
+  followed,
+  isNameChar,
+  key,
+  nameEnd,
+  nameSlot,
+  sameAt,
+  tagNames,
+  treeKeys,
+} from './xml-names.ts';
 
 describe('key and attributeKey', () => {
   test.each([
@@ -53,5 +64,46 @@ describe('nameSlot', () => {
     expect(upper).not.toBe(slot);
     expect([tagNames[upper], treeKeys[upper]]).toEqual(['PlotLine', 'plotline']);
     expect(read('<plotlines>', 1)).not.toBe(slot);
+  });
+});
+
+describe('isNameChar', () => {
+  test.each([
+    ['a', true],
+    ['Z', true],
+    ['0', true],
+    [':', true],
+    ['_', true],
+    ['.', true],
+    ['-', true],
+    [' ', false],
+    ['>', false],
+    ['/', false],
+    ['@', false],
+    ['[', false],
+    ['ï', false],
+  ])('%p → %p', (char, expected) => expect(isNameChar(char.charCodeAt(0))).toBe(expected));
+});
+
+describe('expectedSlot', () => {
+  const slotOf = (name: string) => nameSlot(`<${name}>`, 1, nameEnd(`<${name}>`, 1));
+  test('the tag that followed another last time is recognised only when its whole name is there', () => {
+    const title = slotOf('nexttitle');
+    const year = slotOf('nextyear');
+    followed(title, year);
+    expect(expectedSlot('<nextyear>', 1, title)).toBe(year);
+    expect(expectedSlot('<nextyear a="1">', 1, title)).toBe(year);
+    expect(expectedSlot('<nextyear/>', 1, title)).toBe(year);
+    expect(expectedSlot('<nextyears>', 1, title)).toBe(-1);
+    expect(expectedSlot('<nextyea', 1, title)).toBe(-1);
+    expect(expectedSlot('<NextYear>', 1, title)).toBe(-1);
+    expect(expectedSlot('<nextyear>', 1, year)).toBe(-1);
+  });
+
+  test('with no tag before, the first tag of the last document is tried', () => {
+    const root = slotOf('nextroot');
+    followed(-1, root);
+    expect(expectedSlot('<nextroot>', 1, -1)).toBe(root);
+    expect(expectedSlot('<movie>', 1, -1)).toBe(-1);
   });
 });
