@@ -4,6 +4,7 @@ import { describe, expect, test } from 'bun:test';
 import {
   addValue,
   isDecimalText,
+  isDigit,
   isDigits,
   isIntegerText,
   parseBoolean,
@@ -166,6 +167,17 @@ describe('character checks', () => {
     expect(isDecimalText(text)).toBe(decimal);
     expect(isDigits(text)).toBe(digits);
   });
+});
+
+describe('isDigit', () => {
+  test.each([
+    ['0', true],
+    ['9', true],
+    ['/', false],
+    [':', false],
+    ['a', false],
+    ['١', false],
+  ])('%p → %p', (char, expected) => expect(isDigit(char.charCodeAt(0))).toBe(expected));
 });
 
 describe('addValue', () => {

@@ -1,7 +1,8 @@
 // Safe conversion of NFO tag text into numbers, dates, booleans and lists.
 // Every function returns undefined instead of NaN, garbage or out-of-range values.
 
-function isDigit(c: number): boolean {
+/** True for the code of an ASCII digit. */
+export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
