@@ -16,6 +16,7 @@ test.each([
   ['.mkv', 'mkv'],
   ['matroska', 'mkv'],
   ['m2ts', 'ts'],
+  ['constructor', 'constructor'],
   [null, null],
 ])('container %p is %p', (c, expected) => {
   expect(normContainer(c)).toBe(expected);
@@ -28,6 +29,7 @@ test.each([
   ['E-AC-3', 'eac3'],
   ['subrip', 'srt'],
   ['opus', 'opus'],
+  ['__proto__', '__proto__'],
 ])('codec %p is %p', (c, expected) => {
   expect(normCodec(c)).toBe(expected);
 });

@@ -29,14 +29,14 @@ const CODEC_ALIASES: Record<string, string> = {
 export function normContainer(c: string | null | undefined): string | null {
   if (!c) return null;
   const k = c.trim().toLowerCase().replace(/^\./, '');
-  return CONTAINER_ALIASES[k] ?? k;
+  return Object.hasOwn(CONTAINER_ALIASES, k) ? CONTAINER_ALIASES[k] : k;
 }
 
 /** Lower-cased canonical codec name (`avc1` → `h264`, `h265` → `hevc`, `subrip` → `srt`). */
 export function normCodec(c: string | null | undefined): string | null {
   if (!c) return null;
   const k = c.trim().toLowerCase();
-  return CODEC_ALIASES[k] ?? k;
+  return Object.hasOwn(CODEC_ALIASES, k) ? CODEC_ALIASES[k] : k;
 }
 
 /** Video codecs MPEG-TS HLS segments carry everywhere (HEVC needs fMP4 on Apple players and hls.js). */

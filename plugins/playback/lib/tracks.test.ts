@@ -24,6 +24,7 @@ test.each([
   ['fre', 'fre'],
   ['pt_BR', 'por'],
   ['und', null],
+  ['constructor', 'constructor'],
   ['', null],
 ])('language %p is %p', (tag, code) => {
   expect(normLanguage(tag)).toBe(code);

@@ -89,7 +89,7 @@ export function normLanguage(tag: string | null | undefined): string | null {
   if (!tag) return null;
   const base = tag.trim().toLowerCase().split(/[-_]/)[0];
   if (!base || base === 'und') return null;
-  return ALIASES[base] ?? base;
+  return Object.hasOwn(ALIASES, base) ? ALIASES[base] : base;
 }
 
 const sameLanguage = (a: string | null, b: string | null) => {

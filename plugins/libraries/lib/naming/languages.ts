@@ -71,18 +71,20 @@ const LANGUAGES: string[][] = [
 ];
 
 // Common spellings that name a regional variant rather than a bare language.
-const REGIONAL_ALIASES: Record<string, string> = {
-  pob: 'pt-BR',
-  ptbr: 'pt-BR',
-  brazilian: 'pt-BR',
-  'brazilian portuguese': 'pt-BR',
-  'portuguese (brazil)': 'pt-BR',
-  'simplified chinese': 'zh-Hans',
-  'traditional chinese': 'zh-Hant',
-  chs: 'zh-Hans',
-  cht: 'zh-Hant',
-  'latin american spanish': 'es-419',
-};
+const REGIONAL_ALIASES = new Map<string, string>(
+  Object.entries({
+    pob: 'pt-BR',
+    ptbr: 'pt-BR',
+    brazilian: 'pt-BR',
+    'brazilian portuguese': 'pt-BR',
+    'portuguese (brazil)': 'pt-BR',
+    'simplified chinese': 'zh-Hans',
+    'traditional chinese': 'zh-Hant',
+    chs: 'zh-Hans',
+    cht: 'zh-Hant',
+    'latin american spanish': 'es-419',
+  }),
+);
 
 const BY_TOKEN = new Map<string, string>();
 for (const [bibliographic, ...aliases] of LANGUAGES) {
@@ -99,7 +101,7 @@ const BCP47 = /^([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|\d{3}))?$/i;
  */
 export function normaliseLanguage(token: string): string | undefined {
   const lower = token.trim().toLowerCase().replace(/_/g, '-');
-  const alias = REGIONAL_ALIASES[lower] ?? REGIONAL_ALIASES[lower.replace(/-/g, '')];
+  const alias = REGIONAL_ALIASES.get(lower) ?? REGIONAL_ALIASES.get(lower.replace(/-/g, ''));
   if (alias) return alias;
   const direct = BY_TOKEN.get(lower);
   if (direct) return direct;

@@ -121,6 +121,8 @@ describe('parseSidecar rejects files of other videos or other types', () => {
 const languages: [token: string, expected: string | undefined][] = [
   ['en', 'eng'],
   ['EN', 'eng'],
+  ['__proto__', undefined],
+  ['constructor', undefined],
   ['eng', 'eng'],
   ['English', 'eng'],
   ['fr', 'fre'],

@@ -54,6 +54,9 @@ describe('providerKey', () => {
     ['imdb_id', 'imdb'],
     ['TMDbCol', 'tmdbCollection'],
     ['wikidata', 'wikidata'],
+    // Names of Object.prototype's own properties are plain provider names, not table entries.
+    ['__proto__', '__proto__'],
+    ['constructor', 'constructor'],
   ])('%p → %p', (type, expected) => expect(providerKey(type)).toBe(expected));
 });
 

@@ -54,7 +54,7 @@ export interface ReadIds {
 export function providerKey(type: string): string {
   const lower = type.trim().toLowerCase();
   if (lower === 'tmdb' || lower === 'imdb' || lower === 'tvdb') return lower; // no alias
-  return ALIASES[lower] ?? lower;
+  return Object.hasOwn(ALIASES, lower) ? ALIASES[lower] : lower;
 }
 
 /** True for `tt` (any case) and 7–8 digits (`/^tt\d{7,8}$/i`). */

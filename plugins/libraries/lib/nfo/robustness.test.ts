@@ -145,6 +145,12 @@ describe('damaged movie NFOs are recovered', () => {
       [],
     ],
     [
+      'reserved JavaScript names as id types',
+      '<movie><uniqueid type="__proto__" default="true">1</uniqueid><uniqueid type="constructor">2</uniqueid><uniqueid type="imdb">tt0133093</uniqueid></movie>',
+      { ids: { imdb: 'tt0133093' }, defaultIdType: undefined },
+      ['type="__proto__"', 'type="constructor"'],
+    ],
+    [
       'UTF-16LE read as single bytes',
       '\u00ff\u00fe<\u0000m\u0000o\u0000v\u0000i\u0000e\u0000>\u0000<\u0000/\u0000m\u0000o\u0000v\u0000i\u0000e\u0000>\u0000',
       {
