@@ -1,6 +1,18 @@
 // Table tests for sortable ids: shape, order within and across milliseconds, clock steps back, uniqueness.
 import { describe, expect, test } from 'bun:test';
-import { sortableId } from './sortable-id.ts';
+import { base62, sortableId } from './sortable-id.ts';
+
+describe('base62', () => {
+  test.each([
+    [0, 7, '0000000'],
+    [61, 2, '0z'],
+    [62, 2, '10'],
+    [3843, 2, 'zz'],
+    [62 ** 4, 4, '0000'],
+    [62 ** 4 + 63, 4, '0011'],
+    [1_700_000_000_000, 7, 'Tvcokgi'],
+  ])('%p in %p digits is %p', (n, width, expected) => expect(base62(n, width)).toBe(expected));
+});
 
 describe('sortableId', () => {
   test('21 URL-safe characters', () => {
