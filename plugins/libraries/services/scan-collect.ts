@@ -12,6 +12,9 @@ import { type PlanUnit, planUnit } from './scan-plans.ts';
 import type { ScanCounts, ScanOptions } from './scanner.ts';
 import { type StattedFolder, statVideos, walk } from './walker.ts';
 
+/** Files in a scan's first unit (the later ones double it, up to the scan's batch size). */
+const FIRST_UNIT_FILES = 25;
+
 interface Known {
   id: string;
   size: number;
@@ -38,6 +41,11 @@ export class WorkCollector {
   private readonly titleFolders = new Set<string>();
   private readonly known = new Map<string, Known>();
   private pending: WorkFile[] = [];
+  /**
+   * Size of the next unit: the first is small and each one doubles it up to `batch`, so the writer starts on the
+   * first titles while the walk is still early instead of waiting for a whole batch of them.
+   */
+  private unitSize = FIRST_UNIT_FILES;
 
   constructor(
     sqlite: Database,
@@ -151,7 +159,7 @@ export class WorkCollector {
         // Only a rescan can have unchanged extras to settle.
         if (this.known.size > 0) this.titleFolders.add(titleFolderOf(w, this.lib.kind));
         // Within a folder too: one holding thousands of titles is written in short transactions like any other.
-        if (this.pending.length >= this.opts.batch) this.flush();
+        if (this.pending.length >= Math.min(this.opts.batch, this.unitSize)) this.flush();
       }
     }
   }
@@ -195,6 +203,7 @@ export class WorkCollector {
     if (this.pending.length === 0) return;
     this.emit(planUnit(this.lib.kind, this.lib.id, this.pending, this.listings));
     this.pending = [];
+    this.unitSize *= 2;
   }
 }
 

@@ -1,8 +1,9 @@
 // Walks and plans ahead of the writer. For a first scan the shared scan worker walks the library (statted folders
 // come back in batches while the main thread already plans and writes the first units; one later unit waits in the
-// worker for the walk's end); then it plans units of changed files (at most two in flight); when the unit the writer
-// needs is still in the worker, the main thread plans the last one nobody has started. If the worker cannot start or
-// fails, the main thread walks and plans what the worker held.
+// worker for the walk's end, and is taken back should the writer reach it first); then it plans units of changed
+// files (at most four in flight, so it plans on while this thread writes); when the unit the writer needs is still in
+// the worker, the main thread plans the last one nobody has started. If the worker cannot start or fails, the main
+// thread walks and plans what the worker held.
 import type { FactsStore } from './scan-context.ts';
 import { type FilePlan, type PlanUnit, planFiles } from './scan-plans.ts';
 import { leaseWorker, type WalkError, type WorkerLease } from './scan-worker-pool.ts';
@@ -23,7 +24,8 @@ type Slot =
   | { state: 'ready'; plans: FilePlan[] }
   | { state: 'taken' };
 
-const IN_FLIGHT = 2;
+/** Units sent to the worker and not yet answered, at most: enough that it plans on while this thread writes. */
+const IN_FLIGHT = 4;
 /** A rescan leases the worker once a unit has at least this many changed files (fewer plan faster here). */
 const WORKER_MIN_FILES = 50;
 const tick = () => new Promise((r) => setImmediate(r));
@@ -124,7 +126,7 @@ export class PlanPipeline {
     for (const r of w) r();
   }
 
-  /** Adds the next unit; it goes to the worker at once when fewer than two are in flight. */
+  /** Adds the next unit; it goes to the worker at once when fewer than {@link IN_FLIGHT} are in flight. */
   add(unit: PlanUnit): void {
     if (this.lazy && unit.files.length >= WORKER_MIN_FILES) this.startLease();
     this.units.push(unit);
@@ -226,7 +228,13 @@ export class PlanPipeline {
       const slot = this.slots[seq];
       if (slot.state === 'ready') return this.takeReady(seq);
       let here = seq;
-      if (slot.state === 'worker') {
+      if (slot.state === 'worker' && this.walking) {
+        // Still waiting in the worker for its walk to end: planned here rather than waited for.
+        this.lease?.withdraw(seq);
+        this.slots[seq] = { state: 'free' };
+        this.inFlight -= 1;
+        slot.settle(null);
+      } else if (slot.state === 'worker') {
         here = -1;
         for (let i = this.slots.length - 1; i > seq && here < 0; i--)
           if (this.slots[i].state === 'free') here = i;

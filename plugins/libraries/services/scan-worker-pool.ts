@@ -13,6 +13,8 @@ export type ToWorker =
   /** `unit`: the PlanUnit as JSON, like plans coming back (cheaper to cross than its structured clone). */
   | { type: 'plan'; lease: number; seq: number; unit: string }
   | { type: 'walk'; lease: number; roots: string[] }
+  /** Takes back a unit still waiting for the walk's end (the main thread plans it instead). */
+  | { type: 'withdraw'; lease: number; seq: number }
   | { type: 'cancel'; lease: number };
 
 /** Messages from the worker. */
@@ -33,6 +35,8 @@ export interface WalkError {
 export interface WorkerLease {
   /** Sends a unit; the reply arrives through the lease's `onPlans`. */
   post(seq: number, unit: PlanUnit): void;
+  /** Takes back unit `seq` if it still waits for the walk's end; a reply for it, should one still come, is stale. */
+  withdraw(seq: number): void;
   /** Starts a walk of `roots`; folders arrive through `onWalked`, the end through `onWalkDone`. */
   walk(roots: string[]): void;
   /** Stops this lease's walk (its remaining folders are not sent). */
@@ -103,6 +107,7 @@ export function leaseWorker(lease: Lease): WorkerLease | null {
   const send = (m: ToWorker) => worker?.postMessage(m);
   return {
     post: (seq, unit) => send({ type: 'plan', lease: id, seq, unit: JSON.stringify(unit) }),
+    withdraw: (seq) => send({ type: 'withdraw', lease: id, seq }),
     walk: (roots) => send({ type: 'walk', lease: id, roots }),
     cancelWalk: () => send({ type: 'cancel', lease: id }),
     release: () => {

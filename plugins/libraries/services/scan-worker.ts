@@ -1,6 +1,7 @@
 // Scan worker thread: walks library roots (videos statted, folders sent back in batches) and plans units of
 // changed files (names, NFOs, sidecars) while the main thread writes. A unit sent during its lease's walk waits
-// for the walk's end, so planning never slows the walk down and starts the moment it is over. The listings a walk
+// for the walk's end, so planning never slows the walk down and starts the moment it is over (unless the main
+// thread withdraws it first, having reached it). The listings a walk
 // met or a unit brought are kept for its lease: later units of those folders arrive without them.
 import { type PlanMemory, type PlanUnit, planFiles } from './scan-plans.ts';
 import { keepScanCodeBelowTopTier } from './scan-tiering.ts';
@@ -84,6 +85,13 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   if (m.type === 'plan') {
     if (walks.has(m.lease)) queued.set(m.lease, [...(queued.get(m.lease) ?? []), m]);
     else plan(m);
+  } else if (m.type === 'withdraw') {
+    // Only a unit still waiting for the walk's end can be taken back (one being planned is answered as usual).
+    const waiting = queued.get(m.lease);
+    if (waiting) {
+      const left = waiting.filter((p) => p.seq !== m.seq);
+      queued.set(m.lease, left);
+    }
   } else if (m.type === 'walk') void walkRoots(m.lease, m.roots);
   else {
     // The lease is over (or its scan cancelled): nothing of it is needed any more.

@@ -1,7 +1,8 @@
 // The scan's planning pipeline: units planned by the shared worker give exactly what the main thread would, a unit
-// sent during the worker's walk waits for its end, a folder's listing crosses once however many units it spans, a
-// crashed worker leaves its units to the main thread, a rescan leases the worker only when needed, and a large
-// library scanned through the worker comes out complete and correct with a rescan that changes nothing.
+// sent during the worker's walk waits for its end (or is taken back when the writer reaches it first), a folder's
+// listing crosses once however many units it spans, a crashed worker leaves its units to the main thread, a rescan
+// leases the worker only when needed, and a large library scanned through the worker comes out complete and correct
+// with a rescan that changes nothing. (A first scan's plain inserts meeting existing rows: scan-fresh-insert.test.ts.)
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { join } from 'node:path';
 import type { Listings, WorkFile } from '../services/scan-context.ts';
@@ -102,6 +103,56 @@ describe('PlanPipeline', () => {
     expect(planned).toEqual(planFiles(unit));
   });
 
+  test('a unit withdrawn while the worker walks is never planned there; the others still are', async () => {
+    const [first, second] = units(root, files, 25);
+    const events: string[] = [];
+    const done = new Promise<void>((resolve) => {
+      const lease = leaseWorker({
+        onPlans: (seq) => {
+          events.push(`plans ${seq}`);
+          lease?.release();
+          resolve();
+        },
+        onWalked: () => {},
+        onWalkDone: () => events.push('walk-done'),
+        onFail: () => resolve(),
+      });
+      lease?.walk([root]);
+      lease?.post(0, first);
+      lease?.post(1, second);
+      lease?.withdraw(0);
+    });
+    await done;
+    expect(events).toEqual(['walk-done', 'plans 1']);
+  });
+
+  test('the writer reaching a unit that waits in the walking worker plans it at once instead of waiting', async () => {
+    const walkRoot = tempDir();
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 3000; i++) many[`Folder ${i}/readme.txt`] = '';
+    await writeTree(walkRoot, many);
+    const [first, second] = units(root, files, 1);
+    const p = new PlanPipeline(true);
+    let walkEnded = false;
+    const walking = p
+      .walk(
+        [walkRoot],
+        () => {},
+        () => {},
+        new AbortController().signal,
+      )
+      .then(() => {
+        walkEnded = true;
+      });
+    p.add(first);
+    p.add(second); // with the first still free, the last unit is the one sent to wait in the worker
+    expect([await p.take(0), await p.take(1)]).toEqual([planFiles(first), planFiles(second)]);
+    expect(walkEnded).toBe(false);
+    expect(p.planned).toEqual({ worker: 0, main: 2 });
+    await walking;
+    p.close();
+  });
+
   test('a folder split over many units sends its listing to the worker once, and every unit plans as here', async () => {
     const flat: Record<string, string> = {};
     for (let i = 0; i < 120; i++) {
@@ -168,57 +219,5 @@ describe('a scan large enough for the worker', () => {
     }
     const again = await scan(b, id);
     expect(again.counts).toMatchObject({ files: MOVIES, unchanged: MOVIES, added: 0, updated: 0 });
-  });
-});
-
-describe('a first scan meeting a file row that already exists', () => {
-  let b: Booted;
-  beforeAll(async () => {
-    b = await boot({ probe: false });
-  });
-  afterAll(() => b.h.stop());
-
-  test('the plain insert of a fresh library falls back to the upsert, keeping the row', async () => {
-    const dir = tempDir();
-    await writeTree(dir, { 'Lone (2001)/Lone (2001).mkv': '' });
-    const id = await createLibrary(b, 'movies', [dir]);
-    const path = join(dir, 'Lone (2001)', 'Lone (2001).mkv');
-    // A row left for this path without an item (the library still has no items, so the scan starts fresh).
-    b.h.core.sqlite
-      .query(
-        `INSERT INTO libraries_files (id, library_id, item_id, path, rel_path, size, mtime_ms, role, added_at)
-         VALUES ('left-over', ?, NULL, ?, 'x', 0, 0, 'main', '2020-01-01T00:00:00.000Z')`,
-      )
-      .run(id, path);
-    const done = await scan(b, id);
-    expect(done.counts).toMatchObject({ files: 1, added: 1, errors: 0 });
-    const rows = b.h.core.sqlite
-      .query<{ id: string; item_id: string | null }, [string]>(
-        'SELECT id, item_id FROM libraries_files WHERE path = ?',
-      )
-      .all(path);
-    expect(rows).toHaveLength(1);
-    expect(rows[0].id).toBe('left-over');
-    expect(rows[0].item_id).not.toBeNull();
-  });
-
-  test('a first scan still marks a left-over row of a vanished file missing', async () => {
-    const dir = tempDir();
-    await writeTree(dir, { 'Here (2002)/Here (2002).mkv': '' });
-    const id = await createLibrary(b, 'movies', [dir]);
-    b.h.core.sqlite
-      .query(
-        `INSERT INTO libraries_files (id, library_id, item_id, path, rel_path, size, mtime_ms, role, added_at)
-         VALUES ('gone', ?, NULL, ?, 'x', 0, 0, 'main', '2020-01-01T00:00:00.000Z')`,
-      )
-      .run(id, join(dir, 'Gone (2003)', 'Gone (2003).mkv'));
-    const done = await scan(b, id);
-    expect(done.counts).toMatchObject({ files: 1, added: 1, errors: 0 });
-    const gone = b.h.core.sqlite
-      .query<{ missing_since: string | null }, []>(
-        "SELECT missing_since FROM libraries_files WHERE id = 'gone'",
-      )
-      .get();
-    expect(gone?.missing_since).not.toBeNull();
   });
 });

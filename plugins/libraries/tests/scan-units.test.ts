@@ -1,5 +1,6 @@
 // How a walk's folders become units of work: a folder holding more titles than a unit takes (every movie side by side)
 // is split over several units, so it is written in short transactions like any other; each unit carries the listing.
+// The first unit is small and each one doubles the size up to the batch, so the writer starts early in the walk.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { WorkCollector } from '../services/scan-collect.ts';
 import type { PlanUnit } from '../services/scan-plans.ts';
@@ -13,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => b.h.stop());
 
-test('450 movies side by side in one folder make units of 200, 200 and 50, each with the whole listing', () => {
+test('450 movies side by side in one folder make units of 25, 50, 100, 200 and 75, each with the whole listing', () => {
   const root = '/media/movies';
   const names = Array.from({ length: 450 }, (_, i) => `Film ${i} (2000).mkv`);
   const files = [...names, ...names.map((n) => n.replace('.mkv', '-poster.jpg'))];
@@ -39,7 +40,7 @@ test('450 movies side by side in one folder make units of 200, 200 and 50, each 
   );
   c.visit(root, folder);
   c.flush();
-  expect(units.map((u) => u.files.length)).toEqual([200, 200, 50]);
+  expect(units.map((u) => u.files.length)).toEqual([25, 50, 100, 200, 75]);
   expect(units.every((u) => u.listings.length === 1 && u.listings[0][1] === files)).toBe(true);
   expect(units.flatMap((u) => u.files.map((w) => w.name))).toEqual(names);
 });
