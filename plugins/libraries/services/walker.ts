@@ -115,8 +115,8 @@ export function nfoEntry(name: string, place: Place | null, dir: string): Sideca
 }
 
 /**
- * Visits every folder under `root` depth-first, handing over the names of the files it holds. Yields to the
- * event loop every `yieldEvery` folders so HTTP readers keep being served during a long walk.
+ * Visits every folder under `root` depth-first in name order, handing over the names of the files it holds (sorted).
+ * Yields to the event loop every `yieldEvery` folders so HTTP readers keep being served during a long walk.
  */
 export async function walk(
   root: string,
@@ -166,6 +166,10 @@ export async function walk(
       else subdirs.push(path ?? (prefix === null ? join(dir, name) : prefix + name));
     }
     if (ignored) continue;
+    // Name order (by UTF-16 code unit), not the file system's own: the same scan order everywhere, and rows
+    // inserted in order land at the end of the path and title indexes instead of on pages all over them.
+    subdirs.sort();
+    files.sort();
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
     visit({ dir, files });
     visited += 1;

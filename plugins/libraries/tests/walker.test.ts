@@ -1,7 +1,7 @@
 // The walk itself: what it skips (junk, hidden, `.ignore`d folders), symlinked folders followed, a folder that cannot
-// be read reported while the walk goes on, depth-first order, yields and aborts, and statted videos — the same whether
-// paths are concatenated (normalised root) or worked out by `join`/`relative` (any other root). Link loops and names
-// that are not UTF-8: walker-links.test.ts.
+// be read reported while the walk goes on, depth-first name order, yields and aborts, and statted videos — the same
+// whether paths are concatenated (normalised root) or worked out by `join`/`relative` (any other root). Link loops and
+// names that are not UTF-8: walker-links.test.ts.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { mkdirSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -117,13 +117,27 @@ describe('walk', () => {
     expect('extra' in statVideos(root, byRel.get('')!, false).videos[0]).toBe(false);
   });
 
-  test('depth-first: every folder is followed at once by the folders under it', async () => {
+  test('depth-first in name order: every folder is followed at once by the folders under it', async () => {
     const dirs = (await walked(root)).folders.map((f) => f.dir);
     expect(dirs[0]).toBe(root);
     dirs.forEach((dir, i) => {
       const under = dirs.filter((d) => d.startsWith(`${dir}/`)).length;
       expect(dirs.slice(i + 1, i + 1 + under).every((d) => d.startsWith(`${dir}/`))).toBe(true);
     });
+  });
+
+  test('folders and files come in name order whatever order they were made in', async () => {
+    const shuffled = tempDir();
+    const names = ['b', 'C', 'a', 'é', '10', '9', 'B'];
+    for (const n of names) {
+      mkdirSync(join(shuffled, `dir ${n}`));
+      writeFileSync(join(shuffled, `dir ${n}`, `file ${n}.mkv`), '');
+      writeFileSync(join(shuffled, `file ${n}.mkv`), '');
+    }
+    const { folders } = await walked(shuffled);
+    const order = ['10', '9', 'B', 'C', 'a', 'b', 'é'];
+    expect(folders.map((f) => f.dir)).toEqual([shuffled, ...order.map((n) => join(shuffled, `dir ${n}`))]);
+    expect(folders[0].files).toEqual(order.map((n) => `file ${n}.mkv`));
   });
 
   test('a root join would change walks alike (join and relative work the paths out)', async () => {
