@@ -13,8 +13,10 @@ declare const self: Worker;
 
 keepScanCodeBelowTopTier();
 
-/** A batch goes back once it holds this many files (or at the end of a root). */
+/** A batch goes back once it holds this many files (or at the end of a root)... */
 const BATCH_FILES = 100;
+/** ...but a root's first one at this many, each next one twice as many: the main thread starts on the first soon. */
+const FIRST_BATCH_FILES = 25;
 
 const walks = new Map<number, AbortController>();
 const send = (m: FromWorker) => self.postMessage(m);
@@ -50,12 +52,14 @@ async function walkRoots(lease: number, roots: string[]): Promise<void> {
       let folders: StattedFolder[] = [];
       let errors: WalkError[] = [];
       let files = 0;
+      let limit = FIRST_BATCH_FILES;
       const flush = () => {
         if (folders.length || errors.length)
           send({ type: 'walked', lease, root, batch: packFolders(folders), errors });
         folders = [];
         errors = [];
         files = 0;
+        limit = Math.min(limit * 2, BATCH_FILES);
       };
       await walk(
         root,
@@ -63,7 +67,7 @@ async function walkRoots(lease: number, roots: string[]): Promise<void> {
           listings.set(folder.dir, folder.files);
           folders.push(statVideos(root, folder, true));
           files += folder.files.length;
-          if (files >= BATCH_FILES) flush();
+          if (files >= limit) flush();
         },
         { signal: stop.signal, onError: (dir, err) => errors.push({ dir, message: err.message }) },
       );

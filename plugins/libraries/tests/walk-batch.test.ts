@@ -1,8 +1,9 @@
 // Walk batches packed for the trip from the scan worker: unpacked, every folder is exactly what statVideos gave,
-// whatever the root's spelling, stat failures and extras.
+// whatever the root's spelling, stat failures and extras; a root's batches grow from 25 files to 100.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { leaseWorker } from '../services/scan-worker-pool.ts';
 import { packFolders, unpackFolders } from '../services/walk-batch.ts';
 import { type StattedFolder, statVideos } from '../services/walker.ts';
 import { removeTemps, tempDir } from './fixtures.ts';
@@ -53,4 +54,28 @@ describe('packed walk batches', () => {
   test('an empty batch', () => {
     expect(unpackFolders(root, packFolders([]))).toEqual([]);
   });
+});
+
+test("the worker sends a root's first batch at 25 files, then 50, then 100 at a time", async () => {
+  const many = tempDir();
+  for (let i = 0; i < 300; i++) {
+    mkdirSync(join(many, `Film ${String(i).padStart(3, '0')} (2000)`));
+    writeFileSync(join(many, `Film ${String(i).padStart(3, '0')} (2000)`, 'film.mkv'), '');
+  }
+  const sizes: number[] = [];
+  await new Promise<void>((resolve) => {
+    const lease = leaseWorker({
+      onPlans: () => {},
+      // Every folder but the root holds one file: a batch's folder count is its file count (the root's batch
+      // also carries the root, which holds none).
+      onWalked: (_root, folders) => sizes.push(folders.reduce((n, f) => n + f.files.length, 0)),
+      onWalkDone: () => {
+        lease?.release();
+        resolve();
+      },
+      onFail: () => resolve(),
+    });
+    lease?.walk([many]);
+  });
+  expect(sizes).toEqual([25, 50, 100, 100, 25]);
 });
