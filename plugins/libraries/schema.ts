@@ -1,5 +1,5 @@
 // Tables of the libraries plugin: libraries, catalog items (movie/show/season/episode), files, tracks, people,
-// credits and per-profile watch state.
+// credits, per-profile watch state and where moved main files came from.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -215,4 +215,25 @@ export const watchState = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.profileId, t.itemId] })],
+);
+
+/**
+ * Where main files went ("moves"): a row per main file that a scan moved off an item, naming that item. Written by
+ * the trigger `libraries_files_moved` (migration 0007) in the statement that moves the row, so it commits with the
+ * move; a scan's reconcile reads it to find who inherits the watch state of an item it removes because its files all
+ * went to other items — also when the scan that moved them died first (services/scan-ghost-watch.ts) — and forgets
+ * the rows of items that still have a file. A first scan of a new library inserts its files and moves none.
+ */
+export const fileMoves = sqliteTable(
+  'libraries_file_moves',
+  {
+    fileId: text('file_id')
+      .notNull()
+      .references(() => files.id, { onDelete: 'cascade' }),
+    /** The item the file was a main file of. */
+    itemId: text('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.itemId] }), index('libraries_file_moves_item_idx').on(t.itemId)],
 );
