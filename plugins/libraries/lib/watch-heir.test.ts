@@ -6,6 +6,7 @@ import {
   inheritedWatchState,
   mergeWatchStates,
   type WatchRow,
+  withMovedFiles,
 } from './watch-heir.ts';
 
 const T1 = '2025-01-01T00:00:00.000Z';
@@ -31,6 +32,17 @@ test.each<[string, FormerFile[], string | null]>([
   ],
   ['files no item has do not count', [f('/m/a.mkv', null), f('/m/b.mkv', null), f('/m/c.mkv', 'z')], 'z'],
 ])('heirOf: %s', (_, files, heir) => expect(heirOf(files)).toBe(heir));
+
+type Files = Record<string, string[]>;
+const byItem = (o: Files) => new Map(Object.entries(o).map(([k, ids]) => [k, ids.map((id) => ({ id }))]));
+test.each<[string, Files, Files, Files]>([
+  ['nothing moved', { a: ['f1'] }, {}, { a: ['f1'] }],
+  ['moved in this scan: counted once', { a: ['f1', 'f2'] }, { a: ['f2'] }, { a: ['f1', 'f2'] }],
+  ['moved by a scan that died: the item had none when this one began', {}, { a: ['f1'] }, { a: ['f1'] }],
+  ['some of each', { a: ['f1'] }, { a: ['f2'], b: ['f3'] }, { a: ['f1', 'f2'], b: ['f3'] }],
+])('withMovedFiles: %s', (_, former, moved, want) =>
+  expect(withMovedFiles(byItem(former), byItem(moved))).toEqual(byItem(want)),
+);
 
 const row = (o: Partial<WatchRow>): WatchRow => ({
   watched: false,

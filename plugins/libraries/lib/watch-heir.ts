@@ -22,6 +22,23 @@ export interface FormerFile {
 }
 
 /**
+ * The main files each removed item had (`former`: by item, as the scan found them when it began) joined with those
+ * recorded as moved off it (`moved`), a file counting once: a scan that died after moving them never reconciled, so
+ * the next one finds them on other items already. Fills `former` in place and returns it.
+ */
+export function withMovedFiles<F extends { id: string }>(
+  former: Map<string, F[]>,
+  moved: Map<string, F[]>,
+): Map<string, F[]> {
+  for (const [item, files] of moved) {
+    const had = former.get(item) ?? [];
+    const ids = new Set(had.map((f) => f.id));
+    former.set(item, [...had, ...files.filter((f) => !ids.has(f.id))]);
+  }
+  return former;
+}
+
+/**
  * The item that inherits a removed item's watch state: of the items its files went to, the one that took most of
  * them; on a tie, the one that took the first of its files in path order (a stack's cd1, a file's first version).
  * Null when none of its files is another item's main file now.

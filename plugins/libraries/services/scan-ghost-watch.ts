@@ -1,8 +1,10 @@
 // A scan's reconcile removes movies and episodes whose files all went to other items (scan-reconcile.ts); before it
 // does, each profile's watch state of such an item goes to the item that now holds its files (lib/watch-heir.ts), so
-// the watched mark, the plays and the resume point follow the file instead of going with the removed row.
+// the watched mark, the plays and the resume point follow the file instead of going with the removed row. Which files
+// an item had: those the scan found on it when it began, and those recorded as moved off it (libraries_file_moves),
+// which also covers a scan that moved them and died before its reconcile.
 import type { Database } from 'bun:sqlite';
-import { heirOf, inheritedWatchState, type WatchRow } from '../lib/watch-heir.ts';
+import { heirOf, inheritedWatchState, type WatchRow, withMovedFiles } from '../lib/watch-heir.ts';
 import { MAIN_FILE_ORDER } from './item-view.ts';
 import { placeholders } from './sql.ts';
 
@@ -55,7 +57,7 @@ export function bequeathWatchState(
        last_played_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const heirs = new Set<string>();
-  for (const [ghost, files] of former(ghosts)) {
+  for (const [ghost, files] of withMovedFiles(former(ghosts), movedFiles(db, ghosts))) {
     const states = stateOf.all(ghost);
     if (states.length === 0) continue;
     const heir = heirOf(files.map((f) => ({ path: f.path, nowOf: mainOf.get(f.id)?.item_id ?? null })));
@@ -79,6 +81,35 @@ export function bequeathWatchState(
     heirs.add(heir);
   }
   return [...heirs];
+}
+
+/** The main files recorded as moved off each of `itemIds` (by the trigger libraries_files_moved), by item. */
+export function movedFiles(
+  db: Database,
+  itemIds: readonly string[],
+): Map<string, { id: string; path: string }[]> {
+  const out = new Map<string, { id: string; path: string }[]>();
+  const moved = db.query<{ id: string; path: string }, [string]>(
+    `SELECT f.id, f.path FROM libraries_file_moves m JOIN libraries_files f ON f.id = m.file_id WHERE m.item_id = ?`,
+  );
+  for (const item of itemIds) {
+    const files = moved.all(item);
+    if (files.length > 0) out.set(item, files);
+  }
+  return out;
+}
+
+/**
+ * Forgets, once a scan's reconcile has removed the items its files all left, the recorded moves of the library's
+ * items that still have a file row: they are no longer ghosts (a file stayed or came back). The moves of removed items
+ * went with them; those of file-less items the reconcile kept stay for the one that removes them.
+ */
+export function forgetMoves(db: Database, libraryId: string): void {
+  db.query(
+    `DELETE FROM libraries_file_moves WHERE item_id IN (SELECT m.item_id FROM libraries_file_moves m
+       JOIN libraries_items i ON i.id = m.item_id WHERE i.library_id = ?
+       AND EXISTS (SELECT 1 FROM libraries_files f WHERE f.item_id = m.item_id))`,
+  ).run(libraryId);
 }
 
 /** The first of a ghost's former main files in the order an item's files are shown (MAIN_FILE_ORDER), as they are now. */

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { type FilelessTitle, removableTitles } from '../lib/ghost-items.ts';
 import { assertRootsScannable } from './library-folders.ts';
 import type { WorkCollector } from './scan-collect.ts';
-import { bequeathWatchState, type FormerMainFiles } from './scan-ghost-watch.ts';
+import { bequeathWatchState, type FormerMainFiles, forgetMoves } from './scan-ghost-watch.ts';
 import type { ScanResult } from './scanner.ts';
 
 /**
@@ -158,7 +158,8 @@ export function reconcileMissing(
  * them. Their watch state first goes to the item that took their files (scan-ghost-watch.ts). Then its seasons with
  * no episode and shows with nothing below, not written since either: they hold no watch state of their own (theirs
  * rolls up from their episodes). Genres, credits and what watch state is left go with them (foreign keys); they have
- * no file or track rows. Returns their ids and the heirs of watch state.
+ * no file or track rows. Last, the recorded moves of items that still have a file are forgotten (forgetMoves).
+ * Returns their ids and the heirs of watch state.
  */
 function removeGhosts(
   db: Database,
@@ -187,6 +188,7 @@ function removeGhosts(
       .all(libraryId, kind, scope.startedAt);
     for (const r of emptied) removed.push(r.id);
   }
+  forgetMoves(db, libraryId);
   return { removed, heirs };
 }
 
