@@ -1,8 +1,9 @@
 // movieNfoNames: the NFO names a movie file reads, best first — alone in its folder, one of a title's parts or
 // versions (every file of the title gets the same list), among other titles, in a folder of many loose titles;
-// stackNameOf: the name a stack's files share.
+// folderHoldsOneTitle: whether a folder's own files (movie.nfo, poster.jpg) speak for a file; stackNameOf: the name a
+// stack's files share.
 import { describe, expect, test } from 'bun:test';
-import { MAX_TITLE_FILES, movieNfoNames } from './movie-nfo-names.ts';
+import { folderHoldsOneTitle, MAX_TITLE_FILES, movieNfoNames } from './movie-nfo-names.ts';
 import { stackNameOf } from './naming/movie.ts';
 
 const base = (file: string) => file.slice(0, file.lastIndexOf('.'));
@@ -86,6 +87,36 @@ describe('movieNfoNames', () => {
     mains.push('Heat (1995) cd1.mkv', 'Heat (1995) cd2.mkv');
     expect(names('Films', mains, 'Heat (1995) cd2.mkv')).toEqual(['Heat (1995) cd2.nfo', 'Heat (1995).nfo']);
     expect(names('Films', mains, 'Film 3 (2000).mkv')).toEqual(['Film 3 (2000).nfo']);
+  });
+});
+
+describe('folderHoldsOneTitle', () => {
+  const many = Array.from({ length: MAX_TITLE_FILES + 1 }, (_, i) => `Alien (1979) - v${i}.mkv`);
+  test.each<[string, string, string[]]>([
+    ['a file alone', 'Up (2009)', ['Up (2009).mkv']],
+    ['a loose file alone at the root', '', ['Up (2009).mkv']],
+    ['parts', 'Kill Bill (2003)', ['Kill Bill (2003) cd1.mkv', 'Kill Bill (2003) cd2.mkv']],
+    ['versions', 'Dune (2021)', ['Dune (2021) - 1080p.mkv', 'Dune (2021) - 2160p.mkv']],
+    ['a 3D copy beside the 2D file', 'Avatar (2009)', ['Avatar (2009).mkv', 'Avatar (2009) 3D.HSBS.mkv']],
+    [
+      'editions',
+      'Alien (1979)',
+      ["Alien (1979) {edition-Director's Cut}.mkv", 'Alien (1979) {edition-Theatrical}.mkv'],
+    ],
+  ])('one title: %s', (_, dir, mains) => {
+    for (const m of mains) expect(folderHoldsOneTitle(dir ? `${dir}/${m}` : m, mains)).toBe(true);
+  });
+  test.each<[string, string, string[]]>([
+    ['two titles', 'Films', ['Heat (1995).mkv', 'Up (2009).mkv']],
+    [
+      'parts beside another title',
+      'Films',
+      ['Kill Bill (2003) cd1.mkv', 'Kill Bill (2003) cd2.mkv', 'Up (2009).mkv'],
+    ],
+    ['versions beside another title', 'Films', ['Dune (2021) - 1080p.mkv', 'Up (2009).mkv']],
+    [`more than ${MAX_TITLE_FILES} videos`, 'Alien (1979)', many],
+  ])('several titles: %s', (_, dir, mains) => {
+    for (const m of mains) expect(folderHoldsOneTitle(`${dir}/${m}`, mains)).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@ import { movieFields } from '../lib/build-item.ts';
 import { movieIdentities, providerIdsOf } from '../lib/identity.ts';
 import { COL, type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.ts';
 import { keepsFormerMovie } from '../lib/movie-match.ts';
-import { movieNfoNames } from '../lib/movie-nfo-names.ts';
+import { folderHoldsOneTitle, movieNfoNames } from '../lib/movie-nfo-names.ts';
 import { parseMovie } from '../lib/naming/index.ts';
 import { baseName, containerOf } from '../lib/naming/path-parts.ts';
 import { parseMovieNfo } from '../lib/nfo/index.ts';
@@ -35,7 +35,6 @@ export function prepareMovie(w: WorkFile, libraryId: string, files: string[]): M
   const base = baseName(w.name);
   const parsed = parseMovie(w.rel);
   const mains = mainVideosOf(files);
-  const videosHere = mains.length;
   let nfoName: string | null = null;
   for (const wanted of movieNfoNames(w.rel, base, mains, parsed)) {
     nfoName = findFile(files, wanted);
@@ -56,7 +55,9 @@ export function prepareMovie(w: WorkFile, libraryId: string, files: string[]): M
     { title: fields.title, year: fields.year, edition: parsed.edition, ids: fields.providerIds },
     parsed,
   );
-  const shared = videosHere > 1 && !parsed.part && !parsed.versionLabel;
+  // A folder of several titles: only art named after the file is its own (a folder of one title's parts, versions,
+  // 3D copies or editions shares its poster.jpg, as it shares movie.nfo).
+  const shared = !folderHoldsOneTitle(w.rel, mains, parsed);
   const placement: ItemPlacement = {
     libraryId,
     kind: 'movie',
