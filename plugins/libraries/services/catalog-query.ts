@@ -43,10 +43,14 @@ const WATCHED = `EXISTS (SELECT 1 FROM libraries_watch_state w WHERE w.item_id =
 const SHOW_WATCHED = `NOT EXISTS (SELECT 1 FROM libraries_items e WHERE e.show_id = libraries_items.id AND e.kind = 'episode' AND e.missing = 0
   AND NOT EXISTS (SELECT 1 FROM libraries_watch_state w WHERE w.item_id = e.id AND w.profile_id = ? AND w.watched = 1))`;
 
-function fileCondition(kind: 'movie' | 'show', cond: string): string {
+// The file filters (resolution, codec, HDR) ask for one present main file meeting them all — of the movie, or of a
+// present episode of the show — so `codec=hevc&hdr=hdr10` does not list a title whose HEVC file is SDR and whose
+// HDR file is H.264, and a file gone from disk (a missing episode's) does not count.
+function fileCondition(kind: 'movie' | 'show', conds: string[]): string {
+  const cond = conds.map((c) => `(${c})`).join(' AND ');
   return kind === 'movie'
-    ? `EXISTS (SELECT 1 FROM libraries_files f WHERE f.item_id = libraries_items.id AND f.role = 'main' AND (${cond}))`
-    : `EXISTS (SELECT 1 FROM libraries_items e JOIN libraries_files f ON f.item_id = e.id WHERE e.show_id = libraries_items.id AND f.role = 'main' AND (${cond}))`;
+    ? `EXISTS (SELECT 1 FROM libraries_files f WHERE f.item_id = libraries_items.id AND f.role = 'main' AND f.missing_since IS NULL AND ${cond})`
+    : `EXISTS (SELECT 1 FROM libraries_items e JOIN libraries_files f ON f.item_id = e.id WHERE e.show_id = libraries_items.id AND e.missing = 0 AND f.role = 'main' AND f.missing_since IS NULL AND ${cond})`;
 }
 
 /** `%text%` for LIKE … ESCAPE '\\', with LIKE's own wildcards in the text taken literally. */
@@ -86,18 +90,19 @@ export function whereOf(f: Omit<ListFilters, 'sort' | 'order' | 'cursor' | 'limi
       `libraries_items.content_rating COLLATE NOCASE IN (${f.contentRating.map(() => '?').join(', ')})`,
       ...f.contentRating,
     );
-  if (f.resolution) add(fileCondition(f.kind, RES[f.resolution]));
-  if (codec) add(fileCondition(f.kind, 'lower(f.video_codec) = lower(?)'), codec);
-  if (hdr)
-    add(
-      fileCondition(
-        f.kind,
-        hdr.toLowerCase() === 'sdr'
-          ? 'f.hdr IS NULL AND f.video_codec IS NOT NULL'
-          : 'lower(f.hdr) = lower(?)',
-      ),
-      ...(hdr.toLowerCase() === 'sdr' ? [] : [hdr]),
-    );
+  const file: string[] = [];
+  const fileParams: unknown[] = [];
+  if (f.resolution) file.push(RES[f.resolution]);
+  if (codec) {
+    file.push('lower(f.video_codec) = lower(?)');
+    fileParams.push(codec);
+  }
+  if (hdr?.toLowerCase() === 'sdr') file.push('f.hdr IS NULL AND f.video_codec IS NOT NULL');
+  else if (hdr) {
+    file.push('lower(f.hdr) = lower(?)');
+    fileParams.push(hdr);
+  }
+  if (file.length) add(fileCondition(f.kind, file), ...fileParams);
   if (f.watched !== undefined) {
     const w = f.kind === 'movie' ? WATCHED : SHOW_WATCHED;
     add(f.watched ? w : `NOT ${w}`, f.profileId);
