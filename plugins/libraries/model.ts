@@ -137,6 +137,12 @@ export const ItemBrief = t.Object({
   airDate: NullableString,
   showId: t.Union([t.String({ description: 'The show of a season or episode' }), t.Null()]),
   parentId: t.Union([t.String({ description: 'The season of an episode' }), t.Null()]),
+  edition: t.Union([
+    t.String({
+      description: "Plex edition from the file name (`{edition-Director's Cut}`): each is its own movie",
+    }),
+    t.Null(),
+  ]),
   files: t.Array(FileBrief),
 });
 
@@ -217,7 +223,6 @@ export const ItemDetail = t.Composite([
     studios: t.Array(t.String()),
     tags: t.Array(t.String()),
     setName: NullableString,
-    edition: NullableString,
     lockedFields: t.Array(t.String()),
     extras: t.Array(
       t.Object({ id: t.String(), kind: t.String(), title: t.String(), path: t.String(), size: t.Number() }),

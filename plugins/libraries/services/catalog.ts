@@ -174,7 +174,6 @@ export class Catalog {
       studios: extra.studios,
       tags: extra.tags,
       setName: extra.setName,
-      edition: extra.edition,
       lockedFields: extra.lockedFields,
       extras,
     };

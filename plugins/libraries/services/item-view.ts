@@ -29,17 +29,17 @@ interface BriefRow {
   air_date: string | null;
   show_id: string | null;
   parent_id: string | null;
+  edition: string | null;
 }
 const BRIEF_COLUMNS = `id, kind, library_id, title, sort_title, original_title, year, overview, runtime_minutes, rating,
   content_rating, genres, provider_ids, artwork, added_at, missing, match_method, match_confidence, season_number,
-  episode_number, ending_episode_number, absolute_number, air_date, show_id, parent_id`;
+  episode_number, ending_episode_number, absolute_number, air_date, show_id, parent_id, edition`;
 
 interface ItemRow extends BriefRow {
   tagline: string | null;
   studios: string;
   tags: string;
   set_name: string | null;
-  edition: string | null;
   locked_fields: string;
 }
 
@@ -88,6 +88,7 @@ function briefOf(r: BriefRow, files: FileView[], w: Watch) {
     airDate: r.air_date,
     showId: r.show_id,
     parentId: r.parent_id,
+    edition: r.edition,
     files,
   };
 }
@@ -107,7 +108,6 @@ function extraOf(r: ItemRow) {
     studios: parse<string[]>(r.studios),
     tags: parse<string[]>(r.tags),
     setName: r.set_name,
-    edition: r.edition,
     lockedFields: parse<string[]>(r.locked_fields),
   };
 }

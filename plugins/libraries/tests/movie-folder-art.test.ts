@@ -1,6 +1,6 @@
 // A movie folder's own artwork (poster.jpg, fanart.jpg) through a scan and the API: it belongs to the folder's one
 // title — also when that title is split in editions or has a 3D copy beside it — and to nobody in a folder of several
-// titles, where only art named after a file counts.
+// titles, where only art named after a file counts. Editions, each its own movie, carry their edition in the list.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { removeTemps, tempDir, writeTree } from './fixtures.ts';
 import { type Booted, boot, createLibrary, listAll, scan } from './harness.ts';
@@ -41,6 +41,15 @@ async function image(url: string): Promise<string> {
   expect(r.status).toBe(200);
   return r.body;
 }
+
+test('editions are told apart in the list by their edition', () => {
+  expect(
+    titled('Alien')
+      .map((m) => m.edition)
+      .sort(),
+  ).toEqual(["Director's Cut", 'Theatrical']);
+  expect(titled('Avatar')[0].edition).toBeNull();
+});
 
 test("each edition of a title in one folder gets the folder's poster and backdrop", async () => {
   const editions = titled('Alien');
