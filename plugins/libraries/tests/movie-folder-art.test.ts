@@ -1,6 +1,7 @@
 // A movie folder's own artwork (poster.jpg, fanart.jpg) through a scan and the API: it belongs to the folder's one
 // title — also when that title is split in editions or has a 3D copy beside it — and to nobody in a folder of several
-// titles, where only art named after a file counts. Editions, each its own movie, carry their edition in the list.
+// titles, where only art named after a file counts. Editions, each its own movie, carry their edition in the list; a 3D
+// copy is a version labelled by its 3D tag.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { removeTemps, tempDir, writeTree } from './fixtures.ts';
 import { type Booted, boot, createLibrary, listAll, scan } from './harness.ts';
@@ -65,6 +66,14 @@ test("a title with a 3D copy beside its 2D file gets the folder's poster", async
   const [avatar] = titled('Avatar');
   expect(avatar.files).toHaveLength(2);
   expect(await image(avatar.artwork.poster)).toBe('avatar poster');
+});
+
+test('the 3D copy is labelled by its 3D tag, the 2D file (the default, first) is not', () => {
+  const [avatar] = titled('Avatar');
+  expect(avatar.files.map((f: any) => [f.path.split('/').pop(), f.versionLabel])).toEqual([
+    ['Avatar (2009).mkv', null],
+    ['Avatar (2009) 3D.HSBS.mkv', '3D HSBS'],
+  ]);
 });
 
 test("in a folder of several titles the folder's poster is nobody's; a name-prefixed one is its title's", async () => {
