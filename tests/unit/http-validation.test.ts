@@ -30,6 +30,18 @@ describe('validationDetails', () => {
       [{ path: 'limit', message: 'Expected integer' }],
     ],
     [
+      "a schema's own errorMessage over the validator's",
+      'query',
+      [
+        {
+          path: '/limit',
+          message: "Expected string to match '^(100|[1-9][0-9]?)$'",
+          schema: { pattern: '^(100|[1-9][0-9]?)$', errorMessage: 'Expected an integer from 1 to 100' },
+        },
+      ],
+      [{ path: 'query.limit', message: 'Expected an integer from 1 to 100' }],
+    ],
+    [
       'a summary when there is no message',
       'query',
       [{ path: '/limit', summary: 'Too small' }],

@@ -26,7 +26,8 @@ interface ValidationIssue {
   path?: string;
   message?: string;
   summary?: string;
-  schema?: { anyOf?: Choice[] };
+  /** `errorMessage`: what a schema whose own failure reads badly (a pattern) means, in words. */
+  schema?: { anyOf?: Choice[]; errorMessage?: unknown };
 }
 
 /** " from 0 to 10", " of at least 1", " of at most 5" or "" for the bounds of a numeric choice. */
@@ -46,9 +47,11 @@ function flatten(choices: Choice[] | undefined): Choice[] | undefined {
 /**
  * "Expected union value" says nothing: for a choice between literals, name the allowed values; for a boolean, say
  * true or false; for a number (Elysia's numeric coercion of a numeric string, or a number or null), say so with its
- * allowed range.
+ * allowed range. A schema's own `errorMessage` goes first ("Expected string to match '^(100|[1-9][0-9]?)$'" says
+ * nothing either).
  */
 function describe(i: ValidationIssue): string {
+  if (typeof i.schema?.errorMessage === 'string') return i.schema.errorMessage;
   const choices = flatten(i.schema?.anyOf);
   if (choices?.length && choices.every((c) => c.const !== undefined)) {
     return `Expected one of: ${choices.map((c) => JSON.stringify(c.const)).join(', ')}`;

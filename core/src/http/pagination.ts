@@ -6,7 +6,11 @@ import { HttpError } from './errors.ts';
 // saying which parameter it was. A pattern keeps `query.limit` in the 422 details. Typed like Elysia's own
 // `t.Integer` (also a transform at runtime), so handlers see a number.
 const Limit = T.Transform(
-  T.String({ pattern: '^(100|[1-9][0-9]?)$', description: 'Page size, 1–100 (default 20)' }),
+  T.String({
+    pattern: '^(100|[1-9][0-9]?)$',
+    description: 'Page size, 1–100 (default 20)',
+    errorMessage: 'Expected an integer from 1 to 100',
+  }),
 )
   .Decode((v) => Number(v))
   .Encode((n: number) => String(n)) as unknown as TInteger;
