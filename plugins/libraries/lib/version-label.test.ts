@@ -1,7 +1,7 @@
-// versionLabelOf: a file's Jellyfin version label, else its 3D tag in words, from the path as parseMovie reads it.
+// fileVersionLabel: a file's Jellyfin version label, else its 3D tag in words, from the path as parseMovie reads it.
 import { expect, test } from 'bun:test';
 import { parseMovie } from './naming/index.ts';
-import { versionLabelOf } from './version-label.ts';
+import { fileVersionLabel } from './version-label.ts';
 
 test.each<[string, string | undefined]>([
   ['Dune (2021)/Dune (2021) - 2160p.mkv', '2160p'],
@@ -13,5 +13,5 @@ test.each<[string, string | undefined]>([
   ['Avatar (2009)/Avatar (2009).mkv', undefined],
   ['Heat (1995)/Heat (1995) cd1.mkv', undefined],
 ])('%s → %p', (path, label) => {
-  expect(versionLabelOf(parseMovie(path))).toBe(label);
+  expect(fileVersionLabel(parseMovie(path))).toBe(label);
 });

@@ -12,6 +12,6 @@ const THREE_D: Record<NonNullable<ParsedMovie['threeD']>, string> = {
 };
 
 /** The version label of a parsed movie file, or undefined for a plain file. */
-export function versionLabelOf(parsed: Pick<ParsedMovie, 'versionLabel' | 'threeD'>): string | undefined {
+export function fileVersionLabel(parsed: Pick<ParsedMovie, 'versionLabel' | 'threeD'>): string | undefined {
   return parsed.versionLabel ?? (parsed.threeD ? THREE_D[parsed.threeD] : undefined);
 }

@@ -8,7 +8,7 @@ import { folderHoldsOneTitle, movieNfoNames } from '../lib/movie-nfo-names.ts';
 import { parseMovie } from '../lib/naming/index.ts';
 import { baseName, containerOf } from '../lib/naming/path-parts.ts';
 import { parseMovieNfo } from '../lib/nfo/index.ts';
-import { versionLabelOf } from '../lib/version-label.ts';
+import { fileVersionLabel } from '../lib/version-label.ts';
 import type { CatalogWriter, FileRecord } from './catalog-writer.ts';
 import { readText } from './read-text.ts';
 import { artworkIn, findFile, joinName, mainVideosOf, type WorkFile } from './scan-context.ts';
@@ -73,7 +73,7 @@ export function prepareMovie(w: WorkFile, libraryId: string, files: string[]): M
     row: itemRow(placement, fields),
     warnings,
     part: parsed.part,
-    versionLabel: versionLabelOf(parsed),
+    versionLabel: fileVersionLabel(parsed),
   };
 }
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 const SCAN_CODE = [
   'lib/naming/*.ts',
   'lib/nfo/*.ts',
-  'lib/{build-item,identity,item-row,movie-match,movie-nfo-names,name-index,show-match,sidecar-signature,sort-key,sortable-id}.ts',
+  'lib/{build-item,identity,item-row,movie-match,movie-nfo-names,name-index,show-match,sidecar-signature,sort-key,sortable-id,version-label}.ts',
   'services/scan-*.ts',
   'services/{catalog-writer,read-text,scanner,walk-batch,walker}.ts',
 ];
