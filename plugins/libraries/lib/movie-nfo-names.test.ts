@@ -20,6 +20,13 @@ describe('movieNfoNames', () => {
       ['Heat (1995).nfo', 'movie.nfo'],
     ],
     [
+      'a title beside its remake: no movie.nfo, which would speak for both',
+      'King Kong',
+      ['King Kong (1933).mkv', 'King Kong (2005).mkv'],
+      'King Kong (2005).mkv',
+      ['King Kong (2005).nfo'],
+    ],
+    [
       'a release-named file alone',
       'The.Matrix.1999.1080p',
       ['The.Matrix.1999.1080p.mkv'],
@@ -98,6 +105,7 @@ describe('folderHoldsOneTitle', () => {
     ['parts', 'Kill Bill (2003)', ['Kill Bill (2003) cd1.mkv', 'Kill Bill (2003) cd2.mkv']],
     ['versions', 'Dune (2021)', ['Dune (2021) - 1080p.mkv', 'Dune (2021) - 2160p.mkv']],
     ['a 3D copy beside the 2D file', 'Avatar (2009)', ['Avatar (2009).mkv', 'Avatar (2009) 3D.HSBS.mkv']],
+    ['a copy named without its year', 'Heat', ['Heat (1995).mkv', 'Heat.mkv']],
     [
       'editions',
       'Alien (1979)',
@@ -114,6 +122,7 @@ describe('folderHoldsOneTitle', () => {
       ['Kill Bill (2003) cd1.mkv', 'Kill Bill (2003) cd2.mkv', 'Up (2009).mkv'],
     ],
     ['versions beside another title', 'Films', ['Dune (2021) - 1080p.mkv', 'Up (2009).mkv']],
+    ['a title and its remake', 'King Kong', ['King Kong (1933).mkv', 'King Kong (2005).mkv']],
     [`more than ${MAX_TITLE_FILES} videos`, 'Alien (1979)', many],
   ])('several titles: %s', (_, dir, mains) => {
     for (const m of mains) expect(folderHoldsOneTitle(`${dir}/${m}`, mains)).toBe(false);

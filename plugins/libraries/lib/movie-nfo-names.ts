@@ -24,14 +24,21 @@ function parseMains(
   return mains.map((m) => ({ name: m, parsed: m === name ? parsed : parseMovie(dir ? `${dir}/${m}` : m) }));
 }
 
+/** Whether every file names the title `parsed` does: the same words, and the same year where both have one. */
 function sameTitle(all: readonly { parsed: ParsedMovie }[], parsed: ParsedMovie): boolean {
   const title = normaliseKey(parsed.title);
-  return all.every((m) => normaliseKey(m.parsed.title) === title);
+  const year = parsed.year;
+  return all.every(
+    (m) =>
+      normaliseKey(m.parsed.title) === title &&
+      (year === undefined || m.parsed.year === undefined || m.parsed.year === year),
+  );
 }
 
 /**
  * Whether the folder of the movie file at `rel` holds one title only: its main videos `mains` (its own name among
- * them) all name the title the file does — its parts, versions, 3D copies and editions. The folder's own files
+ * them) all name the title the file does — its parts, versions, 3D copies and editions (a remake of another year,
+ * `King Kong (1933)` beside `King Kong (2005)`, is another title). The folder's own files
  * (`movie.nfo`, `poster.jpg`, `fanart.jpg` …) then speak for it; in a folder of several titles only names that
  * start with the file's own do. A folder of more than {@link MAX_TITLE_FILES} videos holds many titles.
  */
