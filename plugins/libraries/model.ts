@@ -138,9 +138,7 @@ export const ItemBrief = t.Object({
   showId: t.Union([t.String({ description: 'The show of a season or episode' }), t.Null()]),
   parentId: t.Union([t.String({ description: 'The season of an episode' }), t.Null()]),
   edition: t.Union([
-    t.String({
-      description: "Plex edition from the file name (`{edition-Director's Cut}`): each is its own movie",
-    }),
+    t.String({ description: 'Plex edition from the file name: each is its own movie' }),
     t.Null(),
   ]),
   files: t.Array(FileBrief),

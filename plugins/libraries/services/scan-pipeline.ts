@@ -89,29 +89,18 @@ export class PlanPipeline {
   ): Promise<boolean> {
     const lease = this.lease;
     if (!lease) return Promise.resolve(false);
+    let abort = () => {};
     return new Promise<boolean>((resolve, reject) => {
-      const abort = () => {
+      abort = () => {
         this.walking = null;
         lease.cancelWalk();
         reject(signal.reason ?? new Error('aborted'));
       };
-      const done = () => signal.removeEventListener('abort', abort);
-      this.walking = {
-        visit,
-        error,
-        settle: (finished) => {
-          done();
-          resolve(finished);
-        },
-        fail: (err) => {
-          done();
-          reject(err);
-        },
-      };
+      this.walking = { visit, error, settle: resolve, fail: reject };
       signal.addEventListener('abort', abort, { once: true });
       this.workerWalked = true;
       lease.walk(roots);
-    });
+    }).finally(() => signal.removeEventListener('abort', abort));
   }
 
   /** Resolves when a unit is added or {@link wake} is called. */
@@ -192,12 +181,16 @@ export class PlanPipeline {
     const w = this.walking;
     this.walking = null;
     w?.settle(false);
-    this.slots.forEach((s, i) => {
-      if (s.state !== 'worker') return;
-      this.slots[i] = { state: 'free' };
-      s.settle(null);
-    });
-    this.inFlight = 0;
+    for (let i = 0; i < this.slots.length; i++) this.takeBack(i);
+  }
+
+  /** A unit held by the worker is free again for this thread (its answer, should one come, is ignored). */
+  private takeBack(seq: number): void {
+    const s = this.slots[seq];
+    if (s.state !== 'worker') return;
+    this.slots[seq] = { state: 'free' };
+    this.inFlight -= 1;
+    s.settle(null);
   }
 
   private planHere(seq: number): FilePlan[] {
@@ -231,9 +224,7 @@ export class PlanPipeline {
       if (slot.state === 'worker' && this.walking) {
         // Still waiting in the worker for its walk to end: planned here rather than waited for.
         this.lease?.withdraw(seq);
-        this.slots[seq] = { state: 'free' };
-        this.inFlight -= 1;
-        slot.settle(null);
+        this.takeBack(seq);
       } else if (slot.state === 'worker') {
         here = -1;
         for (let i = this.slots.length - 1; i > seq && here < 0; i--)
