@@ -145,8 +145,9 @@ export const ItemBrief = t.Object({
 });
 
 const Sort = t.Union((['title', 'year', 'added', 'rating', 'runtime'] as const).map((s) => t.Literal(s)));
-// A list cursor holds the sort, the order, the last item's id and its sort key: a sort title is at most
-// SORT_TITLE_MAX (200) characters of up to 4 UTF-8 bytes, so a cursor the server makes is under 1,200 characters.
+// A list cursor holds the sort, the order, the last item's id and its sort keys (a year, rating or runtime and the
+// title's key, or one key): a sort key is at most SORT_TITLE_MAX (200) UTF-16 units, at most 600 UTF-8 bytes, so a
+// cursor the server makes is under 1,200 characters.
 export const ListQuery = t.Object({
   cursor: t.Optional(t.String({ maxLength: 1536 })),
   limit: t.Optional(t.Integer({ minimum: 1, maximum: 100, default: 20 })),

@@ -65,19 +65,24 @@ export const items = sqliteTable(
   },
   (t) => [
     uniqueIndex('libraries_items_identity_idx').on(t.libraryId, t.identity),
-    // One index per list sort, on the exact expression the catalog query orders by (keyset pagination walks it),
-    // and one partial index per kind: episodes and seasons (most rows) are never listed in these orders, so
-    // inserting them touches none of these indexes. The kind stays the first column so the planner sees equality
-    // and order in one index even before ANALYZE has run.
+    // One index per list sort, on the exact expressions the catalog query orders by (keyset pagination walks it;
+    // year, rating and runtime break ties by title, services/catalog-query.ts), and one partial index per kind:
+    // episodes and seasons (most rows) are never listed in these orders, so inserting them touches none of these
+    // indexes. The kind stays the first column so the planner sees equality and order in one index even before
+    // ANALYZE has run.
     ...(['movie', 'show'] as const).flatMap((kind) => {
       const only = sql.raw(`kind = '${kind}'`);
       return [
         index(`libraries_${kind}s_sort_idx`).on(t.kind, t.sortKey, t.id).where(only),
         index(`libraries_${kind}s_added_idx`).on(t.kind, t.addedAt, t.id).where(only),
-        index(`libraries_${kind}s_year_idx`).on(t.kind, sql`COALESCE(${t.year}, 0)`, t.id).where(only),
-        index(`libraries_${kind}s_rating_idx`).on(t.kind, sql`COALESCE(${t.rating}, -1)`, t.id).where(only),
+        index(`libraries_${kind}s_year_idx`)
+          .on(t.kind, sql`COALESCE(${t.year}, 0)`, t.sortKey, t.id)
+          .where(only),
+        index(`libraries_${kind}s_rating_idx`)
+          .on(t.kind, sql`COALESCE(${t.rating}, -1)`, t.sortKey, t.id)
+          .where(only),
         index(`libraries_${kind}s_runtime_idx`)
-          .on(t.kind, sql`COALESCE(${t.runtimeMinutes}, 0)`, t.id)
+          .on(t.kind, sql`COALESCE(${t.runtimeMinutes}, 0)`, t.sortKey, t.id)
           .where(only),
       ];
     }),

@@ -14,6 +14,13 @@ describe('encodeCursor / decodeCursor', () => {
     },
   );
 
+  test('a cursor of any of several lengths asked for is taken; one of another length is a 400', () => {
+    expect(decodeCursor(encodeCursor(['year', 'asc', 1999, 'alpha', 'id']), [4, 5])).toHaveLength(5);
+    expect(decodeCursor(encodeCursor(['title', 'asc', 'alpha', 'id']), [4, 5])).toHaveLength(4);
+    expect(() => decodeCursor(encodeCursor(['a', 'b', 'c']), [4, 5])).toThrow('Invalid cursor');
+    expect(() => decodeCursor(b64('null'), [4, 5])).toThrow('Invalid cursor');
+  });
+
   test('an encoded cursor is URL-safe', () => {
     expect(encodeCursor(['a+b/c?=', '\u00ff\u00fe'])).toMatch(/^[A-Za-z0-9_-]+$/);
   });

@@ -31,14 +31,21 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-/** Decodes a cursor made by `encodeCursor`; a malformed cursor is a 400, never a 500. */
-export function decodeCursor(cursor: string | undefined, arity: number): unknown[] | null {
+/**
+ * Decodes a cursor made by `encodeCursor` of `arity` values (or of any of several, for a list whose sorts keep keys
+ * of different lengths); a malformed cursor is a 400, never a 500.
+ */
+export function decodeCursor(
+  cursor: string | undefined,
+  arity: number | readonly number[],
+): unknown[] | null {
   if (!cursor) return null;
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     // Cursor values are bound into SQL, so anything but strings and numbers is a client error.
     const scalar = (x: unknown) => typeof x === 'string' || typeof x === 'number';
-    if (Array.isArray(v) && v.length === arity && v.every(scalar)) return v;
+    const sized = typeof arity === 'number' ? v?.length === arity : arity.includes(v?.length);
+    if (Array.isArray(v) && sized && v.every(scalar)) return v;
   } catch {}
   throw new HttpError(400, 'Invalid cursor');
 }

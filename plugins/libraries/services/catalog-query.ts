@@ -25,13 +25,27 @@ export interface ListFilters {
   limit: number;
 }
 
-// Titles sort by sort_key, the sort title with its numbers padded ("film 2" before "film 10", lib/sort-key.ts).
-const SORT_EXPR: Record<SortKey, string> = {
-  title: 'libraries_items.sort_key',
-  year: 'COALESCE(libraries_items.year, 0)',
-  added: 'libraries_items.added_at',
-  rating: 'COALESCE(libraries_items.rating, -1)',
-  runtime: 'COALESCE(libraries_items.runtime_minutes, 0)',
+// What each sort orders by, before the id. Titles sort by sort_key, the sort title with its numbers padded ("film 2"
+// before "film 10", lib/sort-key.ts); a sort by year, rating or runtime breaks ties by it too, so equal ratings come
+// in title order, not in the order the scan wrote them (added keeps the id: ids sort by creation time). Each sort's
+// partial index (schema.ts) holds these columns after the kind, in this order, then the id; every column takes the
+// list's order, so descending is the exact reverse of ascending and one index serves both.
+interface SortColumn {
+  sql: string;
+  /**
+   * A number (else text), as a cursor must hold it. The numeric ones are COALESCE expressions, and SQLite seeks in an
+   * index to a row value only over plain columns: a cursor's keyset also bounds such a first column on its own.
+   */
+  numeric: boolean;
+}
+const TITLE: SortColumn = { sql: 'libraries_items.sort_key', numeric: false };
+const number = (sql: string): SortColumn => ({ sql, numeric: true });
+const SORT_COLUMNS: Record<SortKey, readonly SortColumn[]> = {
+  title: [TITLE],
+  year: [number('COALESCE(libraries_items.year, 0)'), TITLE],
+  added: [{ sql: 'libraries_items.added_at', numeric: false }],
+  rating: [number('COALESCE(libraries_items.rating, -1)'), TITLE],
+  runtime: [number('COALESCE(libraries_items.runtime_minutes, 0)'), TITLE],
 };
 const RES: Record<NonNullable<ListFilters['resolution']>, string> = {
   '2160p': 'f.height >= 2000 OR f.width >= 3200',
@@ -122,55 +136,65 @@ export function whereOf(f: Omit<ListFilters, 'sort' | 'order' | 'cursor' | 'limi
   return { text: parts.join(' AND '), params };
 }
 
-// A cursor names the sort and order it was made for: its key means nothing under another sort (a title compared
+// A cursor names the sort and order it was made for: its keys mean nothing under another sort (a title compared
 // with years gives an empty or wrong page), so a cursor used with another is refused, as a tampered one is.
-const NUMERIC_KEY: Record<SortKey, boolean> = {
-  title: false,
-  year: true,
-  added: false,
-  rating: true,
-  runtime: true,
-};
+const CURSOR_SIZES = [...new Set(Object.values(SORT_COLUMNS).map((c) => c.length + 3))];
 
-/** The cursor of the page after the row with sort key `key` and id `id`. */
-export function listCursor(f: Pick<ListFilters, 'sort' | 'order'>, key: string | number, id: string): string {
-  return encodeCursor([f.sort, f.order, key, id]);
+/** The cursor of the page after the row with sort keys `keys` (one per sort column) and id `id`. */
+export function listCursor(
+  f: Pick<ListFilters, 'sort' | 'order'>,
+  keys: readonly (string | number)[],
+  id: string,
+): string {
+  return encodeCursor([f.sort, f.order, ...keys, id]);
 }
 
-/** The sort key and id a cursor continues after; a 400 for a cursor of another sort or order, or a tampered one. */
-function cursorOf(f: ListFilters): [string | number, string] | null {
-  const c = decodeCursor(f.cursor, 4);
+/** The sort keys and id a cursor continues after; a 400 for a cursor of another sort or order, or a tampered one. */
+function cursorOf(f: ListFilters): unknown[] | null {
+  const c = decodeCursor(f.cursor, CURSOR_SIZES);
   if (!c) return null;
-  const [sort, order, key, id] = c;
+  const [sort, order, ...after] = c;
   if (sort !== f.sort || order !== f.order)
     throw new HttpError(
       400,
       'Invalid cursor: it was made for another sort or order; start again without one',
     );
-  const keyOk = NUMERIC_KEY[f.sort] ? Number.isFinite(key) : typeof key === 'string';
-  if (!keyOk || typeof id !== 'string') throw new HttpError(400, 'Invalid cursor');
-  return [key as string | number, id];
+  const columns = SORT_COLUMNS[f.sort];
+  const keysOk =
+    after.length === columns.length + 1 &&
+    columns.every((col, i) => (col.numeric ? Number.isFinite(after[i]) : typeof after[i] === 'string'));
+  if (!keysOk || typeof after[columns.length] !== 'string') throw new HttpError(400, 'Invalid cursor');
+  return after;
 }
 
 /** The SQL of one page (one row more than the limit tells whether there is a next page). */
 export function listSql(f: ListFilters): { text: string; params: unknown[] } {
   const where = whereOf(f);
-  const expr = SORT_EXPR[f.sort];
+  const [first] = SORT_COLUMNS[f.sort];
+  const columns = [...SORT_COLUMNS[f.sort].map((col) => col.sql), 'libraries_items.id'];
   const cmp = f.order === 'asc' ? '>' : '<';
   const c = cursorOf(f);
-  const keyset = c ? ` AND (${expr}, libraries_items.id) ${cmp} (?, ?)` : '';
+  let keyset = c ? ` AND (${columns.join(', ')}) ${cmp} (${columns.map(() => '?').join(', ')})` : '';
+  // Without the bound a page after a cursor would read the index from the start (the row value cannot seek).
+  if (c && first.numeric) keyset = ` AND ${first.sql} ${cmp}= ?${keyset}`;
   const dir = f.order === 'asc' ? 'ASC' : 'DESC';
-  const text = `SELECT libraries_items.id AS id, ${expr} AS k FROM libraries_items WHERE ${where.text}${keyset}
-    ORDER BY ${expr} ${dir}, libraries_items.id ${dir} LIMIT ?`;
-  return { text, params: [...where.params, ...(c ? c : []), f.limit + 1] };
+  const keys = columns
+    .slice(0, -1)
+    .map((col, i) => `, ${col} AS k${i}`)
+    .join('');
+  const text = `SELECT libraries_items.id AS id${keys} FROM libraries_items WHERE ${where.text}${keyset}
+    ORDER BY ${columns.map((col) => `${col} ${dir}`).join(', ')} LIMIT ?`;
+  const after = c ? [...(first.numeric ? [c[0]] : []), ...c] : [];
+  return { text, params: [...where.params, ...after, f.limit + 1] };
 }
 
 /** One page of item ids in order, and the cursor of the next page. */
 export function listIds(db: Database, f: ListFilters): { ids: string[]; nextCursor: string | null } {
   const sql = listSql(f);
-  const rows = db.query<{ id: string; k: string | number }, any[]>(sql.text).all(...sql.params);
+  const rows = db.query<Record<string, string | number> & { id: string }, any[]>(sql.text).all(...sql.params);
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
   const last = page[page.length - 1];
-  return { ids: page.map((r) => r.id), nextCursor: more && last ? listCursor(f, last.k, last.id) : null };
+  const keys = last ? SORT_COLUMNS[f.sort].map((_, i) => last[`k${i}`]) : [];
+  return { ids: page.map((r) => r.id), nextCursor: more && last ? listCursor(f, keys, last.id) : null };
 }

@@ -1,6 +1,7 @@
 // Query plans of the catalog lists: every sort of the movie and show lists walks its own index (per-kind partial
 // indexes) in both directions, with or without a cursor, and never sorts in a temp b-tree; the title sort (on the
-// natural sort key) does so under filters too.
+// natural sort key) does so under filters too, and so do year, rating and runtime (ties by title) at 50,000 titles
+// each after ANALYZE, a cursor seeking to its key rather than reading from the start.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { type ListFilters, listCursor, listSql, type SortKey } from '../services/catalog-query.ts';
 import { type Booted, boot } from './harness.ts';
@@ -19,6 +20,15 @@ const INDEX: Record<SortKey, (kind: string) => string> = {
   added: (k) => `libraries_${k}s_added_idx`,
 };
 
+/** Sort keys of a cursor of each sort (a year, rating or runtime and a title; a title; a time). */
+const KEYS: Record<SortKey, (string | number)[]> = {
+  title: ['m'],
+  year: [5, 'm'],
+  rating: [5, 'm'],
+  runtime: [5, 'm'],
+  added: ['m'],
+};
+
 function plan(f: ListFilters): string[] {
   const sql = listSql(f);
   return b.h.core.sqlite
@@ -31,10 +41,7 @@ describe('catalog list query plans', () => {
   for (const kind of ['movie', 'show'] as const)
     for (const sort of Object.keys(INDEX) as SortKey[])
       for (const order of ['asc', 'desc'] as const)
-        for (const cursor of [
-          undefined,
-          listCursor({ sort, order }, sort === 'title' || sort === 'added' ? 'm' : 5, 'id'),
-        ])
+        for (const cursor of [undefined, listCursor({ sort, order }, KEYS[sort], 'id')])
           test(`${kind}s by ${sort} ${order}${cursor ? ' after a cursor' : ''}`, () => {
             const steps = plan({
               kind,
@@ -64,7 +71,7 @@ describe('title list query plans under filters', () => {
   for (const kind of ['movie', 'show'] as const)
     for (const [name, filters] of FILTERS)
       for (const order of ['asc', 'desc'] as const)
-        for (const cursor of [undefined, listCursor({ sort: 'title', order }, 'film 0000000002', 'id')])
+        for (const cursor of [undefined, listCursor({ sort: 'title', order }, ['film 0000000002'], 'id')])
           test(`${kind}s by title ${order} with ${name}${cursor ? ' after a cursor' : ''}`, () => {
             const steps = plan({
               kind,
@@ -77,6 +84,64 @@ describe('title list query plans under filters', () => {
               ...filters,
             }).join(' | ');
             expect(steps).toContain(`USING INDEX ${INDEX.title(kind)}`);
+            expect(steps).not.toContain('TEMP B-TREE');
+          });
+});
+
+describe('year, rating and runtime plans at 50,000 titles each, after ANALYZE', () => {
+  beforeAll(() => {
+    const db = b.h.core.sqlite;
+    const now = new Date().toISOString();
+    db.run(
+      `INSERT INTO libraries_libraries (id, name, kind, paths, created_at, updated_at) VALUES ('big', 'Big', 'movies', '[]', ?, ?)`,
+      [now, now],
+    );
+    const insert = db.query(
+      `INSERT INTO libraries_items (id, library_id, kind, identity, title, sort_title, sort_key, year, rating,
+        runtime_minutes, match_method, match_confidence, added_at, updated_at)
+       VALUES (?, 'big', ?, ?, ?, ?, ?, ?, ?, ?, 'filename', 0.5, ?, ?)`,
+    );
+    db.transaction(() => {
+      for (const kind of ['movie', 'show'])
+        for (let i = 0; i < 50_000; i++) {
+          const title = `title ${String((i * 7919) % 50_000).padStart(10, '0')}`;
+          // Many ties: ten years, eleven ratings (a fifth unrated), sixty runtimes.
+          const rating = i % 5 === 0 ? null : (i % 11) / 2 + 4;
+          insert.run(
+            `${kind}${i}`,
+            kind,
+            `${kind}${i}`,
+            title,
+            title,
+            title,
+            1990 + (i % 10),
+            rating,
+            60 + (i % 60),
+            now,
+            now,
+          );
+        }
+    })();
+    db.run('ANALYZE');
+  });
+
+  for (const kind of ['movie', 'show'] as const)
+    for (const sort of ['year', 'rating', 'runtime'] as const)
+      for (const order of ['asc', 'desc'] as const)
+        for (const cursor of [undefined, listCursor({ sort, order }, [5, 'title 0000025000'], 'show25000')])
+          test(`${kind}s by ${sort} ${order}${cursor ? ' after a cursor' : ''}`, () => {
+            const steps = plan({
+              kind,
+              profileId: 'profile',
+              visibility: { text: '1', params: [] },
+              sort,
+              order,
+              cursor,
+              limit: 20,
+            }).join(' | ');
+            expect(steps).toContain(
+              `USING INDEX ${INDEX[sort](kind)} (kind=?${cursor ? ` AND <expr>${order === 'asc' ? '>' : '<'}?` : ''})`,
+            );
             expect(steps).not.toContain('TEMP B-TREE');
           });
 });

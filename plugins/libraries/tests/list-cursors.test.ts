@@ -62,12 +62,15 @@ describe('walking every page', () => {
   });
 });
 
-test('the cursor after a very long title is one the next request takes', async () => {
-  const first = await get(b, '/v1/movies?sort=title&order=desc&limit=1');
-  expect(first.items[0].title).toBe('長'.repeat(400));
-  const next = await get(b, `/v1/movies?sort=title&order=desc&limit=100&cursor=${first.nextCursor}`);
-  expect(next.items.length).toBe(FILMS.length - 1);
-});
+test.each(['title', 'rating'])(
+  'the cursor after a very long title is one the next request takes (sort=%s)',
+  async (sort) => {
+    const first = await get(b, `/v1/movies?sort=${sort}&order=desc&limit=1`);
+    expect(first.items[0].title).toBe('長'.repeat(400));
+    const next = await get(b, `/v1/movies?sort=${sort}&order=desc&limit=100&cursor=${first.nextCursor}`);
+    expect(next.items.length).toBe(FILMS.length - 1);
+  },
+);
 
 describe('a cursor belongs to its sort and order', () => {
   const cursorOf = async (query: string) => (await get(b, `/v1/movies?limit=2&${query}`)).nextCursor;
@@ -106,6 +109,8 @@ describe('a cursor belongs to its sort and order', () => {
     ['a numeric key that is not finite', 'year', '["year","asc",1e999,"x"]'],
     ['an id that is not text', 'title', '["title","asc","m",5]'],
     ['the old two-value form', 'title', '["m","x"]'],
+    ['a rating cursor without its title key (made before ties by title)', 'rating', '["rating","asc",5,"x"]'],
+    ['a year cursor whose title key is not text', 'year', '["year","asc",1979,5,"x"]'],
   ])('%s is a 400', async (_name, sort, json) => {
     const cursor = Buffer.from(json).toString('base64url');
     const [code, error] = await status(`/v1/movies?sort=${sort}&cursor=${cursor}`);
