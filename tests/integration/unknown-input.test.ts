@@ -1,7 +1,8 @@
 // Query parameters and body fields a route does not declare are a 422 naming them, on core and plugin routes alike;
 // auth is answered first, a route's own 422 for an invalid value comes first, a schema that allows extra keys
 // still gets them, keys misspelt inside arrays of objects and union bodies are named by their path, and a route that
-// declares no query schema takes no query parameter (unless a guard around it declares one).
+// declares no query schema takes no query parameter (unless a guard around it declares one); a parameter that takes
+// one value given more than once is a 422 naming it, where an array parameter takes every value.
 import { afterAll, describe, expect, test } from 'bun:test';
 import { Elysia, t } from 'elysia';
 import { createTestHost } from '../../core/sdk/testing.ts';
@@ -102,6 +103,11 @@ describe('schemas that allow extra keys', () => {
       .post('/v1/test-open/union', ({ body }) => body, {
         auth: 'public',
         body: t.Union([t.Object({ movie: t.String() }), t.Object({ show: t.String(), season: t.Integer() })]),
+        response: t.Any(),
+      })
+      .get('/v1/test-open/tags', ({ query }) => query, {
+        auth: 'public',
+        query: t.Object({ tag: t.Optional(t.Array(t.String())), sort: t.Optional(t.String()) }),
         response: t.Any(),
       })
       .get('/api/stream/test-open', ({ query }) => query, {
@@ -211,4 +217,29 @@ describe('routes that declare no query schema', () => {
       ]);
     },
   );
+});
+
+describe('repeated parameters', () => {
+  const twice = (key: string) => [
+    { path: `query.${key}`, message: 'Given 2 times; this parameter takes one value' },
+  ];
+
+  test.each([
+    ['a core list route', '/v1/audit-logs?limit=5&limit=6', 'limit'],
+    ['a plugin route', '/v1/greeter/hello?name=Ann&name=Bob', 'name'],
+    ['a route whose query a guard declares', '/v1/guarded/callback?q=a&q=b', 'q'],
+    ['a parameter next to an array one', '/v1/test-open/tags?tag=a&sort=x&sort=y', 'sort'],
+  ])('a parameter that takes one value, given twice on %s, is a 422 naming it', async (_name, path, key) => {
+    const r = await h.request('GET', path, { token: adminToken });
+    expect([r.status, r.body]).toEqual([422, { error: 'Validation error', details: twice(key) }]);
+  });
+
+  test('an array parameter takes every value, repeated or comma-separated', async () => {
+    for (const query of ['tag=a&tag=b', 'tag=a,b'])
+      expect((await h.request('GET', `/v1/test-open/tags?${query}`)).body).toEqual({ tag: ['a', 'b'] });
+  });
+
+  test('an anonymous caller still gets 401 first', async () => {
+    expect((await h.request('GET', '/v1/audit-logs?limit=5&limit=6')).status).toBe(401);
+  });
 });

@@ -56,6 +56,28 @@ describe('nameCoercedParameters', () => {
     });
   });
 
+  test.each([
+    [
+      'a value of a comma-separated list too long',
+      { tags: 'a,long' },
+      'query.tags.1',
+      'Expected string length less or equal to 3',
+    ],
+    [
+      'a comma-separated list too long',
+      { tags: 'a,b,c' },
+      'query.tags',
+      'Expected array length to be less or equal to 2',
+    ],
+  ])('%s is a 422 naming it', (_name, value, path, message) => {
+    const list: CoercedOptions = {
+      query: t.Object({ tags: t.Optional(t.ArrayQuery(t.String({ maxLength: 3 }), { maxItems: 2 })) }),
+    };
+    nameCoercedParameters(list);
+    expect(decode(list, 'query', value)).toEqual({ status: 422, details: [{ path, message }] });
+    expect(decode(list, 'query', { tags: 'a,b' })).toEqual({ value: { tags: ['a', 'b'] } });
+  });
+
   test('values in range decode as before', () => {
     expect(decode(options, 'params', { id: 'x', num: '07' })).toEqual({ value: { id: 'x', num: 7 } });
     expect(decode(options, 'query', { limit: '100', ratio: '0.5', q: 'a' })).toEqual({

@@ -1,7 +1,12 @@
 // Pure validation details (core/src/http/errors.ts): how schema issues become `details` paths and messages
-// (Elysia's coercions and bounds in words, duplicates collapsed), and which query parameter a coerced value came from.
+// (Elysia's coercions and bounds in words, a list's own problem rather than its union's, duplicates collapsed), and
+// which query parameter a coerced value came from.
 import { describe, expect, test } from 'bun:test';
+import { t } from 'elysia';
 import { coercedLocation, validationDetails } from '../../core/src/http/errors.ts';
+
+/** A list query parameter: one value or several (`t.ArrayQuery`), at most two of at most three characters. */
+const Tags = t.ArrayQuery(t.String({ maxLength: 3 }), { maxItems: 2 });
 
 describe('validationDetails', () => {
   test.each([
@@ -160,6 +165,31 @@ describe('validationDetails', () => {
       'body',
       [{ path: '/n', message: 'Expected union value', schema: { anyOf: [{ type: 'number', maximum: 5 }] } }],
       [{ path: 'body.n', message: 'Expected a number of at most 5' }],
+    ],
+    [
+      'a list of too many values, given by repeating a parameter (a union of one value or a list)',
+      'query',
+      [{ path: '/tags', message: 'Expected union value', schema: Tags, value: ['a', 'b', 'c'] }],
+      [{ path: 'query.tags', message: 'Expected array length to be less or equal to 2' }],
+    ],
+    [
+      'a list with a value too long, given by repeating a parameter',
+      'query',
+      [{ path: '/tags', message: 'Expected union value', schema: Tags, value: ['a', 'long'] }],
+      [{ path: 'query.tags.1', message: 'Expected string length less or equal to 3' }],
+    ],
+    [
+      'a list whose union is written out as plain JSON (nothing to check it with)',
+      'query',
+      [
+        {
+          path: '/tags',
+          message: 'Expected union value',
+          schema: JSON.parse(JSON.stringify(Tags)),
+          value: ['a', 'b', 'c'],
+        },
+      ],
+      [{ path: 'query.tags', message: 'Expected union value' }],
     ],
     [
       'duplicates collapse',

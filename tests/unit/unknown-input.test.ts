@@ -1,6 +1,6 @@
 // The undeclared-input check's route hooks (core/src/http/unknown-input.ts): which routes get them, and the 422 they
-// give for unknown keys at any depth. The pure half has its tables in input-shape.test.ts and
-// input-shape-unknown.test.ts.
+// give for unknown keys at any depth and for a parameter that takes one value given more than once. The pure half
+// has its tables in input-shape.test.ts, input-shape-unknown.test.ts and repeated-query.test.ts.
 import { describe, expect, test } from 'bun:test';
 import { t } from 'elysia';
 import {
@@ -90,6 +90,33 @@ describe('rejectUnknownInput', () => {
     expect(caught(() => run(options, { body: { a: 'x', b: 'y' }, request: request() }))).toBeUndefined();
     expect(caught(() => run(options, { body: { c: 'z' }, request: request() }))?.details).toEqual([
       { path: 'body.c', message: 'Unknown field; expected a, b' },
+    ]);
+  });
+
+  test('a parameter that takes one value, given twice, is a 422 naming it; a list parameter may repeat', () => {
+    const options: RouteOptions = { query: t.Object({ a: t.String(), tags: t.ArrayQuery(t.String()) }) };
+    rejectUnknownInput(options);
+    // The query as Elysia parses it (one value of a repeated key kept), and the URL it came from.
+    const at = (url: string, query: object) => ({ query, request: request(`http://localhost/x?${url}`) });
+    expect(caught(() => run(options, at('a=1&tags=x&tags=y', { a: '1', tags: ['x', 'y'] })))).toBeUndefined();
+    const e = caught(() => run(options, at('a=1&a=2&z=3', { a: '2', z: '3' })));
+    expect([e?.status, e?.details]).toEqual([
+      422,
+      [
+        { path: 'query.z', message: 'Unknown parameter; expected a, tags' },
+        { path: 'query.a', message: 'Given 2 times; this parameter takes one value' },
+      ],
+    ]);
+  });
+
+  test('a route whose query schema is open but declares a key gets the hooks for that key', () => {
+    const options: RouteOptions = { query: t.Object({ a: t.String() }, { additionalProperties: true }) };
+    rejectUnknownInput(options);
+    const e = caught(() =>
+      run(options, { query: { a: '2', b: '1' }, request: request('http://localhost/x?a=1&a=2&b=1&b=2') }),
+    );
+    expect(e?.details).toEqual([
+      { path: 'query.a', message: 'Given 2 times; this parameter takes one value' },
     ]);
   });
 

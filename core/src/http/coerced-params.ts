@@ -1,8 +1,10 @@
 // Names the path or query parameter behind a coerced value its schema refuses. Elysia checks the bounds of a number
-// read from text (`t.Integer({ minimum: 0 })` on `/seasons/-1`, `?limit=100000`) only while decoding it, and reports
-// a failure there without saying where; each such parameter's decoding is wrapped as its route registers, so the
-// 422 names it (`params.num`, `query.limit`) with the message its schema gives any other bad value.
+// read from text (`t.Integer({ minimum: 0 })` on `/seasons/-1`, `?limit=100000`), and the values of a list read
+// from comma-separated text (`t.ArrayQuery`: one too long, too many), only while decoding, and reports a failure
+// there without saying where; each such parameter's decoding is wrapped as its route registers, so the 422 names it
+// (`params.num`, `query.limit`, `query.tags.2`) with the message its schema gives any other bad value.
 import { TransformKind } from '@sinclair/typebox';
+import { TransformDecodeCheckError } from '@sinclair/typebox/value';
 import { ValidationError } from 'elysia';
 import { HttpError, validationDetails } from './errors.ts';
 
@@ -28,8 +30,14 @@ function located(schema: object, codec: Codec, path: string): object {
     try {
       return codec.Decode(value);
     } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      const issue = { path: '', message: e.valueError?.message, schema };
+      // Elysia's own refusal (a number out of range), or TypeBox's check of a list's values and their count.
+      const issue =
+        e instanceof ValidationError
+          ? { path: '', message: e.valueError?.message, schema }
+          : e instanceof TransformDecodeCheckError
+            ? { path: e.error.path, message: e.error.message, schema: e.error.schema }
+            : null;
+      if (!issue) throw e;
       throw new HttpError(422, 'Validation error', {}, validationDetails(path, [issue]));
     }
   };

@@ -1,4 +1,6 @@
 // HTTP error type and the one error handler that turns every failure into `{ "error": ... }` JSON.
+import type { TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import type { Logger } from '../log/logger.ts';
 
 /** Throw from any route, hook or service to answer `{ error: message }` with `status`. */
@@ -26,6 +28,7 @@ interface ValidationIssue {
   path?: string;
   message?: string;
   summary?: string;
+  value?: unknown;
   /** `errorMessage`: what a schema whose own failure reads badly (a pattern) means, in words. */
   schema?: { anyOf?: Choice[]; errorMessage?: unknown };
 }
@@ -81,11 +84,29 @@ export function coercedLocation(url: string, value: unknown): string | undefined
   return matches.length === 1 ? `query.${matches[0][0]}` : undefined;
 }
 
+/**
+ * A list refused as a whole by a union of one value or a list (`t.ArrayQuery`, a query parameter given repeatedly):
+ * "Expected union value" says nothing, so the list's first problem instead, where it is (too many values, one too
+ * long). Null for any other issue.
+ */
+function listIssue(i: ValidationIssue): ValidationIssue | null {
+  if (!Array.isArray(i.value)) return null;
+  const list = i.schema?.anyOf?.find((c) => c.type === 'array');
+  if (!list) return null;
+  try {
+    const first = Value.Errors(list as TSchema, i.value).First();
+    return first ? { path: `${i.path ?? ''}${first.path}`, message: first.message } : null;
+  } catch {
+    return null; // not a schema TypeBox can check (one written out as plain JSON)
+  }
+}
+
 /** Maps Elysia's validation issues to `{ path, message }` with the location (body, query, params) first. */
 export function validationDetails(where: string | undefined, issues: ValidationIssue[]) {
   const seen = new Set<string>();
   const out: { path: string; message: string }[] = [];
-  for (const i of issues) {
+  for (const issue of issues) {
+    const i = listIssue(issue) ?? issue;
     const field = (i.path ?? '').replace(/^\//, '').replace(/\//g, '.');
     const path = [where, field].filter(Boolean).join('.');
     const message = describe(i);

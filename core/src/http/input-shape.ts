@@ -19,7 +19,7 @@ export interface InputShape {
   readonly items: InputShape | null;
 }
 
-interface Schema {
+export interface Schema {
   type?: unknown;
   properties?: Record<string, unknown>;
   anyOf?: unknown;
@@ -49,7 +49,7 @@ export function declaredKeys(schema: unknown): string[] | null {
  * intersection, flattened. False when one of them takes any value (`t.Any`, `t.Unknown`, a reference, a model name,
  * an intersection open to unevaluated keys): then the value is not checked at all.
  */
-function alternatives(schema: unknown, out: Schema[]): boolean {
+export function alternatives(schema: unknown, out: Schema[]): boolean {
   if (schema === null || typeof schema !== 'object') return false;
   const s = schema as Schema;
   const parts = s.anyOf ?? s.allOf;

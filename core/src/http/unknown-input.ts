@@ -1,6 +1,7 @@
-// 422 for query parameters and body fields a route does not declare, nested ones included, and for any query parameter
-// of a route that declares none. Elysia drops them silently before validating (`normalize`), so
-// `additionalProperties: false` alone rejects nothing; every route gets this check.
+// 422 for query parameters and body fields a route does not declare, nested ones included, for any query parameter
+// of a route that declares none, and for a parameter that takes one value given more than once. Elysia drops unknown
+// keys silently before validating (`normalize`), so `additionalProperties: false` alone rejects nothing, and keeps
+// one value of a repeated one (repeated-query.ts); every route gets this check.
 import { HttpError } from './errors.ts';
 import {
   type FieldProblem,
@@ -9,6 +10,7 @@ import {
   queryShapeOfAll,
   unknownFields,
 } from './input-shape.ts';
+import { repeatedParameters, singleValuedKeys } from './repeated-query.ts';
 
 type Hook = (ctx: never) => unknown;
 
@@ -41,25 +43,34 @@ export function appendHook(options: RouteOptions, stage: 'transform' | 'beforeHa
 
 const found = new WeakMap<Request, FieldProblem[]>();
 
+/** What a route's query is checked against: its keys, and those of them that take one value. */
+interface QueryCheck {
+  query: InputShape | null;
+  single: ReadonlySet<string>;
+}
+
 /** The query check of each route that showed no query schema as it registered, by the hook that notes problems. */
-const undeclared = new WeakMap<Hook, { query: InputShape | null }>();
+const undeclared = new WeakMap<Hook, QueryCheck>();
 
 /**
  * Given a route's options while it is registered (the auth macro's `introspect`, which every route passes through),
- * adds the check when its query or body schema has a closed object anywhere, or it has no query schema (then it
- * takes no query parameters unless a guard gives it some: settleGuardedQueries). Unknown keys are noted in
- * `transform`, before validation strips them, and reported in `beforeHandle`. So auth (an earlier transform) answers
- * 401/403 first, an invalid value its own 422 (validation, or the route's own beforeHandle), and only then the
- * unknown keys. `tolerated` names query parameters the shell itself reads on a request (`?token=` where it is
- * accepted).
+ * adds the check when its query or body schema has a closed object anywhere, its query declares a parameter that
+ * takes one value, or it has no query schema (then it takes no query parameters unless a guard gives it some:
+ * settleGuardedQueries). Unknown and repeated keys are noted in `transform`, before validation strips them, and
+ * reported in `beforeHandle`. So auth (an earlier transform) answers 401/403 first, an invalid value its own 422
+ * (validation, or the route's own beforeHandle), and only then the unknown or repeated keys. `tolerated` names
+ * query parameters the shell itself reads on a request (`?token=` where it is accepted).
  */
 export function rejectUnknownInput(
   options: RouteOptions,
   tolerated: (request: Request) => readonly string[] = () => [],
 ): void {
-  const shapes = { query: inputShape(options.query, 'query') };
+  const shapes: QueryCheck = {
+    query: inputShape(options.query, 'query'),
+    single: singleValuedKeys(options.query === undefined ? [] : [options.query]),
+  };
   const bodyShape = inputShape(options.body, 'body');
-  if (!shapes.query && !bodyShape) return;
+  if (!shapes.query && !shapes.single.size && !bodyShape) return;
   const notes = options.detail?.[NOTES] ?? {};
   // Destructured, not the whole context: Elysia's inference reads the names and parses no headers or cookies for it.
   const note = ({ query, body, request }: { query: unknown; body: unknown; request: Request }) => {
@@ -69,7 +80,9 @@ export function rejectUnknownInput(
       const skip = tolerated(request).map((k) => `query.${k}`);
       inQuery = inQuery.filter((p) => !skip.includes(p.path));
     }
-    if (inQuery.length || inBody.length) found.set(request, [...inQuery, ...inBody]);
+    const repeated = repeatedParameters(request.url, shapes.single);
+    if (inQuery.length || repeated.length || inBody.length)
+      found.set(request, [...inQuery, ...repeated, ...inBody]);
   };
   if (options.query === undefined) undeclared.set(note, shapes);
   appendHook(options, 'transform', note);
@@ -102,7 +115,9 @@ export function settleGuardedQueries(routes: readonly MountedRoute[]): void {
     if (!schemas.length) continue;
     for (const entry of hooks.transform) {
       const shapes = undeclared.get(typeof entry === 'function' ? entry : entry.fn);
-      if (shapes) shapes.query = queryShapeOfAll(schemas);
+      if (!shapes) continue;
+      shapes.query = queryShapeOfAll(schemas);
+      shapes.single = singleValuedKeys(schemas);
     }
   }
 }
