@@ -152,10 +152,17 @@ export const ListQuery = t.Object({
   cursor: t.Optional(t.String({ maxLength: 1536 })),
   limit: t.Optional(t.Integer({ minimum: 1, maximum: 100, default: 20 })),
   library: t.Optional(t.String({ maxLength: 64 })),
-  genre: t.Optional(t.String({ maxLength: 80 })),
+  genre: t.Optional(t.String({ maxLength: 80, description: 'One genre, as /v1/genres gives its value' })),
   yearFrom: t.Optional(t.Integer({ minimum: 1800, maximum: 3000 })),
   yearTo: t.Optional(t.Integer({ minimum: 1800, maximum: 3000 })),
-  contentRating: t.Optional(t.String({ maxLength: 200, description: 'Comma-separated, e.g. G,PG,PG-13' })),
+  // A list, comma-separated or repeated (`?contentRating=PG&contentRating=R`); `t.ArrayQuery` rather than `t.Array`
+  // (which Elysia reads the same way) so a refused value is named (core/src/http/coerced-params.ts).
+  contentRating: t.Optional(
+    t.ArrayQuery(t.String({ maxLength: 200 }), {
+      maxItems: 50,
+      description: 'Any of these ratings: comma-separated (G,PG,PG-13) or the parameter repeated',
+    }),
+  ),
   resolution: t.Optional(
     t.Union([t.Literal('2160p'), t.Literal('1080p'), t.Literal('720p'), t.Literal('sd')]),
   ),

@@ -37,7 +37,7 @@ type Query = {
   genre?: string;
   yearFrom?: number;
   yearTo?: number;
-  contentRating?: string;
+  contentRating?: string[];
   resolution?: ListFilters['resolution'];
   codec?: string;
   hdr?: string;
@@ -116,10 +116,7 @@ export class Catalog {
       genre: q.genre,
       yearFrom: q.yearFrom,
       yearTo: q.yearTo,
-      contentRating: q.contentRating
-        ?.split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
+      contentRating: q.contentRating?.map((s) => s.trim()).filter(Boolean),
       resolution: q.resolution,
       codec: q.codec,
       hdr: q.hdr,

@@ -1,5 +1,6 @@
 // Filters of GET /v1/movies and /v1/shows that compare text: the title search `q` (case, accents and Unicode
-// normalisation form do not matter) and `contentRating` (case does not matter).
+// normalisation form do not matter) and `contentRating` (case does not matter; a list, comma-separated or repeated).
+// A parameter that takes one value (`genre`, `sort` …) given twice is a 422 naming it, not one value silently.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { movieNfo, removeTemps, tempDir, writeTree } from './fixtures.ts';
 import { type Booted, boot, createLibrary, listAll, scan } from './harness.ts';
@@ -92,5 +93,66 @@ describe('content rating filter', () => {
 
   test('a comma-separated list in any case finds each rating', async () => {
     expect(await titles('/v1/movies?contentRating=r,%20pg')).toEqual(['Heat', 'Up']);
+  });
+
+  test.each([
+    ['repeated', 'contentRating=R&contentRating=PG', ['Heat', 'Up']],
+    ['repeated, one of them a list', 'contentRating=R&contentRating=pg,PG-13', ['Avatar', 'Heat', 'Up']],
+    ['repeated on recently-added', 'contentRating=PG&contentRating=r', ['Heat', 'Up']],
+  ])('a rating given %s finds each rating given', async (name, query, expected) => {
+    const list = name.includes('recently') ? '/v1/movies/recently-added' : '/v1/movies';
+    expect(await titles(`${list}?${query}`)).toEqual(expected);
+  });
+
+  test.each([
+    [
+      'too many ratings in a list',
+      `contentRating=${Array(51).fill('PG').join(',')}`,
+      'query.contentRating',
+      'Expected array length to be less or equal to 50',
+    ],
+    [
+      'too many ratings repeated',
+      `contentRating=${Array(51).fill('PG').join('&contentRating=')}`,
+      'query.contentRating',
+      'Expected array length to be less or equal to 50',
+    ],
+    [
+      'a rating too long',
+      `contentRating=R,${'x'.repeat(201)}`,
+      'query.contentRating.1',
+      'Expected string length less or equal to 200',
+    ],
+  ])('%s is a 422 naming it', async (_name, query, path, message) => {
+    const r = await b.h.request('GET', `/v1/movies?${query}`, { token: b.token });
+    expect([r.status, r.body]).toEqual([422, { error: 'Validation error', details: [{ path, message }] }]);
+  });
+
+  test('an empty rating, or empty entries in a list, filter nothing', async () => {
+    const all = await titles('/v1/movies');
+    expect(await titles('/v1/movies?contentRating=')).toEqual(all);
+    expect(await titles('/v1/movies?contentRating=,R,')).toEqual(['Heat']);
+  });
+});
+
+describe('repeated parameters that take one value', () => {
+  const twice = (key: string) => ({
+    error: 'Validation error',
+    details: [{ path: `query.${key}`, message: 'Given 2 times; this parameter takes one value' }],
+  });
+
+  test.each([
+    ['/v1/movies?genre=Drama&genre=Comedy', 'genre'],
+    ['/v1/shows?genre=Drama&genre=Comedy', 'genre'],
+    ['/v1/movies/recently-added?genre=Drama&genre=Comedy', 'genre'],
+    ['/v1/movies?sort=year&sort=rating', 'sort'],
+    ['/v1/movies?q=heat&q=up', 'q'],
+    ['/v1/movies?limit=1&limit=2', 'limit'],
+    ['/v1/shows?library=a&library=b', 'library'],
+    ['/v1/movies?yearFrom=1990&yearFrom=2000', 'yearFrom'],
+    ['/v1/movies?watched=true&watched=false', 'watched'],
+  ])('GET %s is a 422 naming the parameter', async (path, key) => {
+    const r = await b.h.request('GET', path, { token: b.token });
+    expect([r.status, r.body]).toEqual([422, twice(key)]);
   });
 });
