@@ -1,7 +1,8 @@
 // libraryInputProblems: blank names, control characters, relative or NUL-bearing folder paths and a change of
-// nothing are reported by field; good input is not.
-import { expect, test } from 'bun:test';
-import { libraryInputProblems } from './library-input.ts';
+// nothing are reported by field; good input is not. nameTakenBy: which other library already has a name, compared
+// trimmed, in one Unicode form and case ignored; a library keeping its own name clashes with none.
+import { describe, expect, test } from 'bun:test';
+import { libraryInputProblems, nameTakenBy } from './library-input.ts';
 
 const CONTROL = 'Must not contain control characters (such as newlines)';
 
@@ -42,4 +43,25 @@ test.each([
   ],
 ] as const)('%s', (_name, body, expected) => {
   expect(libraryInputProblems(body).map((p) => [p.path, p.message])).toEqual(expected.map((e) => [...e]));
+});
+
+describe('nameTakenBy', () => {
+  const films = { id: 'f', name: 'Films' };
+  const twin = { id: 't', name: 'FILMS' }; // named alike before names had to differ
+  const cinema = { id: 'c', name: 'Cinéma' };
+  const all = [films, twin, cinema];
+
+  test.each([
+    ['a new name', 'Séries', undefined, undefined],
+    ['the same name', 'Films', undefined, 'f'],
+    ['in another case with spaces around it', '  fILMS ', undefined, 'f'],
+    ['with decomposed accents', 'Cine\u0301ma', undefined, 'c'],
+    ['with the accent left out (another name)', 'Cinema', undefined, undefined],
+    ["another library's name, for a rename", 'cinéma', films, 'c'],
+    ['its own name in another case, for a rename', 'films', films, undefined],
+    ['its own name, shared with an older twin', 'Films', twin, undefined],
+    ['the name of a library named like another, for a third', 'films', cinema, 'f'],
+  ] as const)('%s', (_name, name, self, expected) => {
+    expect(nameTakenBy(all, name, self)?.id).toBe(expected);
+  });
 });

@@ -3,6 +3,7 @@ import { HttpError } from '@bijou/sdk';
 import { eq } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import type { ScanStatus } from '../api.ts';
+import { nameTakenBy } from '../lib/library-input.ts';
 import * as schema from '../schema.ts';
 import { dropFilesOutside } from './folders-changed.ts';
 import { checkPaths } from './library-folders.ts';
@@ -39,15 +40,23 @@ export class LibrariesService {
     return row;
   }
 
-  private validPaths(paths: string[], exceptId: string | null): string[] {
-    const others = this.list().filter((l) => l.id !== exceptId);
-    const r = checkPaths(paths, others);
-    if (r.length && typeof r[0] !== 'string') throw new HttpError(422, 'Validation error', {}, r);
-    return r as string[];
+  /** A new library's or `self`'s new folders checked (422, `checkPaths`) and name free (409, `nameTakenBy`). */
+  private checked(input: { name?: string; paths?: string[] }, self?: LibraryRow): string[] | undefined {
+    const all = this.list();
+    const r =
+      input.paths &&
+      checkPaths(
+        input.paths,
+        all.filter((l) => l.id !== self?.id),
+      );
+    if (r?.length && typeof r[0] !== 'string') throw new HttpError(422, 'Validation error', {}, r);
+    const taken = input.name === undefined ? undefined : nameTakenBy(all, input.name, self);
+    if (taken) throw new HttpError(409, `a library named ${JSON.stringify(taken.name)} already exists`);
+    return r as string[] | undefined;
   }
 
   create(input: { name: string; kind: 'movies' | 'shows'; paths: string[] }): LibraryRow {
-    const paths = this.validPaths(input.paths, null);
+    const paths = this.checked(input) as string[];
     const now = new Date().toISOString();
     const row: LibraryRow = {
       id: nanoid(),
@@ -67,7 +76,7 @@ export class LibrariesService {
   /** Renames a library or changes its folders (409 while it scans); rows outside new folders leave its catalog. */
   update(id: string, patch: { name?: string; paths?: string[] }): LibraryRow {
     const cur = this.get(id);
-    const paths = patch.paths ? this.validPaths(patch.paths, id) : cur.paths;
+    const paths = this.checked(patch, cur) ?? cur.paths;
     const moved = paths.length !== cur.paths.length || paths.some((p) => !cur.paths.includes(p));
     const running = moved ? this.ctx.jobs.running('scan', id) : null;
     if (running)

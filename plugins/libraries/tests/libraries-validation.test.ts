@@ -1,5 +1,6 @@
-// /v1/libraries input the schema alone let through (blank or control-character names, relative folders, a change
-// of kind, a change of nothing, a scan body that is malformed or not an object) and the library list's cursor pages.
+// /v1/libraries input the schema alone let through (blank or control-character names, a name another library has,
+// relative folders, a change of kind, a change of nothing, a scan body that is malformed or not an object) and the
+// library list's cursor pages.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { encodeCursor } from '@bijou/sdk';
 import { removeTemps, tempDir } from './fixtures.ts';
@@ -34,6 +35,63 @@ describe('names', () => {
     const renamed = await patch({ name });
     expect([renamed.status, renamed.body.details]).toEqual([422, [{ path: 'body.name', message }]]);
     expect(await names()).toEqual(before);
+  });
+});
+
+describe('a name another library has', () => {
+  const taken = { error: 'a library named "Films" already exists' };
+
+  test.each([
+    ['the same', 'Films'],
+    ['in another case, with spaces around it', '  fILMS '],
+  ])('%s name is a 409 on create, and nothing is created', async (_what, name) => {
+    const before = await names();
+    const r = await post({ name, kind: 'shows', paths: [tempDir()] });
+    expect([r.status, r.body]).toEqual([409, taken]);
+    expect(await names()).toEqual(before);
+  });
+
+  test('a name in another Unicode form (decomposed accents) is the same name', async () => {
+    const id = await createLibrary(b, 'movies', [tempDir()], 'Cinéma');
+    const r = await post({ name: 'Cine\u0301ma', kind: 'movies', paths: [tempDir()] });
+    expect([r.status, r.body]).toEqual([409, { error: 'a library named "Cinéma" already exists' }]);
+    expect((await b.h.request('DELETE', `/v1/libraries/${id}`, { token: b.token })).status).toBe(200);
+  });
+
+  test('renaming a library to the name of another is a 409, and neither changes', async () => {
+    const other = await createLibrary(b, 'shows', [tempDir()], 'Series');
+    const r = await b.h.request('PATCH', `/v1/libraries/${other}`, {
+      token: b.token,
+      body: { name: 'films ' },
+    });
+    expect([r.status, r.body]).toEqual([409, taken]);
+    expect((await get(b, `/v1/libraries/${other}`)).name).toBe('Series');
+    expect((await get(b, `/v1/libraries/${lib}`)).name).toBe('Films');
+    expect((await b.h.request('DELETE', `/v1/libraries/${other}`, { token: b.token })).status).toBe(200);
+  });
+
+  test('libraries named alike in an older database keep working: listed, changed, renamed apart', async () => {
+    const now = new Date().toISOString();
+    b.h.core.sqlite.run(
+      `INSERT INTO libraries_libraries (id, name, kind, paths, created_at, updated_at) VALUES ('old-twin', 'films', 'movies', ?, ?, ?)`,
+      [JSON.stringify([tempDir()]), now, now],
+    );
+    expect((await listAll(b, '/v1/libraries')).filter((l) => l.name.toLowerCase() === 'films')).toHaveLength(
+      2,
+    );
+    const twin = (body: unknown) => b.h.request('PATCH', '/v1/libraries/old-twin', { token: b.token, body });
+    // A client sending the whole form back (name unchanged) to change the folders.
+    expect((await twin({ name: 'films', paths: [tempDir()] })).status).toBe(200);
+    expect((await twin({ name: 'Films ' })).status).toBe(200);
+    expect((await twin({ name: 'Old films' })).body.name).toBe('Old films');
+    expect((await twin({ name: 'Films' })).status).toBe(409);
+    expect((await b.h.request('DELETE', '/v1/libraries/old-twin', { token: b.token })).status).toBe(200);
+  });
+
+  test('a library may be renamed to its own name in another case, and keep its name while its folders change', async () => {
+    expect((await patch({ name: 'FILMS' })).body.name).toBe('FILMS');
+    expect((await patch({ name: 'Films', paths: [tempDir()] })).status).toBe(200);
+    expect((await get(b, `/v1/libraries/${lib}`)).name).toBe('Films');
   });
 });
 

@@ -65,7 +65,7 @@ test('a library deleted while its scan writes leaves no row of it and no danglin
     tree[`${name}/${name}.mkv`] = '';
     tree[`${name}/movie.nfo`] = movieNfo({ genres: ['Drama'], actors: [[`Actor ${i % 90}`, 'Lead']] });
   }
-  const lib = await createLibrary(b, 'movies', [await writeTree(tempDir(), tree)]);
+  const lib = await createLibrary(b, 'movies', [await writeTree(tempDir(), tree)], 'Deleted while scanning');
   const finished = new Promise<{ state: string }>((resolve) => {
     let deleting = false;
     const off = b.h.core.bus.tap((e) => {

@@ -42,7 +42,7 @@ describe('a first scan meeting a file row that already exists', () => {
   test('a first scan still marks a left-over row of a vanished file missing', async () => {
     const dir = tempDir();
     await writeTree(dir, { 'Here (2002)/Here (2002).mkv': '' });
-    const id = await createLibrary(b, 'movies', [dir]);
+    const id = await createLibrary(b, 'movies', [dir], 'Movies 2');
     b.h.core.sqlite
       .query(
         `INSERT INTO libraries_files (id, library_id, item_id, path, rel_path, size, mtime_ms, role, added_at)
