@@ -29,12 +29,16 @@ const KEYS: Record<SortKey, (string | number)[]> = {
   added: ['m'],
 };
 
-function plan(f: ListFilters): string[] {
-  const sql = listSql(f);
+type Page = Pick<ListFilters, 'kind' | 'sort' | 'order' | 'cursor'> & Partial<ListFilters>;
+
+/** The plan steps of one page of a list (20 items, no visibility filter), joined by ' | '. */
+function plan(page: Page): string {
+  const sql = listSql({ profileId: 'profile', visibility: { text: '1', params: [] }, limit: 20, ...page });
   return b.h.core.sqlite
     .query<{ detail: string }, any[]>(`EXPLAIN QUERY PLAN ${sql.text}`)
     .all(...sql.params)
-    .map((r) => r.detail);
+    .map((r) => r.detail)
+    .join(' | ');
 }
 
 describe('catalog list query plans', () => {
@@ -43,17 +47,9 @@ describe('catalog list query plans', () => {
       for (const order of ['asc', 'desc'] as const)
         for (const cursor of [undefined, listCursor({ sort, order }, KEYS[sort], 'id')])
           test(`${kind}s by ${sort} ${order}${cursor ? ' after a cursor' : ''}`, () => {
-            const steps = plan({
-              kind,
-              profileId: 'profile',
-              visibility: { text: '1', params: [] },
-              sort,
-              order,
-              cursor,
-              limit: 20,
-            } as ListFilters);
-            expect(steps.join(' | ')).toContain(`USING INDEX ${INDEX[sort](kind)}`);
-            expect(steps.join(' | ')).not.toContain('TEMP B-TREE');
+            const steps = plan({ kind, sort, order, cursor });
+            expect(steps).toContain(`USING INDEX ${INDEX[sort](kind)}`);
+            expect(steps).not.toContain('TEMP B-TREE');
           });
 });
 
@@ -73,16 +69,7 @@ describe('title list query plans under filters', () => {
       for (const order of ['asc', 'desc'] as const)
         for (const cursor of [undefined, listCursor({ sort: 'title', order }, ['film 0000000002'], 'id')])
           test(`${kind}s by title ${order} with ${name}${cursor ? ' after a cursor' : ''}`, () => {
-            const steps = plan({
-              kind,
-              profileId: 'profile',
-              visibility: { text: '1', params: [] },
-              sort: 'title',
-              order,
-              cursor,
-              limit: 20,
-              ...filters,
-            }).join(' | ');
+            const steps = plan({ kind, sort: 'title', order, cursor, ...filters });
             expect(steps).toContain(`USING INDEX ${INDEX.title(kind)}`);
             expect(steps).not.toContain('TEMP B-TREE');
           });
@@ -130,15 +117,7 @@ describe('year, rating and runtime plans at 50,000 titles each, after ANALYZE', 
       for (const order of ['asc', 'desc'] as const)
         for (const cursor of [undefined, listCursor({ sort, order }, [5, 'title 0000025000'], 'show25000')])
           test(`${kind}s by ${sort} ${order}${cursor ? ' after a cursor' : ''}`, () => {
-            const steps = plan({
-              kind,
-              profileId: 'profile',
-              visibility: { text: '1', params: [] },
-              sort,
-              order,
-              cursor,
-              limit: 20,
-            }).join(' | ');
+            const steps = plan({ kind, sort, order, cursor });
             expect(steps).toContain(
               `USING INDEX ${INDEX[sort](kind)} (kind=?${cursor ? ` AND <expr>${order === 'asc' ? '>' : '<'}?` : ''})`,
             );
