@@ -2,6 +2,7 @@
 export { Elysia, t } from 'elysia';
 export { changeStamp } from '../src/db/change-stamp.ts';
 export { HttpError } from '../src/http/errors.ts';
+export { fileResponse, notModifiedResponse, type Representation } from '../src/http/file-response.ts';
 export {
   fileValidators,
   notModified,

@@ -143,3 +143,31 @@ export async function sqlFromAnotherProcess(
   const [err, code] = await Promise.all([new Response(proc.stderr).text(), proc.exited]);
   if (code !== 0) throw new Error(`SQL in another process failed (${code}): ${err}`);
 }
+
+/** One answer as a header-parity test compares it: status, every header but Date, and how many body bytes came. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  bytes: number;
+}
+
+/**
+ * A GET and a HEAD of `url` with the same request headers, sent through `send` (`app.handle`, or `fetch` for a
+ * real socket): a HEAD must answer as the GET does, without the body.
+ */
+export async function getAndHead(
+  send: (request: Request) => Response | Promise<Response>,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ get: Answer; head: Answer }> {
+  const one = async (method: string): Promise<Answer> => {
+    const r = await send(new Request(url, { method, headers }));
+    const bytes = (await r.arrayBuffer()).byteLength;
+    return {
+      status: r.status,
+      headers: Object.fromEntries([...r.headers].filter(([k]) => k !== 'date')),
+      bytes,
+    };
+  };
+  return { get: await one('GET'), head: await one('HEAD') };
+}

@@ -1,9 +1,11 @@
 // The server serves the built web client at `/`: index.html for client routes, cached hashed assets, and API
-// prefixes that stay 404 JSON; the routes are public and hidden from OpenAPI.
-import { afterAll, expect, test } from 'bun:test';
+// prefixes that stay 404 JSON; the routes are public and hidden from OpenAPI. These files and the API docs' assets
+// answer HEAD as GET, with validators and byte ranges and no Content-Range on a whole file.
+import { afterAll, describe, expect, test } from 'bun:test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getAndHead } from '@bijou/sdk/testing';
 import { createApp } from '../../core/src/app.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bijou-web-'));
@@ -72,4 +74,31 @@ test('API routes and the docs keep working next to the catch-all', async () => {
   expect((await get('/docs?urls.primaryName=x')).status).toBe(200);
   const spec = (await (await get('/v1/openapi.json')).json()) as { paths: Record<string, unknown> };
   expect(Object.keys(spec.paths).filter((p) => !p.startsWith('/v1/') && !p.startsWith('/api/'))).toEqual([]);
+});
+
+describe.each(['/assets/main-abc123.js', '/library/x', '/docs/assets/swagger-ui.css'])('%s', (path) => {
+  test.each<[string, Record<string, string>, number]>([
+    ['no Range', {}, 200],
+    ['Range bytes=0-3', { range: 'bytes=0-3' }, 206],
+    ['a Range past the end', { range: 'bytes=99999999-' }, 416],
+  ])('HEAD with %s answers as GET, without the body', async (_name, headers, status) => {
+    const { get, head } = await getAndHead((r) => bijou.app.handle(r), `http://localhost${path}`, headers);
+    expect(get.status).toBe(status);
+    expect(head).toEqual({ ...get, bytes: 0 });
+  });
+
+  test('the whole file is a 200 with Accept-Ranges, its length and an ETag, and no Content-Range', async () => {
+    const r = await get(path);
+    const bytes = (await r.arrayBuffer()).byteLength;
+    expect(r.status).toBe(200);
+    expect(r.headers.get('accept-ranges')).toBe('bytes');
+    expect(r.headers.get('content-length')).toBe(String(bytes));
+    expect(r.headers.get('content-range')).toBeNull();
+    const etag = r.headers.get('etag')!;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    const again = await bijou.app.handle(
+      new Request(`http://localhost${path}`, { headers: { 'if-none-match': etag } }),
+    );
+    expect(again.status).toBe(304);
+  });
 });

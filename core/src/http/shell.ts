@@ -9,6 +9,7 @@ import type { AuthService } from '../auth/service.ts';
 import { sha256 } from '../auth/tokens.ts';
 import type { CoreServices } from '../services.ts';
 import { handleError } from './errors.ts';
+import { servedFile } from './file-response.ts';
 import { readJsonBody } from './json-body.ts';
 
 const swaggerDir = dirname(require.resolve('swagger-ui-dist/package.json'));
@@ -132,13 +133,14 @@ export function createShell(core: CoreServices, version: string) {
     )
     .get(
       '/docs/assets/:file',
-      ({ params, set }) => {
+      ({ params, set, request }) => {
         if (!['swagger-ui-bundle.js', 'swagger-ui.css'].includes(params.file)) {
           set.status = 404;
           return { error: 'Not found' };
         }
-        set.headers['cache-control'] = 'public, max-age=86400';
-        return Bun.file(join(swaggerDir, params.file));
+        return servedFile(request, join(swaggerDir, params.file), {
+          'cache-control': 'public, max-age=86400',
+        });
       },
       { detail: { hide: true } },
     )

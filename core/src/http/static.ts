@@ -1,10 +1,12 @@
 // Serves the built browser client (web/dist) at `/`: hashed assets with long cache headers, and index.html for
-// every other non-API path so client-side routes work. API prefixes that match nothing stay 404 JSON.
+// every other non-API path so client-side routes work (validators, ranges, HEAD as GET: file-response.ts). API
+// prefixes that match nothing stay 404 JSON.
 import { existsSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { Elysia, t } from 'elysia';
 import type { CoreServices } from '../services.ts';
 import { HttpError } from './errors.ts';
+import { servedFile } from './file-response.ts';
 
 /** Paths the web client never owns: an unknown route under them is the API's 404, not the app shell. */
 const API_PREFIXES = ['/v1/', '/api/', '/docs/'];
@@ -39,11 +41,9 @@ export function resolveAsset(root: string, pathname: string): string | null {
   return isFile(file) ? file : null;
 }
 
-function fileResponse(file: string, cache: string): Response {
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  return new Response(Bun.file(file), {
-    headers: { 'content-type': type, 'cache-control': cache, 'x-content-type-options': 'nosniff' },
-  });
+function fileResponse(request: Request, file: string, cache: string): Response {
+  const headers = { 'cache-control': cache, 'x-content-type-options': 'nosniff' };
+  return servedFile(request, file, headers, TYPES[extname(file)] ?? 'application/octet-stream');
 }
 
 /** Routes for the web client; `dir` is the bundler's output folder (it may not exist yet: then 404 JSON). */
@@ -58,7 +58,11 @@ export function staticRoutes(core: CoreServices, dir: string) {
     if (asset && !asset.endsWith('.html')) {
       // Bundles under /assets/ carry a content hash in their name; anything else is revalidated.
       const hashed = path.startsWith('/assets/');
-      return fileResponse(asset, hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+      return fileResponse(
+        request,
+        asset,
+        hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      );
     }
     // Unknown asset-like paths (a file extension) are a plain 404; routes get the app shell.
     if (path.startsWith('/assets/') || (extname(path) && !path.endsWith('.html'))) {
@@ -66,7 +70,7 @@ export function staticRoutes(core: CoreServices, dir: string) {
     }
     const index = join(root, 'index.html');
     if (!isFile(index)) throw new HttpError(404, 'The web client is not built: run `bun web/build.ts`');
-    return fileResponse(index, 'no-cache');
+    return fileResponse(request, index, 'no-cache');
   };
   const options = {
     auth: 'public' as const,

@@ -2,11 +2,11 @@
 // direct-play file with HTTP Range, and WebVTT made from sidecar or embedded text subtitles (cached).
 import { mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileValidators, HttpError } from '@bijou/sdk';
+import { fileResponse, fileValidators, HttpError } from '@bijou/sdk';
 import type { TranscoderApi } from '../../transcoder/api.ts';
 import { normContainer } from '../lib/codecs.ts';
+import { contentTypeOf } from '../lib/media-type.ts';
 import { masterPlaylist, mediaPlaylist, subtitlePlaylist } from '../lib/playlists.ts';
-import { contentTypeOf, ifRangeMatches, parseRange } from '../lib/range.ts';
 import { mpegTsTicks, withTimestampMap } from '../lib/webvtt.ts';
 import type { LiveSession } from './session-factory.ts';
 import type { Sessions } from './sessions.ts';
@@ -97,7 +97,7 @@ export class Streams {
     });
   }
 
-  /** The direct-play file with single byte ranges (206), 416 past the end, and If-Range. */
+  /** The direct-play file with single byte ranges (206), 416 past the end, If-Range and conditional requests. */
   file(s: LiveSession, request: Request): Response {
     if (s.plan) throw new HttpError(404, 'This session streams over HLS; there is no direct file');
     let st: { size: number; mtimeMs: number };
@@ -106,34 +106,10 @@ export class Streams {
     } catch {
       throw new HttpError(404, 'The file is missing from disk');
     }
-    const { etag, lastModified } = fileValidators(st.size, st.mtimeMs);
-    const headers: Record<string, string> = {
-      'accept-ranges': 'bytes',
-      'content-type': contentTypeOf(normContainer(s.source.container)),
-      'last-modified': lastModified,
-      etag,
-      'cache-control': 'private, max-age=3600',
-    };
-    const use = ifRangeMatches(request.headers.get('if-range'), { etag, lastModified });
-    const range = use ? parseRange(request.headers.get('range'), st.size) : { kind: 'full' as const };
-    const file = Bun.file(s.source.path);
-    if (range.kind === 'unsatisfiable') {
-      return new Response(null, {
-        status: 416,
-        headers: { ...headers, 'content-range': `bytes */${st.size}` },
-      });
-    }
-    if (range.kind === 'full') {
-      return new Response(file, { headers: { ...headers, 'content-length': String(st.size) } });
-    }
-    const { start, end } = range;
-    return new Response(file.slice(start, end + 1), {
-      status: 206,
-      headers: {
-        ...headers,
-        'content-range': `bytes ${start}-${end}/${st.size}`,
-        'content-length': String(end - start + 1),
-      },
+    return fileResponse(request, Bun.file(s.source.path), {
+      type: contentTypeOf(normContainer(s.source.container)),
+      validators: fileValidators(st.size, st.mtimeMs),
+      headers: { 'cache-control': 'private, max-age=3600' },
     });
   }
 

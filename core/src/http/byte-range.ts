@@ -1,5 +1,5 @@
-// Pure HTTP Range handling for direct play (RFC 9110 §14, CONVENTIONS 7.2): one byte range, open and suffix
-// forms, 416 for unsatisfiable ones, multiple or malformed ranges answered in full, If-Range validators.
+// Pure HTTP Range rules for every route that serves files (RFC 9110 §14, CONVENTIONS 7.2): one byte range, open and
+// suffix forms, unsatisfiable ones (416), multiple or malformed ranges answered in full, If-Range validators.
 
 export type RangeResult =
   | { kind: 'full' }
@@ -33,24 +33,4 @@ export function ifRangeMatches(
   const value = ifRange.trim();
   if (value.startsWith('"') || value.startsWith('W/')) return value === v.etag;
   return value === v.lastModified;
-}
-
-/** Content-Type of a media container by its canonical name. */
-export function contentTypeOf(container: string | null): string {
-  switch (container) {
-    case 'mp4':
-      return 'video/mp4';
-    case 'mkv':
-      return 'video/x-matroska';
-    case 'webm':
-      return 'video/webm';
-    case 'mov':
-      return 'video/quicktime';
-    case 'avi':
-      return 'video/x-msvideo';
-    case 'ts':
-      return 'video/mp2t';
-    default:
-      return 'application/octet-stream';
-  }
 }
