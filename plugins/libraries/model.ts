@@ -1,32 +1,11 @@
 // TypeBox request/response schemas of the libraries plugin.
 import { t } from '@bijou/sdk';
+import { ScanStatus } from './model-scan.ts';
 
 const Nullable = <T extends ReturnType<typeof t.String>>(s: T) => t.Union([s, t.Null()]);
 export const NullableString = Nullable(t.String());
 export const NullableNumber = t.Union([t.Number(), t.Null()]);
 
-export const ScanCounts = t.Object({
-  files: t.Number(),
-  unchanged: t.Number(),
-  added: t.Number(),
-  updated: t.Number(),
-  extras: t.Number(),
-  unmatched: t.Number(),
-  missing: t.Number(),
-  restored: t.Number(),
-  removed: t.Number({ description: 'Items removed: every file they had now belongs to another item' }),
-  errors: t.Number(),
-});
-export const ScanStatus = t.Object({
-  state: t.Union([t.Literal('idle'), t.Literal('scanning'), t.Literal('failed'), t.Literal('cancelled')]),
-  phase: NullableString,
-  progress: t.Number(),
-  startedAt: NullableString,
-  finishedAt: NullableString,
-  jobId: NullableString,
-  counts: t.Union([ScanCounts, t.Null()]),
-  error: NullableString,
-});
 export const LibraryKind = t.Union([t.Literal('movies'), t.Literal('shows')]);
 export const Library = t.Object({
   id: t.String(),

@@ -1,4 +1,5 @@
-// Table tests of scans in words: phases, plurals, finished, failed and never run; library kinds.
+// Table tests of scans in words: phases (a walk in counts, not percent), plurals, finished, failed and never run;
+// library kinds.
 import { describe, expect, test } from 'bun:test';
 import type { ScanState } from './api.ts';
 import { describeScan, kindName } from './scan-words.ts';
@@ -17,7 +18,20 @@ describe('describeScan', () => {
   test.each([
     [scan({}), 'Not scanned yet'],
     [scan({ state: 'running' }), 'Scanning: starting 0%'],
-    [scan({ state: 'running', phase: 'walking', progress: 0.1 }), 'Scanning: finding files 10%'],
+    [scan({ state: 'running', phase: 'walking', progress: 0 }), 'Scanning: finding files'],
+    [
+      scan({
+        state: 'running',
+        phase: 'walking',
+        progress: 0,
+        counts: { ...counts(1234, 800), processed: 800 },
+      }),
+      'Scanning: finding files — 1234 files found, 800 processed',
+    ],
+    [
+      scan({ state: 'running', phase: 'walking', progress: 0, counts: { ...counts(1, 0), processed: 0 } }),
+      'Scanning: finding files — 1 file found, 0 processed',
+    ],
     [
       scan({ state: 'running', phase: 'processing', progress: 0.4, counts: counts(12, 3) }),
       'Scanning: reading titles 40% — 12 files, 3 added, 0 updated',

@@ -145,8 +145,10 @@ export class LibrariesService {
     if (running) return running;
     const last = (this.get(id).lastScan as Partial<ScanStatus> | null) ?? {};
     // Only a running scan is 'scanning'; a stored summary saying so is from a scan that never finished. Counts an
-    // earlier version stored lack the newer ones (`removed`): those are 0.
+    // earlier version stored lack the newer ones: those are 0, but `processed` is all files of a scan that got done.
     const counts = last.counts ? { ...emptyCounts(), ...last.counts } : null;
+    if (counts && last.counts?.processed === undefined && last.phase === 'done')
+      counts.processed = counts.files;
     return { ...idle(), ...last, counts, state: last.state === 'scanning' ? 'idle' : (last.state ?? 'idle') };
   }
 
@@ -196,8 +198,10 @@ export class LibrariesService {
         signal: job.signal,
         warn: (msg, fields) => ctx.log.warn(msg, { library: lib.id, ...fields }),
         progress: (phase, fraction, counts) => {
-          Object.assign(st, { phase, progress: Math.min(1, fraction), counts: { ...counts } });
-          job.progress(st.progress, `${phase}: ${counts.files} files`);
+          // Never backwards, whatever a phase reports.
+          const progress = Math.max(st.progress, Math.min(1, fraction));
+          Object.assign(st, { phase, progress, counts: { ...counts } });
+          job.progress(progress, `${phase}: ${counts.files} files found, ${counts.processed} processed`);
           const now = Date.now();
           // A new phase is always published; repeated reports of one phase at most every 200 ms.
           if (phase === lastPhase && now - last < 200) return;

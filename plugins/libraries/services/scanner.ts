@@ -18,7 +18,9 @@ import { applyEpisode, ShowCache } from './scan-shows.ts';
 import { keepScanCodeBelowTopTier } from './scan-tiering.ts';
 
 export interface ScanCounts {
+  /** Videos found so far, and how many of them are dealt with (unchanged, written, skipped; extras once attached). */
   files: number;
+  processed: number;
   unchanged: number;
   added: number;
   updated: number;
@@ -59,6 +61,7 @@ const TRANSACTION_MS = 20;
 export function emptyCounts(): ScanCounts {
   return {
     files: 0,
+    processed: 0,
     unchanged: 0,
     added: 0,
     updated: 0,
@@ -153,9 +156,10 @@ export async function scanLibrary(
           planned = plans.takeReady(u);
         }
       });
+      counts.processed = counts.unchanged + done;
       if (walked)
         o.progress('processing', done / (plans.units.reduce((n, x) => n + x.files.length, 0) || 1), counts);
-      else o.progress('walking', 0, counts);
+      else o.progress('walking', 0, counts); // No total while the walk goes on: 0, and the counts tell how far.
       await tick();
     }
   } finally {
@@ -165,6 +169,7 @@ export async function scanLibrary(
   const now = new Date().toISOString();
   sqlite.transaction(() => attachExtras(sqlite, lib, extras, writer, now, result))();
   if (o.signal.aborted) throw o.signal.reason ?? new Error('aborted');
+  counts.processed = counts.files;
   o.progress('finalizing', 1, counts);
   const r = reconcileScan(sqlite, lib, collector, result, startedAt, o.reconcileOwed);
   result.missing = r.missing;

@@ -1,5 +1,6 @@
 // What a scan counts and announces: an item counts once per scan — added when the scan created it, else updated —
-// however many of its files (versions, cd1/cd2 parts) the scan wrote; a summary stored without a newer count reads it as 0.
+// however many of its files (versions, cd1/cd2 parts) the scan wrote; a summary stored without a newer count reads it
+// as 0 (`processed`: all files of a scan that finished).
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { join } from 'node:path';
 import { removeTemps, setMtime, tempDir, writeTree } from './fixtures.ts';
@@ -52,13 +53,25 @@ describe('scan counts', () => {
 });
 
 describe('a scan summary stored by an earlier version', () => {
-  test('lacks the newer counts: the library reads them as 0', async () => {
-    const { removed: _, ...older } = (await get(b, `/v1/libraries/${lib}`)).scan.counts;
+  const store = (path: string, value: unknown) =>
     b.h.core.sqlite
       .query('UPDATE libraries_libraries SET last_scan = json_set(last_scan, ?, json(?)) WHERE id = ?')
-      .run('$.counts', JSON.stringify(older), lib);
+      .run(path, JSON.stringify(value), lib);
+
+  test('lacks the newer counts: the library reads them as 0, and a finished scan as having processed every file', async () => {
+    const { removed: _, processed: __, ...older } = (await get(b, `/v1/libraries/${lib}`)).scan.counts;
+    store('$.counts', older);
     const r = await b.h.request('GET', `/v1/libraries/${lib}`, { token: b.token });
     expect(r.status).toBe(200);
-    expect(r.body.scan.counts).toEqual({ ...older, removed: 0 });
+    expect(r.body.scan.counts).toEqual({ ...older, removed: 0, processed: older.files });
+  });
+
+  test('of a scan that did not finish, processed reads as 0', async () => {
+    const { processed: _, ...older } = (await get(b, `/v1/libraries/${lib}`)).scan.counts;
+    store('$.counts', older);
+    store('$.phase', 'processing');
+    store('$.state', 'failed');
+    const { counts } = (await get(b, `/v1/libraries/${lib}`)).scan;
+    expect(counts).toMatchObject({ files: 5, processed: 0 });
   });
 });

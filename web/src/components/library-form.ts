@@ -6,9 +6,16 @@ import { subscribe } from '../events.ts';
 import { describeScan, kindName } from '../scan-words.ts';
 import { browseButton } from './folder-picker.ts';
 
+/** Sets the bar to a scan's progress; while the scan walks (no total yet, progress 0) it shows activity instead. */
+function showProgress(bar: HTMLProgressElement, s: { phase: string | null; progress: number }): void {
+  if (s.phase === 'walking' && s.progress === 0) bar.removeAttribute('value');
+  else bar.value = Math.round(s.progress * 100);
+}
+
 /** A progress bar for one library; follows scan events until `dispose` runs. */
 export function scanProgress(lib: Library): { el: HTMLElement; dispose(): void; finished: Promise<void> } {
-  const bar = h('progress', { max: '100', value: String(Math.round(lib.scan.progress * 100)) });
+  const bar = h('progress', { max: '100' });
+  showProgress(bar, lib.scan);
   bar.setAttribute('aria-label', `Scan progress of ${lib.name}`);
   const text = h('span.scan-text', { 'aria-live': 'polite' }, describeScan(lib.scan));
   const el = h('div.scan', { 'data-library': lib.id }, bar, text);
@@ -19,7 +26,7 @@ export function scanProgress(lib: Library): { el: HTMLElement; dispose(): void; 
   const offs = [
     subscribe('libraries.scan.progressed', (p) => {
       if (p.libraryId !== lib.id) return;
-      bar.value = Math.round(p.progress * 100);
+      showProgress(bar, p);
       text.textContent = describeScan({
         state: 'running',
         phase: p.phase,
