@@ -153,15 +153,16 @@ export interface Answer {
 
 /**
  * A GET and a HEAD of `url` with the same request headers, sent through `send` (`app.handle`, or `fetch` for a
- * real socket): a HEAD must answer as the GET does, without the body.
+ * real socket), and what the HEAD must answer: `expected`, the GET's answer without the body — of a GET without
+ * Range and If-Range when the request has a Range (Range applies to GET only, RFC 9110 14.2).
  */
 export async function getAndHead(
   send: (request: Request) => Response | Promise<Response>,
   url: string,
   headers: Record<string, string> = {},
-): Promise<{ get: Answer; head: Answer }> {
-  const one = async (method: string): Promise<Answer> => {
-    const r = await send(new Request(url, { method, headers }));
+): Promise<{ get: Answer; head: Answer; expected: Answer }> {
+  const one = async (method: string, sent = headers): Promise<Answer> => {
+    const r = await send(new Request(url, { method, headers: sent }));
     const bytes = (await r.arrayBuffer()).byteLength;
     return {
       status: r.status,
@@ -169,5 +170,9 @@ export async function getAndHead(
       bytes,
     };
   };
-  return { get: await one('GET'), head: await one('HEAD') };
+  const get = await one('GET');
+  const head = await one('HEAD');
+  const { range, 'if-range': _ifRange, ...plain } = headers;
+  const like = range === undefined ? get : await one('GET', plain);
+  return { get, head, expected: { ...like, bytes: 0 } };
 }

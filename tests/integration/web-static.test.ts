@@ -82,9 +82,13 @@ describe.each(['/assets/main-abc123.js', '/library/x', '/docs/assets/swagger-ui.
     ['Range bytes=0-3', { range: 'bytes=0-3' }, 206],
     ['a Range past the end', { range: 'bytes=99999999-' }, 416],
   ])('HEAD with %s answers as GET, without the body', async (_name, headers, status) => {
-    const { get, head } = await getAndHead((r) => bijou.app.handle(r), `http://localhost${path}`, headers);
+    const { get, head, expected } = await getAndHead(
+      (r) => bijou.app.handle(r),
+      `http://localhost${path}`,
+      headers,
+    );
     expect(get.status).toBe(status);
-    expect(head).toEqual({ ...get, bytes: 0 });
+    expect(head).toEqual(expected);
   });
 
   test('the whole file is a 200 with Accept-Ranges, its length and an ETag, and no Content-Range', async () => {

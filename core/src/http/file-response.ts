@@ -1,9 +1,9 @@
 // The answer of every route that serves a file or bytes made from one (artwork and its resized variants, direct
 // play, the web client, the API docs' assets), for GET and HEAD alike: a current conditional request gets 304; the
 // whole representation 200 with Accept-Ranges and Content-Length and never a Content-Range (that belongs to 206 and
-// 416 only); one satisfiable byte range 206; an unsatisfiable one 416; a stale If-Range the whole. A HEAD gets the
-// very answer a GET would (the server drops its body), so its headers are the GET's. Rules: byte-range.ts and
-// file-validators.ts.
+// 416 only); one satisfiable byte range of a GET 206; an unsatisfiable one 416; a stale If-Range the whole. A HEAD
+// gets the answer a GET without Range would (the server drops its body): Range applies to GET only. Rules:
+// byte-range.ts and file-validators.ts.
 import { ifRangeMatches, parseRange, type RangeResult } from './byte-range.ts';
 import { fileValidators, notModified, type Validators } from './file-validators.ts';
 
@@ -48,7 +48,9 @@ export function fileResponse(request: Request, body: Blob | Uint8Array, r: Repre
   const size = body instanceof Uint8Array ? body.byteLength : body.size;
   const headers = { ...validatorHeaders(r), 'accept-ranges': 'bytes' };
   const h = request.headers;
-  const range = ifRangeMatches(h.get('if-range'), r.validators) ? parseRange(h.get('range'), size) : FULL;
+  // Range applies to GET only (RFC 9110 14.2, CONVENTIONS 7.2): a HEAD with one gets the whole's headers.
+  const ranged = request.method === 'GET' && ifRangeMatches(h.get('if-range'), r.validators);
+  const range = ranged ? parseRange(h.get('range'), size) : FULL;
   if (range.kind === 'unsatisfiable') {
     return new Response(null, {
       status: 416,

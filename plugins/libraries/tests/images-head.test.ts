@@ -1,6 +1,7 @@
 // HEAD of artwork answers exactly as GET does, without the body: a whole original or resized image is a 200 with
 // Accept-Ranges, Content-Length and no Content-Range; a byte range a 206, past the end a 416, a stale If-Range the
-// whole image, a current conditional request a 304 — through the app and over a real socket.
+// whole image, a current conditional request a 304 — through the app and over a real socket. A HEAD with a Range
+// answers as a GET without one (Range applies to GET only).
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,10 +79,10 @@ describe.each([
     ['a resized variant', '?width=120'],
   ])('%s', (_what, q) => {
     test.each(CASES)('HEAD with %s has the headers of GET and no body', async (_name, headers, status) => {
-      const { get, head } = await send(`${path}${q}`, headers(q));
+      const { get, head, expected } = await send(`${path}${q}`, headers(q));
       expect(get.status).toBe(status);
       expect(head.bytes).toBe(0);
-      expect(withoutLength304(head, inProcess)).toEqual({ ...get, bytes: 0 });
+      expect(withoutLength304(head, inProcess)).toEqual(expected);
     });
 
     test('the whole image is a 200 with Accept-Ranges, its length and type, validators, and no Content-Range', async () => {

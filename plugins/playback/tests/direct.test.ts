@@ -109,7 +109,7 @@ describe('HEAD and conditional requests on /file', () => {
     ['a stale If-Range', async () => ({ range: 'bytes=0-1', 'if-range': '"stale"' }), 200],
     ['If-None-Match of its ETag', async () => ({ 'if-none-match': await etag() }), 304],
   ])('HEAD with %s answers as GET, without the body', async (_name, headers, status) => {
-    const { get, head } = await getAndHead(
+    const { get, head, expected } = await getAndHead(
       (r) => w.h.app.handle(r),
       `http://localhost${s.urls.file}`,
       await headers(),
@@ -117,7 +117,7 @@ describe('HEAD and conditional requests on /file', () => {
     expect(get.status).toBe(status);
     // app.handle's HEAD stamps Content-Length: 0 on a 304 (see libraries' images-head.test.ts); a socket does not.
     if (status === 304) delete head.headers['content-length'];
-    expect(head).toEqual({ ...get, bytes: 0 });
+    expect(head).toEqual(expected);
   });
 
   test('the whole file carries no Content-Range', async () => {
