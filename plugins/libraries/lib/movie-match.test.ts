@@ -1,6 +1,13 @@
-// Table tests for whether a rescanned movie file keeps the item its file row had (lib/movie-match.ts).
+// Table tests for whether a rescanned movie file keeps the item its file row had, and which movie a file at a new path
+// was renamed from (lib/movie-match.ts).
 import { describe, expect, test } from 'bun:test';
-import { type FormerMovie, keepsFormerMovie, type MovieNow } from './movie-match.ts';
+import {
+  type FormerMovie,
+  keepsFormerMovie,
+  type MovieNow,
+  type RenamedCandidate,
+  renamedFrom,
+} from './movie-match.ts';
 
 const former = (o: Partial<FormerMovie> = {}): FormerMovie => ({
   kind: 'movie',
@@ -84,4 +91,46 @@ describe('keepsFormerMovie', () => {
     ],
     ['not a movie', now(), former({ kind: 'episode' }), false],
   ])('%s → %p', (_, n, f, out) => expect(keepsFormerMovie(n, f)).toBe(out));
+});
+
+const cand = (identity: string, o: Partial<RenamedCandidate> = {}): RenamedCandidate => ({
+  identity,
+  edition: null,
+  ids: { tmdb: '949', imdb: 'tt1' },
+  gone: true,
+  ...o,
+});
+
+describe('renamedFrom', () => {
+  test.each<[string, MovieNow, RenamedCandidate[], string | null]>([
+    [
+      'the tmdb tag dropped, the imdb id kept',
+      now({ imdb: 'tt1' }),
+      [cand('movie:tmdb:949')],
+      'movie:tmdb:949',
+    ],
+    [
+      'the imdb id dropped, the tmdb id kept',
+      now({ tmdb: '949' }),
+      [cand('movie:tmdb:949')],
+      'movie:tmdb:949',
+    ],
+    ['a tvdb id shared', now({ tvdb: '7' }), [cand('a', { ids: { tvdb: '7', tmdb: '1' } })], 'a'],
+    ['no id', now(), [cand('a')], null],
+    ['no id shared', now({ imdb: 'tt2' }), [cand('a')], null],
+    ['the shared one still on disk: another copy', now({ imdb: 'tt1' }), [cand('a', { gone: false })], null],
+    ['another id of a provider both name', now({ imdb: 'tt1', tmdb: '2' }), [cand('a')], null],
+    ['another edition', now({ imdb: 'tt1' }, 'Final Cut'), [cand('a')], null],
+    ['the same edition', now({ imdb: 'tt1' }, 'Final Cut'), [cand('a', { edition: 'Final Cut' })], 'a'],
+    ['two gone ones: which is unknown', now({ imdb: 'tt1' }), [cand('a'), cand('b')], null],
+    [
+      'one gone, one on disk: the gone one',
+      now({ imdb: 'tt1' }),
+      [cand('a', { gone: false }), cand('b')],
+      'b',
+    ],
+    ['no candidate', now({ imdb: 'tt1' }), [], null],
+  ])('%s', (_name, file, candidates, expected) => {
+    expect(renamedFrom(file, candidates)).toBe(expected);
+  });
 });

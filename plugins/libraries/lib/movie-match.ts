@@ -1,5 +1,7 @@
-// Whether a rescanned movie file keeps the item its file row had when neither its identity nor an alternative names a
-// row (lib/identity.ts `movieIdentities`): ids its NFO or name gave changed in a way no alternative covers. Pure.
+// Which existing movie a file takes when neither its identity nor an alternative names a row (lib/identity.ts
+// `movieIdentities`): a rescanned file keeps the item its file row had (ids its NFO or name gave changed in a way no
+// alternative covers), and a file at a new path takes the movie it was renamed from (the only gone one sharing an
+// id). Pure.
 import { idsConflict, type ProviderIdMap } from './identity.ts';
 
 /** What the file now says about its movie: its edition (as the name gives it) and provider ids. */
@@ -34,4 +36,33 @@ export interface FormerMovie {
 export function keepsFormerMovie(now: MovieNow, former: FormerMovie): boolean {
   if (former.kind !== 'movie' || former.taken || former.edition !== now.edition) return false;
   return former.idsLocked || !former.filesElsewhere || !idsConflict(now.ids, former.ids);
+}
+
+/** A movie of the library the scan has not written, sharing a provider id with a file at a new path. */
+export interface RenamedCandidate {
+  identity: string;
+  edition: string | null;
+  ids: ProviderIdMap;
+  /** Every main file it had is gone from the disk (renamed or moved: the walk did not meet it). */
+  gone: boolean;
+}
+
+const PROVIDERS = ['tmdb', 'imdb', 'tvdb'] as const;
+
+/**
+ * The identity of the movie a file at a new path was renamed from, or null: the one candidate sharing a provider id
+ * with it, of its edition, naming no other id of a provider it names, whose files are all gone. A file renamed so
+ * that it lost the id its movie went by (`Heat (1995) [tmdbid-949].mkv` → `Heat (1995).mkv` beside an IMDb-only
+ * NFO) keeps its movie, as Jellyfin and Plex keep watch state by provider id. A movie still on disk is another copy
+ * (a new movie, as a first scan makes it); with two gone ones nothing tells which it was.
+ */
+export function renamedFrom(now: MovieNow, candidates: readonly RenamedCandidate[]): string | null {
+  const fits = candidates.filter(
+    (c) =>
+      c.gone &&
+      c.edition === now.edition &&
+      PROVIDERS.some((p) => now.ids[p] !== undefined && now.ids[p] === c.ids[p]) &&
+      !idsConflict(now.ids, c.ids),
+  );
+  return fits.length === 1 ? fits[0].identity : null;
 }

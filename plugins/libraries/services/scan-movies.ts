@@ -1,9 +1,10 @@
 // Resolves one movie file in two steps: `prepareMovie` (name + NFO → item fields and identity, folder artwork;
-// pure, runs in the scan worker) and `applyMovie` (writes the item).
+// pure, runs in the scan worker) and `applyMovie` (writes the item: found by identity, else the item its file row
+// had, else the movie it was renamed from).
 import { movieFields } from '../lib/build-item.ts';
 import { movieIdentities, providerIdsOf } from '../lib/identity.ts';
 import { COL, type ItemPlacement, type ItemRow, itemRow } from '../lib/item-row.ts';
-import { keepsFormerMovie } from '../lib/movie-match.ts';
+import { keepsFormerMovie, type RenamedCandidate, renamedFrom } from '../lib/movie-match.ts';
 import { folderHoldsOneTitle, movieNfoNames } from '../lib/movie-nfo-names.ts';
 import { parseMovie } from '../lib/naming/index.ts';
 import { baseName, containerOf } from '../lib/naming/path-parts.ts';
@@ -12,6 +13,7 @@ import { fileVersionLabel } from '../lib/version-label.ts';
 import type { CatalogWriter, FileRecord } from './catalog-writer.ts';
 import { readText } from './read-text.ts';
 import { artworkIn, findFile, joinName, mainVideosOf, type WorkFile } from './scan-context.ts';
+import { isGone } from './scan-reconcile.ts';
 
 export interface Resolved {
   itemId: string;
@@ -77,23 +79,34 @@ export function prepareMovie(w: WorkFile, libraryId: string, files: string[]): M
   };
 }
 
-/** The item a rescanned file's row had when the scan began, and the items this scan has written so far. */
-export interface FormerItem {
-  itemId: string;
-  written: ReadonlySet<string>;
+type MovieRow = Omit<RenamedCandidate, 'gone'> & { id: string };
+
+/**
+ * What one scan's movie files share: the items it has written so far, and the library's movies by provider id
+ * (`tmdb:949`), read at the first file no identity names that has an id (a first scan never reads them).
+ */
+export class MovieScan {
+  byId?: Map<string, MovieRow[]>;
+  constructor(readonly written: ReadonlySet<string>) {}
 }
 
 /**
- * Writes a prepared movie's item. A file read again whose identity and alternatives name no row keeps the item its
- * row had (`former`), its ids changed or matched again, unless that is now another title (lib/movie-match.ts).
+ * Writes a prepared movie's item. A file whose identity and alternatives name no row keeps the item its row had
+ * (`former`: a file read again), its ids changed or matched again, unless that is now another title; else it takes
+ * the movie it was renamed from (lib/movie-match.ts).
  */
 export function applyMovie(
   plan: MoviePlan,
   writer: CatalogWriter,
   now: string,
-  former?: FormerItem,
+  scan: MovieScan,
+  former: string | null,
 ): Resolved {
-  const item = writer.writeItem(plan.row, now, former && (() => formerIdentity(writer, plan.row, former)));
+  const row = plan.row;
+  const claim = () =>
+    (former === null ? null : formerIdentity(writer, row, { itemId: former, written: scan.written })) ??
+    renamedIdentity(writer, row, scan);
+  const item = writer.writeItem(row, now, claim);
   return {
     itemId: item.id,
     created: item.created,
@@ -102,6 +115,56 @@ export function applyMovie(
     part: plan.part,
     versionLabel: plan.versionLabel,
   };
+}
+
+/** The identity of the movie a file at a new path was renamed from, else null. */
+function renamedIdentity(writer: CatalogWriter, row: ItemRow, scan: MovieScan): string | null {
+  const ids = providerIdsOf(row.values[COL.provider_ids] as string);
+  const keys = Object.entries(ids).map(([p, v]) => `${p}:${v}`);
+  if (!keys.length) return null;
+  scan.byId ??= moviesById(writer, row.values[COL.library_id] as string);
+  const rows = new Map<string, MovieRow>();
+  for (const key of keys)
+    for (const m of scan.byId.get(key) ?? []) if (!scan.written.has(m.id)) rows.set(m.id, m);
+  const mains = writer.db.query<{ path: string }, [string]>(
+    "SELECT path FROM libraries_files WHERE item_id = ? AND role = 'main'",
+  );
+  const candidates = [...rows.values()].map((m) => ({
+    ...m,
+    gone: mains.all(m.id).every((f) => isGone(f.path)),
+  }));
+  return renamedFrom({ edition: row.values[COL.edition] as string | null, ids }, candidates);
+}
+
+/** The library's movies by each of their provider ids. */
+function moviesById(writer: CatalogWriter, libraryId: string): Map<string, MovieRow[]> {
+  const out = new Map<string, MovieRow[]>();
+  const rows = writer.db
+    .query<{ id: string; identity: string; edition: string | null; provider_ids: string }, [string]>(
+      "SELECT id, identity, edition, provider_ids FROM libraries_items WHERE library_id = ? AND kind = 'movie'",
+    )
+    .all(libraryId);
+  for (const r of rows) {
+    const m: MovieRow = {
+      id: r.id,
+      identity: r.identity,
+      edition: r.edition,
+      ids: providerIdsOf(r.provider_ids),
+    };
+    for (const [p, v] of Object.entries(m.ids)) {
+      const key = `${p}:${v}`;
+      const list = out.get(key);
+      if (list) list.push(m);
+      else out.set(key, [m]);
+    }
+  }
+  return out;
+}
+
+/** The item a rescanned file's row had when the scan began, and the items this scan has written so far. */
+interface FormerItem {
+  itemId: string;
+  written: ReadonlySet<string>;
 }
 
 /** The identity of the item a movie file had, when the file keeps it; else null. */

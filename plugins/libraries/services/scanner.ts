@@ -10,7 +10,7 @@ import { storageFailed, writeScanBatch } from './scan-batch.ts';
 import { collectLibrary, WorkCollector } from './scan-collect.ts';
 import type { Listings, WorkFile } from './scan-context.ts';
 import { attachExtras } from './scan-extras.ts';
-import { applyMovie, mainFile } from './scan-movies.ts';
+import { applyMovie, MovieScan, mainFile } from './scan-movies.ts';
 import { PlanPipeline } from './scan-pipeline.ts';
 import type { FilePlan } from './scan-plans.ts';
 import { reconcileScan } from './scan-reconcile.ts';
@@ -109,13 +109,15 @@ export async function scanLibrary(
   if (!sqlite.query('SELECT 1 FROM libraries_items WHERE library_id = ? LIMIT 1').get(lib.id))
     writer.startFresh(lib.id);
   const { extras } = collector;
+  const counted = new Set<string>();
   const c: WriteCtx = {
     lib,
     collector,
     listings: collector.listings,
     writer,
     cache: new ShowCache(),
-    counted: new Set(),
+    counted,
+    movies: new MovieScan(counted),
     now: '',
     result,
     o,
@@ -190,6 +192,7 @@ interface WriteCtx {
   cache: ShowCache;
   /** Items counted as added or updated in this scan: an item counts once, however many files it has. */
   counted: Set<string>;
+  movies: MovieScan;
   now: string;
   result: ScanResult;
   o: ScanOptions;
@@ -213,7 +216,7 @@ export function processMain(w: WorkFile, plan: FilePlan, c: WriteCtx): void {
     const had = item.kind === 'movie' ? c.collector.formerItemOf(w.path) : null;
     const res =
       item.kind === 'movie'
-        ? applyMovie(item, writer, now, had ? { itemId: had, written: c.counted } : undefined)
+        ? applyMovie(item, writer, now, c.movies, had)
         : applyEpisode(item, w, {
             libraryId: lib.id,
             knownItemOf: (path) => c.collector.knownItemOf(path),

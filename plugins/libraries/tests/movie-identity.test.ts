@@ -1,6 +1,7 @@
 // A movie keeps its item when the ids its NFO or name give change: scanned, watched and edited, then its NFO gains,
 // loses or changes ids (or appears, or goes) and it is rescanned — the same id, still watched, the edit kept, not
-// missing, no second movie. Two different movies never become one. An NFO matched again to another id: movie-rematch.
+// missing, no second movie; so when its file is renamed and loses the id it went by. Two different movies never become
+// one. An NFO matched again to another id: movie-rematch.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,6 +92,20 @@ describe('a movie keeps its item when its ids change', () => {
     await expectKept(b, lib, movie, { tmdb: TMDB, imdb: IMDB });
   });
 
+  test('a file renamed without its tmdb tag beside an imdb-only NFO', async () => {
+    const { root, lib, movie } = await watchedAndEdited(b, {
+      [`Heat (1995)/Heat (1995) [tmdbid-${TMDB}].mkv`]: 'heat',
+      'Heat (1995)/movie.nfo': movieNfo({ ...HEAT, imdb: IMDB }),
+    });
+    // The identity it went by (tmdb) is gone with the tag: only the imdb id it still has names the movie.
+    renameSync(
+      join(root, `Heat (1995)/Heat (1995) [tmdbid-${TMDB}].mkv`),
+      join(root, 'Heat (1995)/Heat (1995).mkv'),
+    );
+    expect((await scan(b, lib)).counts).toMatchObject({ added: 0, updated: 1, missing: 0 });
+    await expectKept(b, lib, movie, { imdb: IMDB });
+  });
+
   test('a tmdb name tag, then an NFO with only the imdb id', async () => {
     const { root, lib, movie } = await watchedAndEdited(b, {
       [`Heat (1995)/Heat (1995) [tmdbid-${TMDB}].mkv`]: 'heat',
@@ -132,6 +147,23 @@ describe('two different movies stay two', () => {
     );
     const other = first.find((r) => r.id !== old.id)!.id;
     expect(byTmdb).toEqual({ '593': [old.id, true, 1], '2103': [other, false, 1] });
+  });
+
+  test('a copy without the tmdb tag beside the tagged movie, still on disk, is a movie of its own', async () => {
+    const { root, lib, movie } = await watchedAndEdited(b, {
+      [`Heat (1995)/Heat (1995) [tmdbid-${TMDB}].mkv`]: 'heat',
+      'Heat (1995)/movie.nfo': movieNfo({ ...HEAT, imdb: IMDB }),
+    });
+    await writeTree(root, {
+      'Heat copy/Heat (1995).mkv': 'heat copy',
+      'Heat copy/movie.nfo': movieNfo({ ...HEAT, imdb: IMDB }),
+    });
+    expect((await scan(b, lib)).counts).toMatchObject({ added: 1, updated: 0, missing: 0 });
+    const rows = movieRows(b, lib);
+    expect(rows).toHaveLength(2);
+    expect((await get(b, `/v1/movies/${movie.id}`)).files.map((f: any) => f.path)).toEqual([
+      join(root, `Heat (1995)/Heat (1995) [tmdbid-${TMDB}].mkv`),
+    ]);
   });
 
   test('one movie in two folders that their NFOs then tell apart becomes two', async () => {
