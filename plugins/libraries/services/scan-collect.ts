@@ -207,11 +207,14 @@ export class WorkCollector {
   }
 }
 
+/** How many folders a walk on the main thread goes through between two reports of how far it got. */
+const WALK_REPORT = 100;
+
 /**
  * Walks `roots` — in the scan worker when `inWorker` (a library's first scan: the main thread writes meanwhile), else
  * here (a rescan: an unchanged file costs one stat and a lookup, nothing to hand across threads) — handing every
  * folder to the collector, then its last unit. When the worker is missing or dies mid-walk, the rest is walked here
- * (folders it already sent are not taken twice).
+ * (folders it already sent are not taken twice); `walked` is told after every WALK_REPORT folders walked here.
  */
 export async function collectLibrary(
   roots: string[],
@@ -219,7 +222,9 @@ export async function collectLibrary(
   plans: Pick<PlanPipeline, 'walk'>,
   o: Pick<ScanOptions, 'signal' | 'warn'>,
   inWorker = true,
+  walked: () => void = () => {},
 ): Promise<void> {
+  let folders = 0;
   const onError = (dir: string, message: string) => o.warn('cannot read folder', { dir, error: message });
   const finished =
     inWorker &&
@@ -235,6 +240,7 @@ export async function collectLibrary(
         root,
         (folder) => {
           if (!collector.has(folder.dir)) collector.visit(root, statVideos(root, folder, false));
+          if (++folders % WALK_REPORT === 0) walked();
         },
         { signal: o.signal, onError: (dir, err) => onError(dir, err.message) },
       );

@@ -16,63 +16,20 @@ import type { FilePlan } from './scan-plans.ts';
 import { reconcileScan } from './scan-reconcile.ts';
 import { applyEpisode, ShowCache } from './scan-shows.ts';
 import { keepScanCodeBelowTopTier } from './scan-tiering.ts';
+import { emptyCounts, type ScanOptions, type ScanResult } from './scan-types.ts';
 
-export interface ScanCounts {
-  /** Videos found so far, and how many of them are dealt with (unchanged, written, skipped; extras once attached). */
-  files: number;
-  processed: number;
-  unchanged: number;
-  added: number;
-  updated: number;
-  extras: number;
-  unmatched: number;
-  missing: number;
-  restored: number;
-  /** Items removed: no file row of theirs was left (scan-reconcile.ts). */
-  removed: number;
-  errors: number;
-}
-export type ScanPhase = 'walking' | 'processing' | 'finalizing' | 'done';
-export interface ScanOptions {
-  force?: boolean;
-  /** The library's previous scan did not finish: the reconcile runs whatever this scan finds (reconcileScan). */
-  reconcileOwed?: boolean;
-  batchSize?: number;
-  signal: AbortSignal;
-  progress(phase: ScanPhase, fraction: number, counts: ScanCounts): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-}
-export interface ScanResult {
-  counts: ScanCounts;
-  changedFileIds: string[];
-  added: string[];
-  updated: string[];
-  missing: string[];
-  restored: string[];
-  removed: string[];
-}
+export {
+  emptyCounts,
+  type ScanCounts,
+  type ScanOptions,
+  type ScanPhase,
+  type ScanResult,
+} from './scan-types.ts';
 
 const tick = () => new Promise((r) => setImmediate(r));
 
 /** A write transaction goes on with the next ready unit until it has run this long. */
 const TRANSACTION_MS = 20;
-
-/** Counts of a scan that has seen nothing yet. */
-export function emptyCounts(): ScanCounts {
-  return {
-    files: 0,
-    processed: 0,
-    unchanged: 0,
-    added: 0,
-    updated: 0,
-    extras: 0,
-    unmatched: 0,
-    missing: 0,
-    restored: 0,
-    removed: 0,
-    errors: 0,
-  };
-}
 
 export async function scanLibrary(
   sqlite: Database,
@@ -124,7 +81,9 @@ export async function scanLibrary(
   };
   o.progress('walking', 0, counts);
   let walked = false;
-  const walking = collectLibrary(lib.paths, collector, plans, o, first).finally(() => {
+  // A rescan writes once its walk is over: until then the counts of files found and unchanged tell how far it got.
+  const walkedSoFar = () => o.progress('walking', 0, Object.assign(counts, { processed: counts.unchanged }));
+  const walking = collectLibrary(lib.paths, collector, plans, o, first, walkedSoFar).finally(() => {
     walked = true;
     plans.wake();
   });

@@ -1,7 +1,8 @@
 // How a first scan reports its progress while it walks a library whose walk outlasts the writing (every title folder
 // holds empty folders too): progress stays 0 while the number of files is unknown, but the counts tell how many
 // files were found and how many of them are dealt with; progress never goes back and is 1 with every file processed
-// from finalizing on — in the scanner's own reports, on the event bus and in GET /v1/libraries/:id.
+// from finalizing on — in the scanner's own reports, on the event bus and in GET /v1/libraries/:id. A rescan, which
+// writes only after its walk, tells during the walk how many files it found and found unchanged.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import type { TestHost } from '@bijou/sdk/testing';
 import { scanLibrary } from '../services/scanner.ts';
@@ -59,9 +60,8 @@ afterAll(async () => {
   removeTemps();
 });
 
-test("the scanner's reports while walking count the files found and processed, at progress 0", async () => {
-  const root = await libraryTree();
-  const lib = await createLibrary(b, 'movies', [root], 'Reported');
+/** Scans `root` as library `lib` with the scanner itself, every report it makes kept. */
+async function reportedScan(lib: string, root: string): Promise<Report[]> {
   const reports: Report[] = [];
   await scanLibrary(
     b.h.core.sqlite,
@@ -72,6 +72,13 @@ test("the scanner's reports while walking count the files found and processed, a
       progress: (phase, progress, counts) => reports.push({ phase, progress, counts: { ...counts } }),
     },
   );
+  return reports;
+}
+
+test("the scanner's reports while walking count the files found and processed, at progress 0", async () => {
+  const root = await libraryTree();
+  const lib = await createLibrary(b, 'movies', [root], 'Reported');
+  const reports = await reportedScan(lib, root);
   expectHonest(reports);
   // Titles are written while the walk goes on: the reports then say so, with more files found each time.
   const walking = reports.filter((r) => r.phase === 'walking' && r.counts.processed > 0);
@@ -79,6 +86,22 @@ test("the scanner's reports while walking count the files found and processed, a
   expect(new Set(walking.map((r) => r.counts.files)).size).toBeGreaterThanOrEqual(3);
   expect(walking.at(-1)!.counts.files).toBeLessThan(COUNT);
   expect(walking.every((r) => r.counts.added === r.counts.processed)).toBe(true);
+});
+
+test('a rescan reports while it walks: the files found so far, all unchanged, at progress 0', async () => {
+  const root = await libraryTree();
+  const lib = await createLibrary(b, 'movies', [root], 'Rescanned');
+  await reportedScan(lib, root);
+  const reports = await reportedScan(lib, root);
+  const walking = reports.filter((r) => r.phase === 'walking' && r.counts.files > 0);
+  expect(new Set(walking.map((r) => r.counts.files)).size).toBeGreaterThanOrEqual(3);
+  expect(walking.every((r) => r.progress === 0 && r.counts.processed === r.counts.files)).toBe(true);
+  expect(walking[0].counts.files).toBeLessThan(COUNT);
+  expect(reports.at(-1)).toMatchObject({
+    phase: 'done',
+    progress: 1,
+    counts: { files: COUNT, processed: COUNT },
+  });
 });
 
 test('the bus and the library tell the same: never back, every file processed at the end', async () => {
