@@ -167,31 +167,51 @@ function cursorOf(f: ListFilters): unknown[] | null {
   return after;
 }
 
-/** The SQL of one page (one row more than the limit tells whether there is a next page). */
-export function listSql(f: ListFilters): { text: string; params: unknown[] } {
+/**
+ * The SQL of one page (one row more than the limit tells whether there is a next page): statements to run in turn
+ * until the page is full. After a cursor a sort whose first column is an expression (year, rating, runtime) takes two:
+ * the rest of the cursor's tie group (that value, then title and id past the cursor's), then the values past it. One
+ * row value over all columns would read the tie group from its start on every page (SQLite seeks with a row value
+ * over plain index columns only), and a deep page of 40,000 unrated movies cost 12 ms instead of under one.
+ */
+export function listSql(f: ListFilters): { text: string; params: unknown[] }[] {
   const where = whereOf(f);
   const [first] = SORT_COLUMNS[f.sort];
   const columns = [...SORT_COLUMNS[f.sort].map((col) => col.sql), 'libraries_items.id'];
   const cmp = f.order === 'asc' ? '>' : '<';
-  const c = cursorOf(f);
-  let keyset = c ? ` AND (${columns.join(', ')}) ${cmp} (${columns.map(() => '?').join(', ')})` : '';
-  // Without the bound a page after a cursor would read the index from the start (the row value cannot seek).
-  if (c && first.numeric) keyset = ` AND ${first.sql} ${cmp}= ?${keyset}`;
   const dir = f.order === 'asc' ? 'ASC' : 'DESC';
   const keys = columns
     .slice(0, -1)
     .map((col, i) => `, ${col} AS k${i}`)
     .join('');
-  const text = `SELECT libraries_items.id AS id${keys} FROM libraries_items WHERE ${where.text}${keyset}
-    ORDER BY ${columns.map((col) => `${col} ${dir}`).join(', ')} LIMIT ?`;
-  const after = c ? [...(first.numeric ? [c[0]] : []), ...c] : [];
-  return { text, params: [...where.params, ...after, f.limit + 1] };
+  // Within one value of the first column the order is that of the others (an expression fixed by equality is not
+  // recognised as such, and ordering by it too would sort in a temp b-tree).
+  const page = (keyset: string, after: unknown[], order = columns) => ({
+    text: `SELECT libraries_items.id AS id${keys} FROM libraries_items WHERE ${where.text}${keyset}
+    ORDER BY ${order.map((col) => `${col} ${dir}`).join(', ')} LIMIT ?`,
+    params: [...where.params, ...after, f.limit + 1],
+  });
+  const c = cursorOf(f);
+  if (!c) return [page('', [])];
+  const row = (cols: string[]) => `(${cols.join(', ')}) ${cmp} (${cols.map(() => '?').join(', ')})`;
+  if (!first.numeric) return [page(` AND ${row(columns)}`, c)];
+  const [value, ...tail] = c;
+  const others = columns.slice(1);
+  return [
+    page(` AND ${first.sql} = ? AND ${row(others)}`, [value, ...tail], others),
+    page(` AND ${first.sql} ${cmp} ?`, [value]),
+  ];
 }
 
 /** One page of item ids in order, and the cursor of the next page. */
 export function listIds(db: Database, f: ListFilters): { ids: string[]; nextCursor: string | null } {
-  const sql = listSql(f);
-  const rows = db.query<Record<string, string | number> & { id: string }, any[]>(sql.text).all(...sql.params);
+  const rows: (Record<string, string | number> & { id: string })[] = [];
+  for (const sql of listSql(f)) {
+    if (rows.length > f.limit) break;
+    rows.push(
+      ...db.query<Record<string, string | number> & { id: string }, any[]>(sql.text).all(...sql.params),
+    );
+  }
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
   const last = page[page.length - 1];
