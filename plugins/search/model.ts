@@ -30,10 +30,10 @@ export const SearchHit = t.Object({
   artwork: Artwork,
 });
 
-const Types = t.String({
-  pattern: '^[a-z][a-z0-9-]*(,[a-z][a-z0-9-]*)*$',
-  maxLength: 200,
-  description: 'Comma-separated result types, e.g. movie,show',
+// A list, comma-separated or repeated (`?types=movie&types=show`), read as the catalog's list filters are.
+const Types = t.ArrayQuery(t.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 40 }), {
+  maxItems: 20,
+  description: 'Result types: comma-separated (movie,show) or the parameter repeated',
 });
 
 export const SearchQuery = t.Composite([

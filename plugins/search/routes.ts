@@ -4,27 +4,20 @@ import { ReindexBody, SearchPage, SearchQuery, SearchStatus, Suggestions, Sugges
 import type { SearchService } from './services/search-service.ts';
 import type { Ctx } from './services/types.ts';
 
-const splitTypes = (types: string | undefined) => types?.split(',').filter(Boolean);
-
 export function searchRoutes(ctx: Ctx, svc: SearchService) {
   const viewer = (user: { id: string; role: 'admin' | 'user' }, request: Request) =>
     ctx.use('libraries').viewerFor(user, request);
   ctx.http
-    .get(
-      '/v1/search',
-      ({ user, request, query }) =>
-        svc.search(viewer(user, request), { ...query, types: splitTypes(query.types) }),
-      {
-        auth: 'user',
-        query: SearchQuery,
-        response: SearchPage,
-        detail: { summary: 'Search titles, episodes, people and plugin documents (typo-tolerant)' },
-      },
-    )
+    .get('/v1/search', ({ user, request, query }) => svc.search(viewer(user, request), query), {
+      auth: 'user',
+      query: SearchQuery,
+      response: SearchPage,
+      detail: { summary: 'Search titles, episodes, people and plugin documents (typo-tolerant)' },
+    })
     .get(
       '/v1/search/suggestions',
       async ({ user, request, query }) => ({
-        items: await svc.suggest(viewer(user, request), query.q, 10, splitTypes(query.types)),
+        items: await svc.suggest(viewer(user, request), query.q, 10, query.types),
       }),
       {
         auth: 'user',

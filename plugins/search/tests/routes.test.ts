@@ -37,13 +37,23 @@ describe('validation', () => {
     ['query too long', `/v1/search?q=${'a'.repeat(201)}`, 'query.q'],
     ['limit 0', '/v1/search?q=a&limit=0', 'query.limit'],
     ['limit 101', '/v1/search?q=a&limit=101', 'query.limit'],
-    ['malformed types', '/v1/search?q=a&types=Movie!', 'query.types'],
+    ['malformed types', '/v1/search?q=a&types=Movie!', 'query.types.0'],
     ['unknown type', '/v1/search?q=a&types=movie,spaceship', 'query.types'],
     ['suggestions without a query', '/v1/search/suggestions', 'query.q'],
   ])('%s → 422 naming %p', async (_name, path, field) => {
     const r = await b.h.request('GET', path, { token: user });
     expect(r.status).toBe(422);
     expect(r.body.details.map((d: any) => d.path)).toContain(field);
+  });
+
+  test('types comma-separated or repeated narrow the results alike', async () => {
+    const get = async (path: string) => (await b.h.request('GET', path, { token: user })).body.items;
+    for (const path of ['/v1/search?q=keanu', '/v1/search/suggestions?q=kea']) {
+      const listed = await get(`${path}&types=person,show`);
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.every((i: any) => ['person', 'show'].includes(i.type))).toBe(true);
+      expect(await get(`${path}&types=person&types=show`)).toEqual(listed);
+    }
   });
 
   test.each([
