@@ -7,21 +7,11 @@ import { nameTakenBy } from '../lib/library-input.ts';
 import * as schema from '../schema.ts';
 import { dropFilesOutside } from './folders-changed.ts';
 import { checkPaths } from './library-folders.ts';
-import { emptyCounts, type ScanPhase, scanLibrary } from './scanner.ts';
+import { idleScanStatus, storedScanStatus } from './scan-types.ts';
+import { type ScanPhase, scanLibrary } from './scanner.ts';
 import type { Ctx } from './types.ts';
 
 export type LibraryRow = typeof schema.libraries.$inferSelect;
-
-const idle = (): ScanStatus => ({
-  state: 'idle',
-  phase: null,
-  progress: 0,
-  startedAt: null,
-  finishedAt: null,
-  jobId: null,
-  counts: null,
-  error: null,
-});
 
 export class LibrariesService {
   /** Status of running scans, and of finished ones whose summary could not be stored. */
@@ -143,13 +133,7 @@ export class LibrariesService {
   scanStatus(id: string): ScanStatus {
     const running = this.status.get(id);
     if (running) return running;
-    const last = (this.get(id).lastScan as Partial<ScanStatus> | null) ?? {};
-    // Only a running scan is 'scanning'; a stored summary saying so is from a scan that never finished. Counts an
-    // earlier version stored lack the newer ones: those are 0, but `processed` is all files of a scan that got done.
-    const counts = last.counts ? { ...emptyCounts(), ...last.counts } : null;
-    if (counts && last.counts?.processed === undefined && last.phase === 'done')
-      counts.processed = counts.files;
-    return { ...idle(), ...last, counts, state: last.state === 'scanning' ? 'idle' : (last.state ?? 'idle') };
+    return storedScanStatus(this.get(id).lastScan as Partial<ScanStatus> | null);
   }
 
   /** Starts a scan job; 409 while that library is already scanning. */
@@ -172,7 +156,7 @@ export class LibrariesService {
   ): Promise<void> {
     const { ctx } = this;
     const st: ScanStatus = {
-      ...idle(),
+      ...idleScanStatus(),
       state: 'scanning',
       phase: 'walking',
       startedAt: new Date().toISOString(),
