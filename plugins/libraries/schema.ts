@@ -86,8 +86,9 @@ export const items = sqliteTable(
           .where(only),
       ];
     }),
-    index('libraries_items_parent_idx').on(t.parentId),
-    index('libraries_items_show_idx').on(t.showId),
+    // Only seasons and episodes have a parent and a show: movies and shows take no entry in these two.
+    index('libraries_items_parent_idx').on(t.parentId).where(sql`parent_id IS NOT NULL`),
+    index('libraries_items_show_idx').on(t.showId).where(sql`show_id IS NOT NULL`),
   ],
 );
 

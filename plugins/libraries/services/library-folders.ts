@@ -54,6 +54,10 @@ export function checkPaths(
 }
 
 function isEmptyFolder(path: string): boolean {
+  // A folder's link count is 2 plus its subfolders where the file system counts them (ext4, XFS, ZFS): more than 2
+  // means subfolders, so not empty, without listing the root of thousands of titles. Otherwise (1 on Btrfs and some
+  // network file systems, 2 for a folder of files only) the first entry tells.
+  if (statSync(path).nlink > 2) return false;
   const dir = opendirSync(path);
   try {
     return dir.readSync() === null;
