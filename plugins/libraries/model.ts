@@ -131,7 +131,15 @@ export const ListQuery = t.Object({
   cursor: t.Optional(t.String({ maxLength: 1536 })),
   limit: t.Optional(t.Integer({ minimum: 1, maximum: 100, default: 20 })),
   library: t.Optional(t.String({ maxLength: 64 })),
-  genre: t.Optional(t.String({ maxLength: 80, description: 'One genre, as /v1/genres gives its value' })),
+  // A list like contentRating: a comma separates genres (a genre named with one cannot be asked for alone; TMDB's
+  // genre names hold none).
+  genre: t.Optional(
+    t.ArrayQuery(t.String({ maxLength: 80 }), {
+      maxItems: 50,
+      description:
+        'Any of these genres, as /v1/genres gives their values: comma-separated (action,drama) or the parameter repeated',
+    }),
+  ),
   yearFrom: t.Optional(t.Integer({ minimum: 1800, maximum: 3000 })),
   yearTo: t.Optional(t.Integer({ minimum: 1800, maximum: 3000 })),
   // A list, comma-separated or repeated (`?contentRating=PG&contentRating=R`); `t.ArrayQuery` rather than `t.Array`

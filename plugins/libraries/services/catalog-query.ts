@@ -10,7 +10,8 @@ export interface ListFilters {
   /** The viewer's visibility filters, rendered (`renderCondition`). */
   visibility: { text: string; params: unknown[] };
   libraryId?: string;
-  genre?: string;
+  /** Any of these genres (matched trimmed, ignoring case). */
+  genre?: string[];
   yearFrom?: number;
   yearTo?: number;
   contentRating?: string[];
@@ -87,15 +88,15 @@ export function whereOf(f: Omit<ListFilters, 'sort' | 'order' | 'cursor' | 'limi
     params.push(...p);
   };
   // Text filters count without the spaces around them (a search box's stray space); only spaces is no filter.
-  const genre = f.genre?.trim().toLowerCase();
+  const genres = [...new Set((f.genre ?? []).map((g) => g.trim().toLowerCase()).filter(Boolean))];
   const codec = f.codec?.trim();
   const hdr = f.hdr?.trim();
   const text = f.text?.trim();
   if (f.libraryId) add('libraries_items.library_id = ?', f.libraryId);
-  if (genre)
+  if (genres.length)
     add(
-      'EXISTS (SELECT 1 FROM libraries_item_genres g WHERE g.item_id = libraries_items.id AND g.genre = ?)',
-      genre,
+      `EXISTS (SELECT 1 FROM libraries_item_genres g WHERE g.item_id = libraries_items.id AND g.genre IN (${genres.map(() => '?').join(', ')}))`,
+      ...genres,
     );
   if (f.yearFrom !== undefined) add('libraries_items.year >= ?', f.yearFrom);
   if (f.yearTo !== undefined) add('libraries_items.year <= ?', f.yearTo);

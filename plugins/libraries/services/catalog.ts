@@ -34,7 +34,7 @@ type Query = {
   cursor?: string;
   limit?: number;
   library?: string;
-  genre?: string;
+  genre?: string[];
   yearFrom?: number;
   yearTo?: number;
   contentRating?: string[];

@@ -61,12 +61,13 @@ describe('catalog list query plans', () => {
 
 const FILTERS: [string, Partial<ListFilters>][] = [
   ['a library', { libraryId: 'lib' }],
-  ['a genre', { genre: 'drama' }],
+  ['a genre', { genre: ['drama'] }],
+  ['two genres', { genre: ['drama', 'comedy'] }],
   ['a year range', { yearFrom: 1990, yearTo: 2000 }],
   ['text', { text: 'film 2' }],
   ['unwatched', { watched: false }],
   ['a resolution and a content rating', { resolution: '1080p', contentRating: ['PG'] }],
-  ['a library and a genre', { libraryId: 'lib', genre: 'drama' }],
+  ['a library and a genre', { libraryId: 'lib', genre: ['drama'] }],
 ];
 
 describe('title list query plans under filters', () => {
