@@ -4,6 +4,7 @@
 // leases the worker only when needed, and a large library scanned through the worker comes out complete and correct
 // with a rescan that changes nothing. (A first scan's plain inserts meeting existing rows: scan-fresh-insert.test.ts.)
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Listings, WorkFile } from '../services/scan-context.ts';
 import { PlanPipeline } from '../services/scan-pipeline.ts';
@@ -127,28 +128,33 @@ describe('PlanPipeline', () => {
   });
 
   test('the writer reaching a unit that waits in the walking worker plans it at once instead of waiting', async () => {
+    // Folders enough for the walk to outlast the two takes by far, whatever else loads the machine (3,000 once ended
+    // first under CI); it is cancelled after them.
     const walkRoot = tempDir();
-    const many: Record<string, string> = {};
-    for (let i = 0; i < 3000; i++) many[`Folder ${i}/readme.txt`] = '';
-    await writeTree(walkRoot, many);
+    for (let i = 0; i < 20_000; i++) mkdirSync(join(walkRoot, `Folder ${i}`));
     const [first, second] = units(root, files, 1);
     const p = new PlanPipeline(true);
+    const stop = new AbortController();
     let walkEnded = false;
     const walking = p
       .walk(
         [walkRoot],
         () => {},
         () => {},
-        new AbortController().signal,
+        stop.signal,
       )
-      .then(() => {
-        walkEnded = true;
-      });
+      .then(
+        () => {
+          walkEnded = true;
+        },
+        () => {},
+      );
     p.add(first);
     p.add(second); // with the first still free, the last unit is the one sent to wait in the worker
     expect([await p.take(0), await p.take(1)]).toEqual([planFiles(first), planFiles(second)]);
     expect(walkEnded).toBe(false);
     expect(p.planned).toEqual({ worker: 0, main: 2 });
+    stop.abort();
     await walking;
     p.close();
   });
